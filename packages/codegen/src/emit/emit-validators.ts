@@ -1,0 +1,281 @@
+/**
+ * The *validators* emitter: one straight-line function per shape that checks type, required members, length,
+ * pattern, range, enum, nested members and members the shape does not have, and pushes `{ code, path, message }`
+ * issues. They never throw, and a valid value allocates nothing: the path is a stack pushed and popped around each
+ * nested value and only turned into text when an issue is reported. Regular expressions and enum sets are built
+ * once, at module scope. Lengths of strings are counted in Unicode code points (see `lengthOutside`).
+ */
+import type { LengthConstraint, MemberIR, RangeConstraint, ServiceIR, ShapeIR } from "../ir/types.js";
+import { sortedShapes } from "../ir/types.js";
+import { bounds } from "./describe-constraints.js";
+import { tsHeader } from "./header.js";
+import { javaPatternToJs } from "./java-pattern.js";
+import { printStatements } from "./ts-file.js";
+import { typeName } from "./type-names.js";
+
+export const VALIDATORS_FILE = "validators.generated.ts";
+export const SUPPORT_FILE = "validation-support.generated.ts";
+
+export function emitValidators(service: ServiceIR): string {
+  const constants = new Constants();
+  const functions = sortedShapes(service).map((shape) => validatorFor(shape, service, constants));
+  const registry = `/** Every validator by shape name, for generic tools and tests. */\nexport const validators: Readonly<Record<string, Validator>> = {\n${sortedShapes(
+    service,
+  )
+    .map((s) => `  ${JSON.stringify(s.name)}: ${fnName(s.name)},`)
+    .join("\n")}\n};`;
+  const imports = `import type { Validator, Walk } from "./${SUPPORT_FILE.replace(/\.ts$/, ".js")}";\nimport { describeType, isObject, lengthOutside, nearest, report, show } from "./${SUPPORT_FILE.replace(/\.ts$/, ".js")}";`;
+  return printStatements(tsHeader(service), [imports, ...constants.statements(), ...functions, registry]);
+}
+
+export function fnName(shape: string): string {
+  return `validate${typeName(shape)}`;
+}
+
+/** Module-scope constants (compiled patterns, enum sets, member lists), named once and shared by identical values. */
+class Constants {
+  private readonly byValue = new Map<string, string>();
+  private readonly lines: string[] = [];
+  add(prefix: string, initializer: string): string {
+    const existing = this.byValue.get(initializer);
+    if (existing) return existing;
+    const name = `${prefix}${this.byValue.size}`;
+    this.byValue.set(initializer, name);
+    this.lines.push(`const ${name} = ${initializer};`);
+    return name;
+  }
+  statements(): string[] {
+    return this.lines.length > 0 ? [this.lines.join("\n")] : [];
+  }
+}
+
+interface Checks {
+  length?: LengthConstraint | undefined;
+  pattern?: string | undefined;
+  range?: RangeConstraint | undefined;
+}
+
+function validatorFor(shape: ShapeIR, service: ServiceIR, constants: Constants): string {
+  const body = bodyFor(shape, service, constants);
+  return `/** Checks a value against ${shape.name}. */\nexport function ${fnName(shape.name)}(value: unknown, walk: Walk): void {\n${indent(body.join("\n"))}\n}`;
+}
+
+function bodyFor(shape: ShapeIR, service: ServiceIR, constants: Constants): string[] {
+  const sensitive = shape.sensitive === true;
+  switch (shape.kind) {
+    case "string":
+      return [
+        typeGuard(`typeof value !== "string"`, "a string"),
+        ...stringChecks(shape, sensitive, constants),
+        ...enumCheck(shape.enum, sensitive, constants),
+      ];
+    case "number":
+      return [
+        typeGuard(
+          shape.format === "float" || shape.format === "double" || shape.format === "bigDecimal"
+            ? `typeof value !== "number" || !Number.isFinite(value)`
+            : `typeof value !== "number" || !Number.isInteger(value)`,
+          shape.format === "float" || shape.format === "double" || shape.format === "bigDecimal"
+            ? "a finite number"
+            : "an integer",
+        ),
+        ...rangeCheck(shape.range),
+        ...enumCheck(shape.enum, false, constants),
+      ];
+    case "boolean":
+      return [typeGuard(`typeof value !== "boolean"`, "a boolean")];
+    case "timestamp":
+      // Dates from code; epoch seconds or ISO 8601 text from JSON, as the SDKs accept.
+      return [
+        typeGuard(
+          `!(value instanceof Date ? !Number.isNaN(value.getTime()) : typeof value === "number" ? Number.isFinite(value) : typeof value === "string" && !Number.isNaN(Date.parse(value)))`,
+          "a timestamp (a Date, epoch seconds or an ISO 8601 string)",
+        ),
+      ];
+    case "blob":
+      return [
+        typeGuard(`!(value instanceof Uint8Array) && typeof value !== "string"`, "bytes (a Uint8Array or base64 text)"),
+        ...(shape.length
+          ? [`if (value instanceof Uint8Array) {`, indent(sizeCheck("value.length", shape.length, "bytes")), "}"]
+          : []),
+      ];
+    case "document":
+      return ["// A document holds any JSON value."];
+    case "list":
+      return [
+        typeGuard("!Array.isArray(value)", "a list"),
+        ...(shape.length ? [sizeCheck("value.length", shape.length, "items")] : []),
+        "for (let i = 0; i < value.length; i++) {",
+        "  walk.path.push(i);",
+        `  ${fnName(shape.member)}(value[i], walk);`,
+        "  walk.path.pop();",
+        "}",
+        ...(shape.uniqueItems
+          ? [
+              "if (new Set(value.map((item) => JSON.stringify(item))).size !== value.length) {",
+              `  report(walk, "unique-items", "must not contain the same item twice");`,
+              "}",
+            ]
+          : []),
+      ];
+    case "map":
+      return [
+        typeGuard("!isObject(value)", "a map (an object)"),
+        "let size = 0;",
+        "for (const key in value) {",
+        "  size++;",
+        "  walk.path.push(key);",
+        `  ${fnName(shape.key)}(key, walk);`,
+        `  ${fnName(shape.value)}(value[key], walk);`,
+        "  walk.path.pop();",
+        "}",
+        ...(shape.length ? [sizeCheck("size", shape.length, "entries")] : []),
+      ];
+    case "structure":
+    case "union":
+      return structureBody(shape, service, constants);
+  }
+}
+
+function structureBody(
+  shape: Extract<ShapeIR, { kind: "structure" | "union" }>,
+  service: ServiceIR,
+  constants: Constants,
+): string[] {
+  const names = constants.add("MEMBERS", `${JSON.stringify(shape.members.map((m) => m.name))} as readonly string[]`);
+  const lines = [typeGuard("!isObject(value)", `an object (${shape.name})`)];
+  if (shape.members.length > 0) lines.push("let member: unknown;");
+  if (shape.kind === "union") lines.push("let set = 0;");
+  for (const m of shape.members) {
+    const key = JSON.stringify(m.name);
+    const mustHave = shape.kind === "structure" && m.required && m.default === undefined;
+    lines.push(`member = value[${key}];`);
+    if (mustHave)
+      lines.push("if (member === undefined) {", `  report(walk, "required", "is required", ${key});`, "} else {");
+    else lines.push("if (member !== undefined) {");
+    if (shape.kind === "union") lines.push("  set++;");
+    lines.push(`  walk.path.push(${key});`, `  ${fnName(m.target)}(member, walk);`);
+    lines.push(...memberChecks(m, service, constants).map((l) => `  ${l}`));
+    lines.push("  walk.path.pop();", "}");
+  }
+  if (shape.kind === "union") {
+    lines.push(
+      "if (set !== 1) {",
+      `  report(walk, "union", \`must set exactly one of \${${names}.join(", ")}, but sets \${set}\`);`,
+      "}",
+    );
+  }
+  lines.push(
+    "for (const key in value) {",
+    ...(shape.members.length > 0
+      ? [
+          "  switch (key) {",
+          ...shape.members.map((m) => `    case ${JSON.stringify(m.name)}:`),
+          "      continue;",
+          "  }",
+        ]
+      : []),
+    `  const suggestion = nearest(key, ${names});`,
+    `  report(walk, "unknown-member", \`is not a member of ${shape.name}\${suggestion === undefined ? "" : \`; did you mean \${suggestion}?\`}\`, key, suggestion);`,
+    "}",
+  );
+  return lines;
+}
+
+/** Smithy allows constraints on a member; they apply on top of the target's own. */
+function memberChecks(m: MemberIR, service: ServiceIR, constants: Constants): string[] {
+  if (!m.length && !m.pattern && !m.range) return [];
+  const target = service.shapes.get(m.target)!;
+  const sensitive = target.sensitive === true;
+  if (target.kind === "string") {
+    return [
+      'if (typeof member === "string") {',
+      ...indentAll(stringChecks({ length: m.length, pattern: m.pattern }, sensitive, constants, "member")),
+      "}",
+    ];
+  }
+  if (target.kind === "number" && m.range) {
+    return ['if (typeof member === "number") {', ...indentAll(rangeCheck(m.range, "member")), "}"];
+  }
+  if ((target.kind === "list" || target.kind === "blob") && m.length) {
+    return [
+      `if (Array.isArray(member) || member instanceof Uint8Array) {`,
+      indent(sizeCheck("member.length", m.length, "items")),
+      "}",
+    ];
+  }
+  if (target.kind === "map" && m.length) {
+    return ["if (isObject(member)) {", indent(sizeCheck("Object.keys(member).length", m.length, "entries")), "}"];
+  }
+  return [];
+}
+
+function typeGuard(condition: string, expected: string): string {
+  return `if (${condition}) {\n  report(walk, "type", \`must be ${expected}, but is \${describeType(value)}\`);\n  return;\n}`;
+}
+
+function stringChecks(checks: Checks, sensitive: boolean, constants: Constants, v = "value"): string[] {
+  const lines: string[] = [];
+  if (checks.length) {
+    const { min = 0, max = Number.MAX_SAFE_INTEGER } = checks.length;
+    lines.push(
+      `const length = lengthOutside(${v}, ${min}, ${max});`,
+      `if (length >= 0) report(walk, "length", \`must be ${bounds(checks.length)} characters long, but is \${length}\`);`,
+    );
+  }
+  if (checks.pattern) {
+    const regex = constants.add("PATTERN", `/${javaPatternToJs(checks.pattern).replace(/\//g, "\\/")}/u`);
+    lines.push(
+      `if (!${regex}.test(${v})) report(walk, "pattern", \`must match the pattern ${escapeTemplate(checks.pattern)}, but is \${show(${v}, ${sensitive})}\`);`,
+    );
+  }
+  return lines;
+}
+
+function rangeCheck(range: RangeConstraint | undefined, v = "value"): string[] {
+  if (!range) return [];
+  const conditions = [
+    ...(range.min !== undefined ? [`${v} < ${range.min}`] : []),
+    ...(range.max !== undefined ? [`${v} > ${range.max}`] : []),
+  ];
+  return [`if (${conditions.join(" || ")}) report(walk, "range", \`must be ${bounds(range)}, but is \${${v}}\`);`];
+}
+
+function sizeCheck(size: string, length: LengthConstraint, unit: string): string {
+  const conditions = [
+    ...(length.min !== undefined ? [`${size} < ${length.min}`] : []),
+    ...(length.max !== undefined ? [`${size} > ${length.max}`] : []),
+  ];
+  return `if (${conditions.join(" || ")}) report(walk, "length", \`must have ${bounds(length)} ${unit}, but has \${${size}}\`);`;
+}
+
+function enumCheck(
+  values: readonly (string | number)[] | undefined,
+  sensitive: boolean,
+  constants: Constants,
+): string[] {
+  if (!values) return [];
+  const set = constants.add("ENUM", `new Set<unknown>(${JSON.stringify(values)})`);
+  const list = constants.add("VALUES", `${JSON.stringify(values.map(String))} as readonly string[]`);
+  return [
+    `if (!${set}.has(value)) {`,
+    `  const suggestion = nearest(String(value), ${list});`,
+    `  report(walk, "enum", \`must be one of \${${list}.join(", ")}, but is \${show(value, ${sensitive})}\${suggestion === undefined ? "" : \`; did you mean \${suggestion}?\`}\`, undefined, suggestion);`,
+    "}",
+  ];
+}
+
+function escapeTemplate(text: string): string {
+  return text.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${");
+}
+
+function indent(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => (line === "" ? line : `  ${line}`))
+    .join("\n");
+}
+
+function indentAll(lines: string[]): string[] {
+  return lines.map(indent);
+}

@@ -1,0 +1,129 @@
+/**
+ * The text of `validation-support.generated.ts`: the few helpers the generated validators call. It is emitted
+ * next to them so the output imports nothing from outside its directory.
+ */
+export const VALIDATION_SUPPORT = `/** What a generated validator reports. \`path\` is like \`Steps[3].HadoopJarStep.Args[2]\`. */
+export interface ModelIssue {
+  readonly code: ModelIssueCode;
+  readonly severity: "error";
+  readonly path: string;
+  readonly message: string;
+  /** For \`unknown-member\` and \`enum\`: the name the value was probably meant to be. */
+  readonly suggestion?: string;
+}
+
+export type ModelIssueCode =
+  | "type"
+  | "required"
+  | "length"
+  | "pattern"
+  | "enum"
+  | "range"
+  | "unknown-member"
+  | "unique-items"
+  | "union";
+
+/**
+ * The state of one validation: the path to the value being checked, kept as a stack so that checking a valid value
+ * allocates nothing, and the issues found so far.
+ */
+export interface Walk {
+  readonly path: (string | number)[];
+  readonly issues: ModelIssue[];
+}
+
+export type Validator = (value: unknown, walk: Walk) => void;
+
+/** Runs a validator on a value and returns every issue; \`base\` prefixes the paths (\`["Steps", 3]\`). */
+export function check(validate: Validator, value: unknown, base: readonly (string | number)[] = []): ModelIssue[] {
+  const walk: Walk = { path: [...base], issues: [] };
+  validate(value, walk);
+  return walk.issues;
+}
+
+export function report(walk: Walk, code: ModelIssueCode, message: string, key?: string, suggestion?: string): void {
+  const path = formatPath(walk.path, key);
+  walk.issues.push(suggestion === undefined ? { code, severity: "error", path, message } : { code, severity: "error", path, message, suggestion });
+}
+
+/** \`["Steps", 3, "Name"]\` → \`Steps[3].Name\`; keys that are not identifiers are quoted: \`Tags["a.b"]\`. */
+export function formatPath(path: readonly (string | number)[], last?: string): string {
+  let out = "";
+  const add = (key: string | number) => {
+    if (typeof key === "number") out += \`[\${key}]\`;
+    else if (/^[A-Za-z_$][\\w$]*$/.test(key)) out += out === "" ? key : \`.\${key}\`;
+    else out += \`[\${JSON.stringify(key)}]\`;
+  };
+  for (const key of path) add(key);
+  if (last !== undefined) add(last);
+  return out;
+}
+
+/**
+ * The length of a string in Unicode code points, as Smithy and botocore measure it: a surrogate pair is one
+ * character, a lone surrogate is one too. Returns -1 when the length is within [min, max], so the common case
+ * counts nothing: a string's code points are never more than its UTF-16 units, nor fewer than half of them.
+ */
+export function lengthOutside(value: string, min: number, max: number): number {
+  const units = value.length;
+  if (units <= max && units >= 2 * min) return -1;
+  if (units < min) return units;
+  let points = 0;
+  for (let i = 0; i < units; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < units) {
+      const d = value.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    points++;
+  }
+  return points < min || points > max ? points : -1;
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function describeType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (value instanceof Date) return "a Date";
+  return typeof value === "object" ? "an object" : \`a \${typeof value}\`;
+}
+
+/** The value as it may be shown in a message: JSON, cut to 60 characters, or *** for a sensitive shape. */
+export function show(value: unknown, sensitive = false): string {
+  if (sensitive) return "***";
+  const text = typeof value === "string" ? JSON.stringify(value) : String(value);
+  return text.length > 60 ? \`\${text.slice(0, 57)}...\` : text;
+}
+
+/** The candidate a mistyped name was probably meant to be: same letters ignoring case and \`_\`/\`-\`, or 2 edits away. */
+export function nearest(key: string, candidates: readonly string[]): string | undefined {
+  const norm = (s: string) => s.replace(/[_-]/g, "").toLowerCase();
+  const k = norm(key);
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const c of candidates) {
+    const d = norm(c) === k ? 0 : editDistance(k, norm(c), bestDistance);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+`;

@@ -1,0 +1,396 @@
+/**
+ * Loads a Smithy 2.0 JSON AST into the IR. Follows the Smithy 2.0 specification (smithy.io/2.0/spec): `apply`
+ * statements and mixins are resolved first, so the rest sees each shape whole; `enum`/`intEnum` shapes and the
+ * 1.0 `enum` trait become enumerated strings and numbers; prelude targets become the shapes of `smithy-prelude.ts`.
+ *
+ * `clientOptional` is resolved this way: the member stays required (the service still rejects a request without
+ * it, and the validators check that), and a default on it is dropped, since clients must not rely on it.
+ * Shape-level `default` traits are ignored: Smithy 2.0 repeats every default on the members that use it.
+ */
+import { optional } from "../ir/optional.js";
+import type {
+  Deprecation,
+  ErrorInfo,
+  LengthConstraint,
+  MemberIR,
+  ModelSource,
+  NumberFormat,
+  OperationIR,
+  ServiceIR,
+  ShapeIR,
+} from "../ir/types.js";
+import { compareNames } from "../ir/types.js";
+import { checkReferences } from "./check-references.js";
+import type { SmithyJson } from "./load-model.js";
+import { isObject } from "./load-model.js";
+import { ModelError } from "./model-error.js";
+import { PRELUDE_NAMESPACE, SMITHY_PRELUDE } from "./smithy-prelude.js";
+
+type Raw = Record<string, unknown>;
+type Traits = Record<string, unknown>;
+type Fail = (detail: string, shape?: string) => never;
+
+const NUMBER_TYPES: Record<string, NumberFormat> = {
+  byte: "byte",
+  short: "short",
+  integer: "integer",
+  intEnum: "integer",
+  long: "long",
+  float: "float",
+  double: "double",
+  bigInteger: "bigInteger",
+  bigDecimal: "bigDecimal",
+};
+
+const PROTOCOLS: Record<string, string> = {
+  "aws.protocols#awsJson1_0": "json",
+  "aws.protocols#awsJson1_1": "json",
+  "aws.protocols#restJson1": "rest-json",
+  "aws.protocols#awsQuery": "query",
+  "aws.protocols#ec2Query": "ec2",
+  "aws.protocols#restXml": "rest-xml",
+};
+
+const T = {
+  documentation: "smithy.api#documentation",
+  length: "smithy.api#length",
+  pattern: "smithy.api#pattern",
+  range: "smithy.api#range",
+  required: "smithy.api#required",
+  clientOptional: "smithy.api#clientOptional",
+  default: "smithy.api#default",
+  sensitive: "smithy.api#sensitive",
+  deprecated: "smithy.api#deprecated",
+  uniqueItems: "smithy.api#uniqueItems",
+  enum: "smithy.api#enum",
+  enumValue: "smithy.api#enumValue",
+  error: "smithy.api#error",
+  httpError: "smithy.api#httpError",
+  idempotencyToken: "smithy.api#idempotencyToken",
+  mixin: "smithy.api#mixin",
+  title: "smithy.api#title",
+  queryError: "aws.protocols#awsQueryError",
+  awsService: "aws.api#service",
+} as const;
+
+export function loadSmithy(json: SmithyJson, source: ModelSource): ServiceIR {
+  const fail: Fail = (detail, shape) => {
+    throw new ModelError(source.file, detail, shape);
+  };
+  if (!json.smithy.startsWith("2.")) fail(`Smithy version ${json.smithy} is not supported (expected 2.x)`);
+  const raw = applyStatements(json.shapes, fail);
+  const resolved = new Map<string, Raw>();
+  const resolve = (id: string, trail: string[] = []): Raw => {
+    const done = resolved.get(id);
+    if (done) return done;
+    const shape = raw.get(id) ?? fail(`mixin ${id} is not defined`, trail.at(-1));
+    if (trail.includes(id)) fail("mixins form a cycle", id);
+    const whole = applyMixins(id, shape, (mixin) => resolve(mixin, [...trail, id]), fail);
+    resolved.set(id, whole);
+    return whole;
+  };
+
+  const serviceIds = [...raw.keys()].filter((id) => raw.get(id)?.type === "service");
+  if (serviceIds.length !== 1) fail(`expected exactly one service shape, found ${serviceIds.length}`);
+  const serviceId = serviceIds[0]!;
+  const service = resolve(serviceId);
+  const serviceTraits = traitsOf(service);
+
+  const shapes = new Map<string, ShapeIR>();
+  const owners = new Map<string, string>();
+  const local = (id: string, from: string): string => {
+    const [namespace, name] = splitId(id, from, fail);
+    if (namespace === PRELUDE_NAMESPACE) {
+      const prelude = SMITHY_PRELUDE[name] ?? fail(`${id} is not a Smithy prelude shape`, from);
+      if (!shapes.has(name)) shapes.set(name, prelude);
+      return name;
+    }
+    if (!raw.has(id)) fail(`refers to ${id}, which is not defined`, from);
+    const owner = owners.get(name);
+    if (owner !== undefined && owner !== id) fail(`${id} and ${owner} have the same name`, name);
+    owners.set(name, id);
+    return name;
+  };
+
+  for (const [id, shape] of raw) {
+    if (["service", "operation", "resource", "apply"].includes(shape.type as string)) continue;
+    const whole = resolve(id);
+    if (T.mixin in traitsOf(whole)) continue;
+    const name = local(id, id);
+    shapes.set(
+      name,
+      loadShape(name, whole, (target) => local(target, id), fail),
+    );
+  }
+
+  const operations = operationIds(serviceId, raw, fail)
+    .map((id) => loadOperation(id, resolve(id), service, local, fail))
+    .sort((a, b) => compareNames(a.name, b.name));
+
+  const awsService: Raw = isObject(serviceTraits[T.awsService]) ? (serviceTraits[T.awsService] as Raw) : {};
+  const protocol = Object.keys(serviceTraits).find((t) => t in PROTOCOLS);
+  const ir: ServiceIR = {
+    name: text(awsService.sdkId) ?? splitId(serviceId, serviceId, fail)[1],
+    title: text(serviceTraits[T.title]) ?? text(awsService.sdkId) ?? "",
+    version: text(service.version) ?? fail("the service has no version", serviceId),
+    protocol: protocol ? PROTOCOLS[protocol]! : "unknown",
+    ...optional(
+      "targetPrefix",
+      protocol?.startsWith("aws.protocols#awsJson") ? splitId(serviceId, serviceId, fail)[1] : undefined,
+    ),
+    ...optional("documentation", text(serviceTraits[T.documentation])),
+    operations,
+    shapes,
+    source,
+  };
+  checkReferences(ir, fail);
+  return ir;
+}
+
+/** Applies `apply` statements (traits added to a shape or member from elsewhere) and drops them. */
+function applyStatements(shapes: Record<string, unknown>, fail: Fail): Map<string, Raw> {
+  const out = new Map<string, Raw>();
+  for (const [id, shape] of Object.entries(shapes)) {
+    if (!isObject(shape) || typeof shape.type !== "string") fail("a shape must be an object with a type", id);
+    if (shape.type !== "apply") out.set(id, shape);
+  }
+  for (const [id, shape] of Object.entries(shapes) as [string, Raw][]) {
+    if (shape.type !== "apply") continue;
+    const [shapeId, memberName] = id.split("$") as [string, string | undefined];
+    const target = out.get(shapeId) ?? fail(`apply targets ${shapeId}, which is not defined`, id);
+    const extra = traitsOf(shape);
+    if (memberName === undefined) {
+      out.set(shapeId, { ...target, traits: { ...traitsOf(target), ...extra } });
+    } else {
+      const members = isObject(target.members) ? target.members : {};
+      const member = members[memberName];
+      if (!isObject(member)) fail(`apply targets member ${memberName}, which is not defined`, shapeId);
+      const merged = { ...member, traits: { ...traitsOf(member), ...extra } };
+      out.set(shapeId, { ...target, members: { ...members, [memberName]: merged } });
+    }
+  }
+  return out;
+}
+
+/** A shape with its mixins' members and traits copied in, mixins first; its own traits win. */
+function applyMixins(id: string, shape: Raw, resolve: (id: string) => Raw, fail: Fail): Raw {
+  if (!Array.isArray(shape.mixins) || shape.mixins.length === 0) return shape;
+  let members: Raw = {};
+  let traits: Traits = {};
+  for (const ref of shape.mixins) {
+    if (!isObject(ref) || typeof ref.target !== "string") fail("a mixin must name a target", id);
+    const mixin = resolve(ref.target as string);
+    const { [T.mixin]: _isMixin, ...inherited } = traitsOf(mixin);
+    traits = { ...traits, ...inherited };
+    members = { ...members, ...(isObject(mixin.members) ? mixin.members : {}) };
+  }
+  const own = isObject(shape.members) ? shape.members : {};
+  for (const [name, member] of Object.entries(own)) {
+    const before = members[name];
+    // A member redeclared to add traits keeps the mixin's traits under its own.
+    members[name] =
+      isObject(before) && isObject(member)
+        ? { ...before, ...member, traits: { ...traitsOf(before), ...traitsOf(member) } }
+        : member;
+  }
+  return { ...shape, members, traits: { ...traits, ...traitsOf(shape) } };
+}
+
+function operationIds(serviceId: string, raw: Map<string, Raw>, fail: Fail): string[] {
+  const found = new Set<string>();
+  const visit = (id: string, seen: Set<string>) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const shape = raw.get(id) ?? fail(`refers to ${id}, which is not defined`, serviceId);
+    for (const key of ["operations", "collectionOperations"]) {
+      for (const ref of refs(shape[key])) found.add(ref);
+    }
+    for (const key of ["create", "put", "read", "update", "delete", "list"]) {
+      if (isObject(shape[key]) && typeof (shape[key] as Raw).target === "string")
+        found.add((shape[key] as Raw).target as string);
+    }
+    for (const ref of refs(shape.resources)) visit(ref, seen);
+  };
+  visit(serviceId, new Set());
+  return [...found];
+}
+
+function loadOperation(
+  id: string,
+  shape: Raw,
+  service: Raw,
+  local: (id: string, from: string) => string,
+  fail: Fail,
+): OperationIR {
+  if (shape.type !== "operation") fail("is listed as an operation but is not one", id);
+  const name = splitId(id, id, fail)[1];
+  const io = (value: unknown): string | undefined => {
+    if (!isObject(value) || typeof value.target !== "string" || value.target === "smithy.api#Unit") return undefined;
+    return local(value.target, id);
+  };
+  const errors = new Set([...refs(shape.errors), ...refs(service.errors)].map((e) => local(e, id)));
+  const traits = traitsOf(shape);
+  return {
+    name,
+    ...optional("input", io(shape.input)),
+    ...optional("output", io(shape.output)),
+    errors: [...errors].sort(compareNames),
+    ...optional("documentation", text(traits[T.documentation])),
+    ...optional("deprecated", deprecation(traits)),
+  };
+}
+
+function loadShape(name: string, shape: Raw, local: (id: string) => string, fail: Fail): ShapeIR {
+  const traits = traitsOf(shape);
+  const base = {
+    name,
+    ...optional("documentation", text(traits[T.documentation])),
+    ...optional("deprecated", deprecation(traits)),
+    ...(T.sensitive in traits ? { sensitive: true as const } : {}),
+  };
+  const length = bounds(traits[T.length]);
+  const type = shape.type as string;
+  const target = (value: unknown, what: string): string => {
+    if (!isObject(value) || typeof value.target !== "string") return fail(`${what} must name a target`, name);
+    return local(value.target);
+  };
+  const members = (): MemberIR[] =>
+    Object.entries(isObject(shape.members) ? shape.members : {}).map(([memberName, m]) => {
+      if (!isObject(m)) return fail(`member ${memberName} must be an object`, name);
+      return loadMember(memberName, m, target(m, `member ${memberName}`));
+    });
+
+  if (type in NUMBER_TYPES) {
+    const values = type === "intEnum" ? enumValues(shape, "number", name, fail) : undefined;
+    return {
+      ...base,
+      kind: "number",
+      format: NUMBER_TYPES[type]!,
+      ...optional("range", bounds(traits[T.range])),
+      ...optional("enum", values as number[] | undefined),
+    };
+  }
+  switch (type) {
+    case "string":
+    case "enum": {
+      const values = type === "enum" ? enumValues(shape, "string", name, fail) : legacyEnum(traits[T.enum], name, fail);
+      return {
+        ...base,
+        kind: "string",
+        ...optional("enum", values as string[] | undefined),
+        ...optional("length", length),
+        ...optional("pattern", text(traits[T.pattern])),
+      };
+    }
+    case "boolean":
+      return { ...base, kind: "boolean" };
+    case "timestamp":
+      return { ...base, kind: "timestamp" };
+    case "document":
+      return { ...base, kind: "document" };
+    case "blob":
+      return { ...base, kind: "blob", ...optional("length", length) };
+    case "list":
+    case "set":
+      return {
+        ...base,
+        kind: "list",
+        member: target(shape.member, "member"),
+        ...optional("length", length),
+        ...(T.uniqueItems in traits || type === "set" ? { uniqueItems: true as const } : {}),
+      };
+    case "map":
+      return {
+        ...base,
+        kind: "map",
+        key: target(shape.key, "key"),
+        value: target(shape.value, "value"),
+        ...optional("length", length),
+      };
+    case "structure":
+      return { ...base, kind: "structure", members: members(), ...optional("error", errorInfo(traits)) };
+    case "union":
+      return { ...base, kind: "union", members: members() };
+    default:
+      return fail(`unknown shape type ${JSON.stringify(type)}`, name);
+  }
+}
+
+function loadMember(name: string, member: Raw, target: string): MemberIR {
+  const traits = traitsOf(member);
+  const clientOptional = T.clientOptional in traits;
+  return {
+    name,
+    target,
+    required: T.required in traits,
+    ...optional("default", clientOptional ? undefined : traits[T.default]),
+    ...optional("documentation", text(traits[T.documentation])),
+    ...optional("deprecated", deprecation(traits)),
+    ...(T.idempotencyToken in traits ? { idempotencyToken: true as const } : {}),
+    ...optional("length", bounds(traits[T.length])),
+    ...optional("pattern", text(traits[T.pattern])),
+    ...optional("range", bounds(traits[T.range])),
+  };
+}
+
+function enumValues(shape: Raw, kind: "string" | "number", name: string, fail: Fail): (string | number)[] {
+  return Object.entries(isObject(shape.members) ? shape.members : {}).map(([memberName, m]) => {
+    const value = isObject(m) ? traitsOf(m)[T.enumValue] : undefined;
+    if (value === undefined && kind === "string") return memberName;
+    if (typeof value !== kind) return fail(`enum member ${memberName} needs a ${kind} enumValue`, name);
+    return value as string | number;
+  });
+}
+
+function legacyEnum(trait: unknown, name: string, fail: Fail): string[] | undefined {
+  if (trait === undefined) return undefined;
+  if (!Array.isArray(trait)) return fail("the enum trait must be a list", name);
+  return trait.map((entry) =>
+    isObject(entry) && typeof entry.value === "string" ? entry.value : fail("enum trait entries need a value", name),
+  );
+}
+
+function errorInfo(traits: Traits): ErrorInfo | undefined {
+  const fault = traits[T.error];
+  if (fault !== "client" && fault !== "server") return undefined;
+  const query: Raw = isObject(traits[T.queryError]) ? (traits[T.queryError] as Raw) : {};
+  const status = traits[T.httpError] ?? query.httpResponseCode;
+  return {
+    fault,
+    ...optional("code", text(query.code)),
+    ...optional("httpStatus", typeof status === "number" ? status : undefined),
+  };
+}
+
+function bounds(trait: unknown): LengthConstraint | undefined {
+  if (!isObject(trait)) return undefined;
+  const min = typeof trait.min === "number" ? trait.min : undefined;
+  const max = typeof trait.max === "number" ? trait.max : undefined;
+  if (min === undefined && max === undefined) return undefined;
+  return { ...optional("min", min), ...optional("max", max) };
+}
+
+function deprecation(traits: Traits): Deprecation | undefined {
+  const trait = traits[T.deprecated];
+  if (trait === undefined) return undefined;
+  return optional("message", isObject(trait) ? text(trait.message) : undefined);
+}
+
+function traitsOf(shape: Raw): Traits {
+  return isObject(shape.traits) ? shape.traits : {};
+}
+
+function refs(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((ref) => (isObject(ref) && typeof ref.target === "string" ? [ref.target] : []));
+}
+
+function splitId(id: string, from: string, fail: Fail): [string, string] {
+  const hash = id.indexOf("#");
+  if (hash <= 0 || hash === id.length - 1) return fail(`${JSON.stringify(id)} is not an absolute shape id`, from);
+  return [id.slice(0, hash), id.slice(hash + 1)];
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === "string" && value !== "" ? value : undefined;
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+
+// One config for every package. Tests run on source through the "@emrkit/source" export condition, so no build
+// is needed first; `*.test-d.ts` files are type tests that vitest checks with tsc.
+export default defineConfig({
+  resolve: { conditions: ["@emrkit/source"] },
+  ssr: { resolve: { conditions: ["@emrkit/source"] } },
+  test: {
+    include: ["packages/*/test/**/*.test.ts", "examples/test/**/*.test.ts", "bench/test/**/*.test.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    typecheck: { enabled: true, include: ["packages/*/test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+  },
+});
