@@ -1,1 +1,2 @@
 export * from "./generated/index.generated.js";
+export * from "./rules/limits.js";

@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// Runs the built command; in the workspace, where the sources are, runs them directly (no build step needed).
+import { runFromSourceOrDist } from "@emrkit/codegen/run-entry";
+
+await runFromSourceOrDist(import.meta.url, "main.ts", (module) => module.main(process.argv.slice(2)));
