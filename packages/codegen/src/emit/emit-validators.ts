@@ -224,12 +224,25 @@ function stringChecks(checks: Checks, sensitive: boolean, constants: Constants, 
     );
   }
   if (checks.pattern) {
-    const regex = constants.add("PATTERN", `/${javaPatternToJs(checks.pattern).replace(/\//g, "\\/")}/u`);
+    const regex = constants.add("PATTERN", regexLiteral(javaPatternToJs(checks.pattern)));
     lines.push(
       `if (!${regex}.test(${v})) report(walk, "pattern", \`must match the pattern ${escapeTemplate(checks.pattern)}, but is \${show(${v}, ${sensitive})}\`);`,
     );
   }
   return lines;
+}
+
+/**
+ * A regular expression literal for a pattern's source: slashes not yet escaped get a backslash, and characters
+ * outside printable ASCII (models hold raw control characters and line breaks) become `\u{…}` escapes.
+ */
+export function regexLiteral(source: string): string {
+  const body = source.replace(/\\[\s\S]|\/|[^\x20-\x7e]/gu, (m) => {
+    if (m === "/") return "\\/";
+    if (m.length > 1 && m.startsWith("\\")) return m;
+    return `\\u{${m.codePointAt(0)!.toString(16).toUpperCase()}}`;
+  });
+  return `/${body}/u`;
 }
 
 function rangeCheck(range: RangeConstraint | undefined, v = "value"): string[] {
@@ -266,7 +279,11 @@ function enumCheck(
 }
 
 function escapeTemplate(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${");
+  return text
+    .replace(/\\/g, "\\\\")
+    .replace(/`/g, "\\`")
+    .replace(/\$\{/g, "\\${")
+    .replace(/[^\x20-\x7e]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
 }
 
 function indent(text: string): string {

@@ -98,12 +98,15 @@ export function loadSmithy(json: SmithyJson, source: ModelSource): ServiceIR {
 
   const shapes = new Map<string, ShapeIR>();
   const owners = new Map<string, string>();
+  // A model may define a shape with a prelude shape's name (EMR has an enum `Unit`): the prelude one is renamed.
+  const modelNames = new Set([...raw.keys()].map((id) => id.slice(id.indexOf("#") + 1)));
   const local = (id: string, from: string): string => {
     const [namespace, name] = splitId(id, from, fail);
     if (namespace === PRELUDE_NAMESPACE) {
       const prelude = SMITHY_PRELUDE[name] ?? fail(`${id} is not a Smithy prelude shape`, from);
-      if (!shapes.has(name)) shapes.set(name, prelude);
-      return name;
+      const renamed = modelNames.has(name) ? `Smithy${name}` : name;
+      if (!shapes.has(renamed)) shapes.set(renamed, { ...prelude, name: renamed });
+      return renamed;
     }
     if (!raw.has(id)) fail(`refers to ${id}, which is not defined`, from);
     const owner = owners.get(name);
@@ -180,7 +183,10 @@ function applyMixins(id: string, shape: Raw, resolve: (id: string) => Raw, fail:
   for (const ref of shape.mixins) {
     if (!isObject(ref) || typeof ref.target !== "string") fail("a mixin must name a target", id);
     const mixin = resolve(ref.target as string);
-    const { [T.mixin]: _isMixin, ...inherited } = traitsOf(mixin);
+    const { [T.mixin]: mixinTrait, ...inherited } = traitsOf(mixin);
+    // `localTraits` stay on the mixin (smithy.io/2.0/spec/mixins.html#mixin-local-traits).
+    const local = isObject(mixinTrait) && Array.isArray(mixinTrait.localTraits) ? mixinTrait.localTraits : [];
+    for (const trait of local) delete inherited[trait as string];
     traits = { ...traits, ...inherited };
     members = { ...members, ...(isObject(mixin.members) ? mixin.members : {}) };
   }

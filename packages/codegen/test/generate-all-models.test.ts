@@ -1,0 +1,44 @@
+/**
+ * Generality: every operation of every model in ../shared/models, both formats, generates output that compiles on
+ * its own under the project's strict options, schema files that parse and docs that say something.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { generate } from "../src/index.js";
+import { compileStrict } from "./helpers/compile-strict.js";
+import { modelsPresent, serviceModels } from "./helpers/shared-models.js";
+
+const temp = mkdtempSync(join(tmpdir(), "emrkit-codegen-all-"));
+// The output is ESM; the project that receives it says so.
+writeFileSync(join(temp, "package.json"), '{ "type": "module" }\n');
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+describe.skipIf(!modelsPresent)("every model in ../shared/models", () => {
+  test.each(serviceModels().map((path) => [`${basename(dirname(path))}/${basename(path)}`, path]))(
+    "%s: every operation compiles under strict tsc",
+    (label, path) => {
+      const files = generate({ model: path });
+      const out = join(temp, label.replace(/[/.]/g, "_"));
+      for (const [file, text] of files) {
+        mkdirSync(dirname(join(out, file)), { recursive: true });
+        writeFileSync(join(out, file), text);
+      }
+      expect(compileStrict(out, [...files.keys()])).toEqual([]);
+      for (const [file, text] of files) {
+        if (!file.endsWith(".ts")) continue;
+        // Self-contained: every import is a sibling file of the output.
+        for (const [, specifier] of text.matchAll(/\bfrom\s+"([^"]+)"/g)) {
+          expect(specifier, `${file} imports ${specifier}`).toMatch(/^\.\/[\w.-]+\.js$/);
+          expect(files.has(specifier!.slice(2).replace(/\.js$/, ".ts")), `${file} imports ${specifier}`).toBe(true);
+        }
+      }
+      const schemas = [...files].filter(([file]) => file.endsWith(".schema.json"));
+      expect(schemas.length).toBeGreaterThan(0);
+      for (const [, text] of schemas) expect(JSON.parse(text)).toHaveProperty("$defs");
+      const docs = [...files].filter(([file]) => file.endsWith(".md"));
+      for (const [, text] of docs) expect(text.replace(/<!--[\s\S]*?-->/, "").trim().length).toBeGreaterThan(20);
+    },
+  );
+});
