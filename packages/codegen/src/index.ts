@@ -1,8 +1,8 @@
 export { EMITTERS, type Emitter, type GenerateOptions, generate, generateFrom } from "./generate.js";
+export { ModelError } from "./ir/model-error.js";
 export type * from "./ir/types.js";
 export { compareNames, sortedShapes } from "./ir/types.js";
 export { loadModelFile, loadModelText, sniffFormat } from "./load/load-model.js";
-export { ModelError } from "./load/model-error.js";
 export { main } from "./main.js";
 export { reachable } from "./select/reachable.js";
 export { SelectionError, selectOperations } from "./select/select-operations.js";

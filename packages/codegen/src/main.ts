@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { EMITTERS, type Emitter, generate } from "./generate.js";
-import { ModelError } from "./load/model-error.js";
+import { ModelError } from "./ir/model-error.js";
 import { SelectionError } from "./select/select-operations.js";
 import { diffOutput, writeOutput } from "./write-output.js";
 
@@ -64,6 +64,11 @@ export function main(argv: readonly string[], out = console.log, err = console.e
     return 0;
   } catch (error) {
     if (error instanceof ModelError || error instanceof SelectionError) {
+      err(`emrkit-codegen: ${error.message}`);
+      return 1;
+    }
+    // A directory that cannot be written, a file in the way: the system's one-line message is enough.
+    if (error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string") {
       err(`emrkit-codegen: ${error.message}`);
       return 1;
     }

@@ -3,6 +3,7 @@
  * blobs, lists and maps, a range for numbers. Members carry no constraints of their own.
  */
 
+import { ModelError } from "../ir/model-error.js";
 import { optional } from "../ir/optional.js";
 import type {
   Deprecation,
@@ -18,7 +19,6 @@ import { compareNames } from "../ir/types.js";
 import { checkReferences } from "./check-references.js";
 import type { BotocoreJson } from "./load-model.js";
 import { isObject } from "./load-model.js";
-import { ModelError } from "./model-error.js";
 
 const NUMBER_FORMATS: Record<string, NumberFormat> = {
   byte: "byte",

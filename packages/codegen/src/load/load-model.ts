@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
+import { ModelError } from "../ir/model-error.js";
 import type { ServiceIR } from "../ir/types.js";
 import { loadBotocore } from "./botocore.js";
-import { ModelError } from "./model-error.js";
 import { loadSmithy } from "./smithy.js";
 
 /** Reads a model file, sniffs its format (botocore `service-2.json` or Smithy JSON AST) and loads it into the IR. */

@@ -7,6 +7,8 @@
  * it, and the validators check that), and a default on it is dropped, since clients must not rely on it.
  * Shape-level `default` traits are ignored: Smithy 2.0 repeats every default on the members that use it.
  */
+
+import { ModelError } from "../ir/model-error.js";
 import { optional } from "../ir/optional.js";
 import type {
   Deprecation,
@@ -23,7 +25,6 @@ import { compareNames } from "../ir/types.js";
 import { checkReferences } from "./check-references.js";
 import type { SmithyJson } from "./load-model.js";
 import { isObject } from "./load-model.js";
-import { ModelError } from "./model-error.js";
 import { PRELUDE_NAMESPACE, SMITHY_PRELUDE } from "./smithy-prelude.js";
 
 type Raw = Record<string, unknown>;
@@ -218,6 +219,7 @@ function operationIds(serviceId: string, raw: Map<string, Raw>, fail: Fail): str
     for (const ref of refs(shape.resources)) visit(ref, seen);
   };
   visit(serviceId, new Set());
+  for (const id of found) if (!raw.has(id)) fail(`refers to ${id}, which is not defined`, serviceId);
   return [...found];
 }
 

@@ -29,13 +29,11 @@ export function compileStrict(dir: string, files: readonly string[]): string[] {
   };
   const roots = files.filter((f) => f.endsWith(".ts")).map((f) => join(dir, f));
   const program = ts.createProgram(roots, OPTIONS, host);
-  return ts
-    .getPreEmitDiagnostics(program)
-    .map((d) =>
-      ts.formatDiagnostic(d, {
-        getCanonicalFileName: (f) => f,
-        getCurrentDirectory: () => dir,
-        getNewLine: () => "\n",
-      }),
-    );
+  return ts.getPreEmitDiagnostics(program).map((d) =>
+    ts.formatDiagnostic(d, {
+      getCanonicalFileName: (f) => f,
+      getCurrentDirectory: () => dir,
+      getNewLine: () => "\n",
+    }),
+  );
 }
