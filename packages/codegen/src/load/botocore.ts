@@ -3,6 +3,7 @@
  * blobs, lists and maps, a range for numbers. Members carry no constraints of their own.
  */
 
+import { documentation } from "../ir/documentation.js";
 import { ModelError } from "../ir/model-error.js";
 import { optional } from "../ir/optional.js";
 import type {
@@ -52,7 +53,7 @@ export function loadBotocore(json: BotocoreJson, source: ModelSource): ServiceIR
     version: text(meta.apiVersion) ?? fail("metadata has no apiVersion"),
     protocol: text(meta.protocol) ?? fail("metadata has no protocol"),
     ...optional("targetPrefix", text(meta.targetPrefix)),
-    ...optional("documentation", text(json.documentation)),
+    ...optional("documentation", documentation(json.documentation)),
     operations,
     shapes,
     source,
@@ -75,7 +76,7 @@ function loadOperation(name: string, raw: unknown, fail: (d: string, s?: string)
     ...optional("input", ref(raw.input, "input")),
     ...optional("output", ref(raw.output, "output")),
     errors: errors.map((e) => ref(e, "error") as string).sort(compareNames),
-    ...optional("documentation", text(raw.documentation)),
+    ...optional("documentation", documentation(raw.documentation)),
     ...optional("deprecated", deprecation(raw)),
   };
 }
@@ -83,7 +84,7 @@ function loadOperation(name: string, raw: unknown, fail: (d: string, s?: string)
 function loadShape(name: string, raw: Raw, fail: (d: string, s?: string) => never): ShapeIR {
   const base = {
     name,
-    ...optional("documentation", text(raw.documentation)),
+    ...optional("documentation", documentation(raw.documentation)),
     ...optional("deprecated", deprecation(raw)),
     ...(raw.sensitive === true ? { sensitive: true as const } : {}),
   };
@@ -149,7 +150,7 @@ function loadShape(name: string, raw: Raw, fail: (d: string, s?: string) => neve
       name: memberName,
       target: target(m, `member ${memberName}`),
       required: required.has(memberName),
-      ...optional("documentation", text(m.documentation)),
+      ...optional("documentation", documentation(m.documentation)),
       ...optional("deprecated", deprecation(m)),
       ...(m.idempotencyToken === true ? { idempotencyToken: true as const } : {}),
     };

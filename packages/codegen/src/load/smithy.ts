@@ -8,6 +8,7 @@
  * Shape-level `default` traits are ignored: Smithy 2.0 repeats every default on the members that use it.
  */
 
+import { documentation } from "../ir/documentation.js";
 import { ModelError } from "../ir/model-error.js";
 import { optional } from "../ir/optional.js";
 import type {
@@ -142,7 +143,7 @@ export function loadSmithy(json: SmithyJson, source: ModelSource): ServiceIR {
       "targetPrefix",
       protocol?.startsWith("aws.protocols#awsJson") ? splitId(serviceId, serviceId, fail)[1] : undefined,
     ),
-    ...optional("documentation", text(serviceTraits[T.documentation])),
+    ...optional("documentation", documentation(serviceTraits[T.documentation])),
     operations,
     shapes,
     source,
@@ -243,7 +244,7 @@ function loadOperation(
     ...optional("input", io(shape.input)),
     ...optional("output", io(shape.output)),
     errors: [...errors].sort(compareNames),
-    ...optional("documentation", text(traits[T.documentation])),
+    ...optional("documentation", documentation(traits[T.documentation])),
     ...optional("deprecated", deprecation(traits)),
   };
 }
@@ -252,7 +253,7 @@ function loadShape(name: string, shape: Raw, local: (id: string) => string, fail
   const traits = traitsOf(shape);
   const base = {
     name,
-    ...optional("documentation", text(traits[T.documentation])),
+    ...optional("documentation", documentation(traits[T.documentation])),
     ...optional("deprecated", deprecation(traits)),
     ...(T.sensitive in traits ? { sensitive: true as const } : {}),
   };
@@ -332,7 +333,7 @@ function loadMember(name: string, member: Raw, target: string): MemberIR {
     target,
     required: T.required in traits,
     ...optional("default", clientOptional ? undefined : traits[T.default]),
-    ...optional("documentation", text(traits[T.documentation])),
+    ...optional("documentation", documentation(traits[T.documentation])),
     ...optional("deprecated", deprecation(traits)),
     ...(T.idempotencyToken in traits ? { idempotencyToken: true as const } : {}),
     ...optional("length", bounds(traits[T.length])),
