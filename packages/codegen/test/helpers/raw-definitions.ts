@@ -3,6 +3,7 @@
  * form, straight from the JSON, sharing no code with the loaders. Two shapes are "defined alike" when their
  * canonical forms are equal. Documentation is compared as HTML, whose runs of whitespace mean one space.
  */
+// biome-ignore lint/suspicious/noExplicitAny: raw model JSON, read field by field
 type Raw = Record<string, any>;
 
 export interface CanonicalMember {
