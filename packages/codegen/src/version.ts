@@ -1,2 +1,2 @@
 /** Written into every generated header; bump it when the output changes for the same model. */
-export const GENERATOR_VERSION = "0.1.0";
+export const GENERATOR_VERSION = "0.1.1";

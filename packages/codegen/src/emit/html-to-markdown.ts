@@ -1,37 +1,77 @@
 /**
- * Turns the HTML that AWS models use for documentation into Markdown: paragraphs, lists, code, links, emphasis,
- * notes. Anything else keeps its text and loses its tags. Deterministic, and good enough for TSDoc and reference
- * pages; not a general HTML parser.
+ * Turns the HTML that AWS models use for documentation into Markdown: paragraphs, lists (nested, ordered or not),
+ * code, links, emphasis, notes. Anything else keeps its text and loses its tags. Deterministic, and good enough for
+ * TSDoc and reference pages; not a general HTML parser.
  */
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+const BLOCK = /<(\/?)(ul|ol|li|p|note|important|br)\b[^>]*>/gi;
 
 export function htmlToMarkdown(html: string | undefined): string {
   if (!html) return "";
-  let md = html
+  const inline = html
     .replace(/\s+/g, " ")
     .replace(/<a\s[^>]*href="([^"]*)"[^>]*>(.*?)<\/a>/gi, (_m, href: string, label: string) =>
       label.trim() ? `[${label.trim()}](${href})` : href,
     )
     .replace(/<\/?(code|codeph)>/gi, "`")
     .replace(/<\/?(b|strong)>/gi, "**")
-    .replace(/<\/?(i|em)>/gi, "*")
-    .replace(/<li>\s*(<p>\s*)?/gi, "\n- ")
-    .replace(/<\/p>\s*<\/li>/gi, "")
-    .replace(/<\/li>/gi, "")
-    .replace(/<\/?(ul|ol)>/gi, "\n")
-    .replace(/<(note|important)>\s*/gi, "\n\n> **Note:** ")
-    .replace(/<\/(note|important)>/gi, "\n\n")
-    .replace(/<p>/gi, "\n\n")
-    .replace(/<\/p>|<br\s*\/?>/gi, "\n\n")
+    .replace(/<\/?(i|em)>/gi, "*");
+  const md = blocks(inline)
     .replace(/<[^>]+>/g, "")
-    .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (m, e: string) => decodeEntity(e) ?? m);
-  md = md
+    .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (m, e: string) => decodeEntity(e) ?? m)
     .split("\n")
-    .map((line) => line.trim())
+    // List items keep their indentation (nesting); other lines lose theirs.
+    .map((line) => (/^\s*(-|\d+\.) /.test(line) ? line.trimEnd().replace(/^(\s*(?:-|\d+\.)) +/, "$1 ") : line.trim()))
     .join("\n")
     .replace(/``/g, "")
+    .replace(/^> \*\*(Note|Important):\*\* +/gm, "> **$1:** ")
     .replace(/\n{3,}/g, "\n\n");
   return md.trim();
+}
+
+/** Block tags to Markdown structure, one pass, keeping a stack of the lists the text is in. */
+function blocks(html: string): string {
+  const lists: { ordered: boolean; count: number }[] = [];
+  let note = false;
+  let itemStart = false;
+  return html.replace(BLOCK, (_tag, close: string, rawName: string) => {
+    const name = rawName.toLowerCase();
+    const wasItemStart = itemStart;
+    itemStart = false;
+    const depth = lists.length;
+    switch (name) {
+      case "ul":
+      case "ol":
+        if (close) {
+          lists.pop();
+          return lists.length === 0 ? "\n\n" : "";
+        }
+        lists.push({ ordered: name === "ol", count: 0 });
+        return depth === 0 ? "\n\n" : "";
+      case "li": {
+        const list = lists.at(-1);
+        if (close || !list) return "";
+        list.count++;
+        itemStart = true;
+        return `\n${"  ".repeat(depth - 1)}${list.ordered ? `${list.count}.` : "-"} `;
+      }
+      case "note":
+      case "important":
+        note = !close;
+        itemStart = !close;
+        return close ? "\n\n" : `\n\n> **${name === "note" ? "Note" : "Important"}:** `;
+      default: {
+        // p and br: a paragraph break, or a line inside a list item or a note.
+        if (close && name === "p") return depth > 0 || note ? "" : "\n\n";
+        if (wasItemStart) {
+          itemStart = true;
+          return "";
+        }
+        if (depth > 0) return `\n${"  ".repeat(depth)}`;
+        return note ? "\n>\n> " : "\n\n";
+      }
+    }
+  });
 }
 
 function decodeEntity(entity: string): string | undefined {
