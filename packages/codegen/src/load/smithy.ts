@@ -11,26 +11,15 @@
 import { documentation } from "../ir/documentation.js";
 import { ModelError } from "../ir/model-error.js";
 import { optional } from "../ir/optional.js";
-import type {
-  Deprecation,
-  ErrorInfo,
-  LengthConstraint,
-  MemberIR,
-  ModelSource,
-  NumberFormat,
-  OperationIR,
-  ServiceIR,
-  ShapeIR,
-} from "../ir/types.js";
+import type { ErrorInfo, MemberIR, ModelSource, NumberFormat, OperationIR, ServiceIR, ShapeIR } from "../ir/types.js";
 import { compareNames } from "../ir/types.js";
 import { checkReferences } from "./check-references.js";
 import type { SmithyJson } from "./load-model.js";
 import { isObject } from "./load-model.js";
+import type { Fail, Raw, Traits } from "./smithy-ast.js";
+import { bounds, deprecation, refs, splitId, T, text, traitsOf } from "./smithy-ast.js";
 import { PRELUDE_NAMESPACE, SMITHY_PRELUDE } from "./smithy-prelude.js";
-
-type Raw = Record<string, unknown>;
-type Traits = Record<string, unknown>;
-type Fail = (detail: string, shape?: string) => never;
+import { applyMixins, applyStatements, operationIds } from "./smithy-resolve.js";
 
 const NUMBER_TYPES: Record<string, NumberFormat> = {
   byte: "byte",
@@ -52,28 +41,6 @@ const PROTOCOLS: Record<string, string> = {
   "aws.protocols#ec2Query": "ec2",
   "aws.protocols#restXml": "rest-xml",
 };
-
-const T = {
-  documentation: "smithy.api#documentation",
-  length: "smithy.api#length",
-  pattern: "smithy.api#pattern",
-  range: "smithy.api#range",
-  required: "smithy.api#required",
-  clientOptional: "smithy.api#clientOptional",
-  default: "smithy.api#default",
-  sensitive: "smithy.api#sensitive",
-  deprecated: "smithy.api#deprecated",
-  uniqueItems: "smithy.api#uniqueItems",
-  enum: "smithy.api#enum",
-  enumValue: "smithy.api#enumValue",
-  error: "smithy.api#error",
-  httpError: "smithy.api#httpError",
-  idempotencyToken: "smithy.api#idempotencyToken",
-  mixin: "smithy.api#mixin",
-  title: "smithy.api#title",
-  queryError: "aws.protocols#awsQueryError",
-  awsService: "aws.api#service",
-} as const;
 
 export function loadSmithy(json: SmithyJson, source: ModelSource): ServiceIR {
   const fail: Fail = (detail, shape) => {
@@ -150,78 +117,6 @@ export function loadSmithy(json: SmithyJson, source: ModelSource): ServiceIR {
   };
   checkReferences(ir, fail);
   return ir;
-}
-
-/** Applies `apply` statements (traits added to a shape or member from elsewhere) and drops them. */
-function applyStatements(shapes: Record<string, unknown>, fail: Fail): Map<string, Raw> {
-  const out = new Map<string, Raw>();
-  for (const [id, shape] of Object.entries(shapes)) {
-    if (!isObject(shape) || typeof shape.type !== "string") fail("a shape must be an object with a type", id);
-    if (shape.type !== "apply") out.set(id, shape);
-  }
-  for (const [id, shape] of Object.entries(shapes) as [string, Raw][]) {
-    if (shape.type !== "apply") continue;
-    const [shapeId, memberName] = id.split("$") as [string, string | undefined];
-    const target = out.get(shapeId) ?? fail(`apply targets ${shapeId}, which is not defined`, id);
-    const extra = traitsOf(shape);
-    if (memberName === undefined) {
-      out.set(shapeId, { ...target, traits: { ...traitsOf(target), ...extra } });
-    } else {
-      const members = isObject(target.members) ? target.members : {};
-      const member = members[memberName];
-      if (!isObject(member)) fail(`apply targets member ${memberName}, which is not defined`, shapeId);
-      const merged = { ...member, traits: { ...traitsOf(member), ...extra } };
-      out.set(shapeId, { ...target, members: { ...members, [memberName]: merged } });
-    }
-  }
-  return out;
-}
-
-/** A shape with its mixins' members and traits copied in, mixins first; its own traits win. */
-function applyMixins(id: string, shape: Raw, resolve: (id: string) => Raw, fail: Fail): Raw {
-  if (!Array.isArray(shape.mixins) || shape.mixins.length === 0) return shape;
-  let members: Raw = {};
-  let traits: Traits = {};
-  for (const ref of shape.mixins) {
-    if (!isObject(ref) || typeof ref.target !== "string") fail("a mixin must name a target", id);
-    const mixin = resolve(ref.target as string);
-    const { [T.mixin]: mixinTrait, ...inherited } = traitsOf(mixin);
-    // `localTraits` stay on the mixin (smithy.io/2.0/spec/mixins.html#mixin-local-traits).
-    const local = isObject(mixinTrait) && Array.isArray(mixinTrait.localTraits) ? mixinTrait.localTraits : [];
-    for (const trait of local) delete inherited[trait as string];
-    traits = { ...traits, ...inherited };
-    members = { ...members, ...(isObject(mixin.members) ? mixin.members : {}) };
-  }
-  const own = isObject(shape.members) ? shape.members : {};
-  for (const [name, member] of Object.entries(own)) {
-    const before = members[name];
-    // A member redeclared to add traits keeps the mixin's traits under its own.
-    members[name] =
-      isObject(before) && isObject(member)
-        ? { ...before, ...member, traits: { ...traitsOf(before), ...traitsOf(member) } }
-        : member;
-  }
-  return { ...shape, members, traits: { ...traits, ...traitsOf(shape) } };
-}
-
-function operationIds(serviceId: string, raw: Map<string, Raw>, fail: Fail): string[] {
-  const found = new Set<string>();
-  const visit = (id: string, seen: Set<string>) => {
-    if (seen.has(id)) return;
-    seen.add(id);
-    const shape = raw.get(id) ?? fail(`refers to ${id}, which is not defined`, serviceId);
-    for (const key of ["operations", "collectionOperations"]) {
-      for (const ref of refs(shape[key])) found.add(ref);
-    }
-    for (const key of ["create", "put", "read", "update", "delete", "list"]) {
-      if (isObject(shape[key]) && typeof (shape[key] as Raw).target === "string")
-        found.add((shape[key] as Raw).target as string);
-    }
-    for (const ref of refs(shape.resources)) visit(ref, seen);
-  };
-  visit(serviceId, new Set());
-  for (const id of found) if (!raw.has(id)) fail(`refers to ${id}, which is not defined`, serviceId);
-  return [...found];
 }
 
 function loadOperation(
@@ -369,37 +264,4 @@ function errorInfo(traits: Traits): ErrorInfo | undefined {
     ...optional("code", text(query.code)),
     ...optional("httpStatus", typeof status === "number" ? status : undefined),
   };
-}
-
-function bounds(trait: unknown): LengthConstraint | undefined {
-  if (!isObject(trait)) return undefined;
-  const min = typeof trait.min === "number" ? trait.min : undefined;
-  const max = typeof trait.max === "number" ? trait.max : undefined;
-  if (min === undefined && max === undefined) return undefined;
-  return { ...optional("min", min), ...optional("max", max) };
-}
-
-function deprecation(traits: Traits): Deprecation | undefined {
-  const trait = traits[T.deprecated];
-  if (trait === undefined) return undefined;
-  return optional("message", isObject(trait) ? text(trait.message) : undefined);
-}
-
-function traitsOf(shape: Raw): Traits {
-  return isObject(shape.traits) ? shape.traits : {};
-}
-
-function refs(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((ref) => (isObject(ref) && typeof ref.target === "string" ? [ref.target] : []));
-}
-
-function splitId(id: string, from: string, fail: Fail): [string, string] {
-  const hash = id.indexOf("#");
-  if (hash <= 0 || hash === id.length - 1) return fail(`${JSON.stringify(id)} is not an absolute shape id`, from);
-  return [id.slice(0, hash), id.slice(hash + 1)];
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === "string" && value !== "" ? value : undefined;
 }
