@@ -1,0 +1,88 @@
+import type { AddJobFlowStepsInput } from "@emrkit/dsl";
+import { type ClusterInfo, readClusterInfo } from "./internal/cluster-info.js";
+import { EmrCalls } from "./internal/emr-calls.js";
+import { type EngineJob, runEngine, toResult } from "./internal/engine.js";
+import { makeRun } from "./internal/event-stream.js";
+import { type ResolvedOptions, resolveOptions } from "./internal/options.js";
+import { type PreflightResult, preflightWith } from "./preflight.js";
+import type { Run, RunEvent, RunResult, RuntimeOptions, StepHandle } from "./types.js";
+
+async function regionOf(options: ResolvedOptions): Promise<string> {
+  const region = options.client.config.region;
+  return typeof region === "function" ? await region() : String(region);
+}
+
+function callsFor(options: ResolvedOptions, emit: (event: RunEvent) => void): EmrCalls {
+  return new EmrCalls(options.client, options, (event) => {
+    emit(event);
+  });
+}
+
+/** DescribeCluster + ListSteps + the DSL's rules; throws PreflightError (with `.issues`) when it would be refused. */
+export async function preflight(request: AddJobFlowStepsInput, options?: RuntimeOptions): Promise<PreflightResult> {
+  const resolved = resolveOptions(options);
+  const emit = resolved.onEvent ?? (() => {});
+  return preflightWith(callsFor(resolved, emit), request, await regionOf(resolved));
+}
+
+/** Submits every step exactly once, in chunks as room frees up; resolves with the handles once all are in. */
+export async function submit(request: AddJobFlowStepsInput, options?: RuntimeOptions): Promise<StepHandle[]> {
+  const resolved = resolveOptions(options);
+  const emit = resolved.onEvent ?? (() => {});
+  const calls = callsFor(resolved, emit);
+  const cluster = await readClusterInfo(calls, request.JobFlowId, await regionOf(resolved));
+  const outcome = await runEngine(jobFor(request, cluster, "submitted"), calls, resolved, emit);
+  if (resolved.signal?.aborted) throw resolved.signal.reason ?? new Error("aborted");
+  return outcome.tracker.steps.map((step) => step.handle);
+}
+
+/** Follows submitted steps to their terminal states. */
+export function follow(steps: StepHandle[], options?: RuntimeOptions): Run {
+  const resolved = resolveOptions(options);
+  return makeRun(async (emit) => {
+    const clusterIds = [...new Set(steps.map((step) => step.clusterId))];
+    if (clusterIds.length > 1) {
+      throw new Error(`@emrkit/runtime: follow takes the steps of one cluster, but got ${clusterIds.join(", ")}`);
+    }
+    const clusterId = clusterIds[0] ?? "";
+    const calls = callsFor(resolved, emit);
+    const cluster: ClusterInfo = {
+      clusterId,
+      state: "UNKNOWN",
+      stepConcurrencyLevel: 1,
+      activeSteps: 0,
+      newestStepId: undefined,
+      logUri: undefined,
+      region: await regionOf(resolved),
+    };
+    const job: EngineJob = { cluster, steps: [], executionRoleArn: undefined, follow: steps, goal: "finished" };
+    return toResult(clusterId, await runEngine(job, calls, resolved, emit), calls.counts);
+  }, resolved.onEvent);
+}
+
+/** preflight + submit + follow, with the events of all three. */
+export function run(request: AddJobFlowStepsInput, options?: RuntimeOptions): Run {
+  const resolved = resolveOptions(options);
+  return makeRun(async (emit): Promise<RunResult> => {
+    const calls = callsFor(resolved, emit);
+    const checked = await preflightWith(calls, request, await regionOf(resolved));
+    emit({
+      type: "preflight",
+      clusterState: checked.state,
+      stepConcurrencyLevel: checked.stepConcurrencyLevel,
+      activeSteps: checked.activeSteps,
+    });
+    const outcome = await runEngine(jobFor(request, checked, "finished"), calls, resolved, emit);
+    return toResult(request.JobFlowId, outcome, calls.counts);
+  }, resolved.onEvent);
+}
+
+function jobFor(request: AddJobFlowStepsInput, cluster: ClusterInfo, goal: EngineJob["goal"]): EngineJob {
+  return {
+    cluster,
+    steps: (request.Steps ?? []) as EngineJob["steps"],
+    executionRoleArn: request.ExecutionRoleArn,
+    follow: [],
+    goal,
+  };
+}

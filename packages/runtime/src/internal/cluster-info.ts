@@ -1,0 +1,51 @@
+import {
+  type Cluster,
+  DescribeClusterCommand,
+  type DescribeClusterOutput,
+  ListStepsCommand,
+  type ListStepsOutput,
+} from "@aws-sdk/client-emr";
+import type { EmrCalls } from "./emr-calls.js";
+import { eachStep } from "./list-steps.js";
+
+/** What submit and preflight need to know about the cluster before they send anything. */
+export interface ClusterInfo {
+  clusterId: string;
+  state: string;
+  stepConcurrencyLevel: number;
+  /** PENDING + RUNNING steps at the time of the look. */
+  activeSteps: number;
+  /** The newest step on the cluster before we add any: where a read-back after a lost answer stops. */
+  newestStepId: string | undefined;
+  logUri: string | undefined;
+  region: string;
+}
+
+export async function readClusterInfo(calls: EmrCalls, clusterId: string, region: string): Promise<ClusterInfo> {
+  const described = await calls.call<DescribeClusterOutput>(
+    () => new DescribeClusterCommand({ ClusterId: clusterId }),
+    true,
+  );
+  const cluster: Cluster = described.Cluster ?? {};
+  const activeSteps = await countActiveSteps(calls, clusterId);
+  const newest: ListStepsOutput = await calls.call(() => new ListStepsCommand({ ClusterId: clusterId }), true);
+  return {
+    clusterId,
+    state: cluster.Status?.State ?? "UNKNOWN",
+    stepConcurrencyLevel: cluster.StepConcurrencyLevel ?? 1,
+    activeSteps,
+    newestStepId: newest.Steps?.[0]?.Id,
+    logUri: cluster.LogUri,
+    region,
+  };
+}
+
+/** PENDING + RUNNING steps on the cluster, everyone's. */
+export async function countActiveSteps(calls: EmrCalls, clusterId: string): Promise<number> {
+  let count = 0;
+  await eachStep(calls, { ClusterId: clusterId, StepStates: ["PENDING", "RUNNING"] }, () => {
+    count++;
+    return true;
+  });
+  return count;
+}

@@ -1,0 +1,97 @@
+import type { EMRClient } from "@aws-sdk/client-emr";
+import type { RunEvent } from "../types.js";
+import type { ResolvedOptions } from "./options.js";
+import { backoffDelay, classifyFailure, type FailureKind } from "./retry-policy.js";
+import { sleep } from "./sleep.js";
+
+/** What the SDK throws through its own retry layer: carries the real error under a key its classifier ignores. */
+class AttemptFailed extends Error {
+  constructor(readonly original: unknown) {
+    super("attempt failed");
+    this.name = "EmrkitAttemptFailed";
+  }
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the SDK's command types are generic over the whole client.
+type AnyCommand = { middlewareStack: { addRelativeTo(m: any, o: any): void }; constructor: { name: string } };
+
+/**
+ * Every EMR call of one run goes through here: counted per operation (each HTTP attempt), with the SDK's own
+ * retries switched off (it would resend AddJobFlowSteps after a dropped connection, adding the steps twice) and
+ * replaced by ours, which emits a `retry` event and leaves outcome-unknown failures of unsafe calls to the caller.
+ */
+export class EmrCalls {
+  readonly counts: Record<string, number> = {};
+
+  constructor(
+    private readonly client: EMRClient,
+    private readonly options: Pick<ResolvedOptions, "retry" | "signal">,
+    private readonly emit: (event: RunEvent) => void,
+  ) {}
+
+  /** One attempt: the real error is thrown as is. */
+  async once<Output>(make: () => AnyCommand): Promise<Output> {
+    const command = make();
+    const operation = command.constructor.name.replace(/Command$/, "");
+    command.middlewareStack.addRelativeTo(
+      // biome-ignore lint/suspicious/noExplicitAny: middleware signature is generic in the SDK.
+      (next: any) => async (args: any) => {
+        this.counts[operation] = (this.counts[operation] ?? 0) + 1;
+        try {
+          return await next(args);
+        } catch (error) {
+          throw new AttemptFailed(error);
+        }
+      },
+      { relation: "after", toMiddleware: "retryMiddleware", name: "emrkitAttempt", override: true },
+    );
+    try {
+      // biome-ignore lint/suspicious/noExplicitAny: see AnyCommand.
+      return (await this.client.send(command as any)) as Output;
+    } catch (error) {
+      throw error instanceof AttemptFailed ? error.original : error;
+    }
+  }
+
+  /**
+   * Retries throttling, server errors and (when `safe`, i.e. the call is idempotent) outcome-unknown failures.
+   * `onUnknown` runs before an unsafe call is retried after an outcome-unknown failure; it returns a value when
+   * the call turned out to have gone through.
+   */
+  async call<Output>(
+    make: () => AnyCommand,
+    safe: boolean,
+    onUnknown?: () => Promise<Output | undefined>,
+  ): Promise<Output> {
+    const { attempts, baseDelayMs, maxDelayMs } = this.options.retry;
+    for (let attempt = 1; ; attempt++) {
+      let kind: FailureKind;
+      try {
+        return await this.once<Output>(make);
+      } catch (error) {
+        kind = classifyFailure(error);
+        const unsafeUnknown = !safe && (kind === "outcome-unknown" || kind === "server");
+        if (kind === "refused" || attempt >= attempts || this.options.signal?.aborted) {
+          if (unsafeUnknown && onUnknown !== undefined) {
+            const found = await onUnknown();
+            if (found !== undefined) return found;
+          }
+          throw error;
+        }
+        const delayMs = backoffDelay(attempt, baseDelayMs, maxDelayMs);
+        const operation = make().constructor.name.replace(/Command$/, "");
+        this.emit({ type: "retry", operation, attempt, error: describe(error), delayMs });
+        await sleep(delayMs);
+        if (unsafeUnknown && onUnknown !== undefined) {
+          const found = await onUnknown();
+          if (found !== undefined) return found;
+        }
+      }
+    }
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}

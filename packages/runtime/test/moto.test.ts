@@ -1,0 +1,53 @@
+import { EMRClient, ListStepsCommand, RunJobFlowCommand } from "@aws-sdk/client-emr";
+import { preflight, submit } from "@emrkit/runtime";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { motoAvailable, startMoto } from "./support/moto.js";
+
+const available = motoAvailable();
+if (!available)
+  console.warn("SKIPPED: moto is not installed here (python3 -m moto.server); the moto tests did not run");
+
+describe.skipIf(!available)("against a moto server", () => {
+  let moto: Awaited<ReturnType<typeof startMoto>>;
+  let client: EMRClient;
+  beforeAll(async () => {
+    moto = await startMoto();
+    client = new EMRClient({
+      region: "eu-west-1",
+      endpoint: moto.endpoint,
+      credentials: { accessKeyId: "test", secretAccessKey: "test" },
+    });
+  });
+  afterAll(() => moto?.close());
+
+  it("submits and reads the steps back, each once, in order, with handles", async () => {
+    const cluster = await client.send(
+      new RunJobFlowCommand({
+        Name: "runtime-test",
+        ReleaseLabel: "emr-6.15.0",
+        LogUri: "s3://logs-bucket/emr/",
+        Instances: { InstanceCount: 1, MasterInstanceType: "m5.xlarge", KeepJobFlowAliveWhenNoSteps: true },
+        JobFlowRole: "EMR_EC2_DefaultRole",
+        ServiceRole: "EMR_DefaultRole",
+      }),
+    );
+    const JobFlowId = cluster.JobFlowId ?? "";
+    const Steps = Array.from({ length: 12 }, (_, i) => ({
+      Name: `step-${i}`,
+      ActionOnFailure: "CONTINUE" as const,
+      HadoopJarStep: { Jar: "command-runner.jar", Args: ["echo", String(i)] },
+    }));
+    const checked = await preflight({ JobFlowId, Steps }, { client });
+    expect(checked.stepConcurrencyLevel).toBeGreaterThanOrEqual(1);
+    const handles = await submit({ JobFlowId, Steps }, { client, pollIntervalMs: 20 });
+    expect(handles.map((h) => h.name)).toEqual(Steps.map((s) => s.Name));
+    expect(handles[0]?.consoleUrl).toBe(
+      `https://eu-west-1.console.aws.amazon.com/emr/home?region=eu-west-1#/clusterDetails/${JobFlowId}`,
+    );
+    expect(handles[0]?.logPrefix).toBe(`s3://logs-bucket/emr/${JobFlowId}/steps/${handles[0]?.stepId}/`);
+    const listed = await client.send(new ListStepsCommand({ ClusterId: JobFlowId }));
+    const oldestFirst = [...(listed.Steps ?? [])].reverse();
+    expect(oldestFirst.map((s) => s.Id)).toEqual(handles.map((h) => h.stepId));
+    expect(oldestFirst.map((s) => s.Config?.Args)).toEqual(Steps.map((s) => s.HadoopJarStep.Args));
+  });
+});
