@@ -57,7 +57,7 @@ export async function runEngine(
   const signal = options.signal;
 
   const submitReady = async (): Promise<void> => {
-    while (pending.length > 0) {
+    while (pending.length > 0 && !signal?.aborted) {
       const room = MAX_ACTIVE_STEPS - cluster.activeSteps - tracker.unfinished().length;
       if (room <= 0) return;
       const ready: StepConfig[] = [];
