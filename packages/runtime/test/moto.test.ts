@@ -1,6 +1,7 @@
 import { EMRClient, ListStepsCommand, RunJobFlowCommand } from "@aws-sdk/client-emr";
 import { preflight, submit } from "@emrkit/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFaultProxy } from "./support/fault-proxy.js";
 import { motoAvailable, startMoto } from "./support/moto.js";
 
 const available = motoAvailable();
@@ -20,7 +21,7 @@ describe.skipIf(!available)("against a moto server", () => {
   });
   afterAll(() => moto?.close());
 
-  it("submits and reads the steps back, each once, in order, with handles", async () => {
+  async function newCluster(): Promise<string> {
     const cluster = await client.send(
       new RunJobFlowCommand({
         Name: "runtime-test",
@@ -31,7 +32,51 @@ describe.skipIf(!available)("against a moto server", () => {
         ServiceRole: "EMR_DefaultRole",
       }),
     );
-    const JobFlowId = cluster.JobFlowId ?? "";
+    return cluster.JobFlowId ?? "";
+  }
+
+  it("exactly once through a proxy that drops AddJobFlowSteps answers after commit and throttles", async () => {
+    const JobFlowId = await newCluster();
+    // Identical steps: only the read-back's position can tell a committed chunk from a lost one.
+    const Steps = Array.from({ length: 40 }, () => ({
+      Name: "same",
+      ActionOnFailure: "CONTINUE" as const,
+      HadoopJarStep: { Jar: "command-runner.jar", Args: ["true"] },
+    }));
+    const proxy = await startFaultProxy(moto.endpoint, [
+      { operation: "AddJobFlowSteps", action: "drop-after-commit", count: 1 },
+      { operation: "AddJobFlowSteps", action: "throttle", count: 1 },
+      { operation: "ListSteps", action: "throttle", count: 2 },
+    ]);
+    const proxied = new EMRClient({
+      region: "eu-west-1",
+      endpoint: proxy.endpoint,
+      credentials: { accessKeyId: "test", secretAccessKey: "test" },
+    });
+    try {
+      const retries: string[] = [];
+      const handles = await submit(
+        { JobFlowId, Steps },
+        {
+          client: proxied,
+          pollIntervalMs: 20,
+          retry: { baseDelayMs: 5, maxDelayMs: 20 },
+          onEvent: (e) => e.type === "retry" && retries.push(e.operation),
+        },
+      );
+      const listed = await client.send(new ListStepsCommand({ ClusterId: JobFlowId }));
+      expect(handles).toHaveLength(40);
+      expect([...(listed.Steps ?? [])].reverse().map((s) => s.Id)).toEqual(handles.map((h) => h.stepId));
+      expect(retries).toContain("AddJobFlowSteps");
+      expect(retries).toContain("ListSteps");
+    } finally {
+      proxied.destroy();
+      await proxy.close();
+    }
+  });
+
+  it("submits and reads the steps back, each once, in order, with handles", async () => {
+    const JobFlowId = await newCluster();
     const Steps = Array.from({ length: 12 }, (_, i) => ({
       Name: `step-${i}`,
       ActionOnFailure: "CONTINUE" as const,

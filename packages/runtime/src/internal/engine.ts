@@ -50,6 +50,7 @@ export async function runEngine(
   tracker.add(job.follow);
   const notSubmitted: EngineOutcome["notSubmitted"] = [];
   const announcedHeld = new Set<StepConfig>();
+  const dropped = new Map<string, string>(); // name → why its dependents can never run
   let watermark = cluster.newestStepId;
   let interval = options.pollIntervalMs;
   let cancelledAt: number | undefined;
@@ -67,8 +68,10 @@ export async function runEngine(
           continue;
         }
         const name = step.Name ?? "";
-        const broken = tracker.brokenBy(after[name] ?? []);
+        const deps = after[name] ?? [];
+        const broken = tracker.brokenBy(deps) ?? deps.map((dep) => dropped.get(dep)).find((why) => why !== undefined);
         if (broken !== undefined) {
+          dropped.set(name, `${name} was not submitted`);
           notSubmitted.push({ name, reason: `held back: ${broken}` });
           pending = pending.filter((other) => other !== step);
           continue;
