@@ -84,6 +84,9 @@ describe.skipIf(!available)("against a moto server", () => {
     }));
     const checked = await preflight({ JobFlowId, Steps }, { client });
     expect(checked.stepConcurrencyLevel).toBeGreaterThanOrEqual(1);
+    // More than one request holds is no refusal: submit chunks it.
+    const many = Array.from({ length: 300 }, () => Steps[0] as (typeof Steps)[number]);
+    await expect(preflight({ JobFlowId, Steps: many }, { client })).resolves.toMatchObject({ activeSteps: 0 });
     const handles = await submit({ JobFlowId, Steps }, { client, pollIntervalMs: 20 });
     expect(handles.map((h) => h.name)).toEqual(Steps.map((s) => s.Name));
     expect(handles[0]?.consoleUrl).toBe(
