@@ -10,6 +10,7 @@ import { readStepStderr } from "./failure-log.js";
 import type { ResolvedOptions } from "./options.js";
 import { pollSteps } from "./poll-steps.js";
 import { probableCause } from "./probable-cause.js";
+import { redact } from "./redact.js";
 import { nextPollInterval } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
 import { makeHandle } from "./step-handle.js";
@@ -154,7 +155,9 @@ async function attachProbableCause(tracker: StepTracker, stepId: string, waitMs:
   const log = await readStepStderr(step.failure.logFile ?? step.handle.logPrefix, waitMs);
   if (log === undefined) return;
   const cause = probableCause(log.text);
-  if (cause !== undefined) step.failure.probableCause = { ...cause, logFile: log.path };
+  if (cause !== undefined) {
+    step.failure.probableCause = { summary: redact(cause.summary), lines: cause.lines.map(redact), logFile: log.path };
+  }
 }
 
 export function toResult(clusterId: string, outcome: EngineOutcome, apiCalls: Record<string, number>): RunResult {
