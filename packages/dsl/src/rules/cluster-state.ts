@@ -1,0 +1,23 @@
+import { RULE_SOURCES, STEP_ADDABLE_CLUSTER_STATES } from "./limits.js";
+import type { Rule } from "./rule.js";
+
+const source = RULE_SOURCES["cluster-state"];
+const addable = new Set<string>(STEP_ADDABLE_CLUSTER_STATES);
+
+/** Steps can be added only while the cluster is STARTING, BOOTSTRAPPING, RUNNING or WAITING. */
+export const clusterState: Rule = {
+  code: "cluster-state",
+  source,
+  check({ context }, issues) {
+    const state = context.clusterState;
+    if (typeof state !== "string" || addable.has(state)) return;
+    issues.push({
+      code: "cluster-state",
+      severity: "error",
+      path: "JobFlowId",
+      message: `names a cluster in state ${state}, but steps can be added only in ${STEP_ADDABLE_CLUSTER_STATES.join(", ")}`,
+      source,
+      state,
+    });
+  },
+};

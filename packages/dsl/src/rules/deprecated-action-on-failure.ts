@@ -1,0 +1,24 @@
+import { DEPRECATED_ACTIONS_ON_FAILURE, RULE_SOURCES } from "./limits.js";
+import { forEachStep, type Rule } from "./rule.js";
+
+const source = RULE_SOURCES["deprecated-action-on-failure"];
+const deprecated = new Set<unknown>(DEPRECATED_ACTIONS_ON_FAILURE);
+
+/** Warns about TERMINATE_JOB_FLOW, the deprecated spelling of TERMINATE_CLUSTER. */
+export const deprecatedActionOnFailure: Rule = {
+  code: "deprecated-action-on-failure",
+  source,
+  check(input, issues) {
+    forEachStep(input, (step, index) => {
+      if (!deprecated.has(step.ActionOnFailure)) return;
+      issues.push({
+        code: "deprecated-action-on-failure",
+        severity: "warning",
+        path: `Steps[${index}].ActionOnFailure`,
+        message: "is TERMINATE_JOB_FLOW, which is deprecated; use TERMINATE_CLUSTER",
+        source,
+        suggestion: "TERMINATE_CLUSTER",
+      });
+    });
+  },
+};

@@ -1,0 +1,69 @@
+import { MAX_HADOOP_JAR_STEP_CHARACTERS, RULE_SOURCES } from "./limits.js";
+import { forEachStep, jarStepOf, type Rule } from "./rule.js";
+
+const source = RULE_SOURCES["hadoop-jar-step-too-long"];
+
+/**
+ * The strings of one HadoopJarStep (Jar, MainClass, every Arg, every property Key and Value) total at most 10,240
+ * characters. Characters are Unicode code points, as the model measures every length (a surrogate pair is one);
+ * UTF-16 units are summed first, and code points counted only when the units exceed the limit, since a string
+ * never has more code points than units.
+ */
+export const hadoopJarStepTooLong: Rule = {
+  code: "hadoop-jar-step-too-long",
+  source,
+  check(input, issues) {
+    forEachStep(input, (step, index) => {
+      const jarStep = jarStepOf(step);
+      if (jarStep === undefined) return;
+      if (total(jarStep, unitLength) <= MAX_HADOOP_JAR_STEP_CHARACTERS) return;
+      const actual = total(jarStep, codePointLength);
+      if (actual <= MAX_HADOOP_JAR_STEP_CHARACTERS) return;
+      issues.push({
+        code: "hadoop-jar-step-too-long",
+        severity: "error",
+        path: `Steps[${index}].HadoopJarStep`,
+        message: `has ${actual} characters in its jar, main class, arguments and properties, but at most ${MAX_HADOOP_JAR_STEP_CHARACTERS} are allowed (MAX_HADOOP_JAR_STEP_CHARACTERS)`,
+        source,
+        limit: MAX_HADOOP_JAR_STEP_CHARACTERS,
+        actual,
+      });
+    });
+  },
+};
+
+/** The summed length of every string in a HadoopJarStep; values of the wrong type count nothing. */
+export function total(jarStep: Record<string, unknown>, length: (s: string) => number): number {
+  let sum = 0;
+  const { Jar, MainClass, Args, Properties } = jarStep;
+  if (typeof Jar === "string") sum += length(Jar);
+  if (typeof MainClass === "string") sum += length(MainClass);
+  if (Array.isArray(Args)) for (const arg of Args) if (typeof arg === "string") sum += length(arg);
+  if (Array.isArray(Properties)) {
+    for (const property of Properties) {
+      if (typeof property !== "object" || property === null) continue;
+      const { Key, Value } = property as Record<string, unknown>;
+      if (typeof Key === "string") sum += length(Key);
+      if (typeof Value === "string") sum += length(Value);
+    }
+  }
+  return sum;
+}
+
+function unitLength(s: string): number {
+  return s.length;
+}
+
+/** Code points: a surrogate pair counts once, a lone surrogate once. */
+export function codePointLength(s: string): number {
+  let points = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    points++;
+  }
+  return points;
+}

@@ -1,0 +1,113 @@
+import type { AddJobFlowStepsInput, StepConfig } from "../generated/types.generated.js";
+import type { ModelIssue, Validator, Walk } from "../generated/validation-support.generated.js";
+import { isObject, show } from "../generated/validation-support.generated.js";
+import { validateAddJobFlowStepsInput, validateStepConfigList } from "../generated/validators.generated.js";
+import { EmrValidationError } from "../issues/emr-validation-error.js";
+import { valueAtPath } from "../issues/format-issues.js";
+import type { Issue } from "../issues/issue.js";
+import { RULES } from "../rules/index.js";
+import { MODEL_SOURCE } from "../rules/limits.js";
+import type { RuleInput, ValidationContext } from "../rules/rule.js";
+import { hasSecrets, redact } from "../secrets/secret.js";
+
+export interface ValidationResult {
+  /** True when no issue is an error (warnings do not count). */
+  readonly ok: boolean;
+  readonly issues: Issue[];
+}
+
+/**
+ * Checks an AddJobFlowStepsInput against the model and every EMR rule; never throws. Rules that need the cluster
+ * (`activeSteps`, `stepConcurrencyLevel`, `clusterState`) run when the context gives it.
+ * @example
+ * validate({ JobFlowId: "j-1", Steps: [{ Name: "x", HadoopJarStep: { Jar: "" }, hadoop_jar_step: {} }] }).issues[0];
+ * // { code: "unknown-member", path: "Steps[0].hadoop_jar_step", suggestion: "HadoopJarStep", … }
+ */
+export function validate(input: unknown, context: ValidationContext = {}): ValidationResult {
+  return guarded(input, () => {
+    const request = isObject(input) ? input : undefined;
+    const steps = request !== undefined && Array.isArray(request.Steps) ? (request.Steps as unknown[]) : undefined;
+    return run(validateAddJobFlowStepsInput, [], input, input, {
+      steps,
+      executionRoleArn: request?.ExecutionRoleArn,
+      context,
+    });
+  });
+}
+
+/** Checks a bare list of StepConfigs, as if it were a request's `Steps` (paths start `Steps[i]`). */
+export function validateSteps(steps: unknown, context: ValidationContext = {}): ValidationResult {
+  return guarded(steps, () =>
+    run(
+      validateStepConfigList,
+      ["Steps"],
+      steps,
+      { Steps: steps },
+      {
+        steps: Array.isArray(steps) ? (steps as unknown[]) : undefined,
+        executionRoleArn: undefined,
+        context,
+      },
+    ),
+  );
+}
+
+/** Throws an EmrValidationError listing every issue unless the request has no error. */
+export function assertValid(input: unknown, context?: ValidationContext): asserts input is AddJobFlowStepsInput {
+  const result = validate(input, context);
+  if (!result.ok) throw new EmrValidationError(result.issues);
+}
+
+/** Like `assertValid`, for a bare list of steps. */
+export function assertValidSteps(steps: unknown, context?: ValidationContext): asserts steps is StepConfig[] {
+  const result = validateSteps(steps, context);
+  if (!result.ok) throw new EmrValidationError(result.issues);
+}
+
+function run(
+  validator: Validator,
+  base: (string | number)[],
+  value: unknown,
+  root: unknown,
+  ruleInput: RuleInput,
+): ValidationResult {
+  const walk: Walk = { path: base, issues: [] };
+  validator(value, walk);
+  const issues: Issue[] = walk.issues.length === 0 ? [] : walk.issues.map((issue) => fromModel(issue, root));
+  for (const rule of RULES) rule.check(ruleInput, issues);
+  let ok = true;
+  for (const issue of issues) if (issue.severity === "error") ok = false;
+  return { ok, issues };
+}
+
+/** A model issue with its source, its message free of secrets (even a secret cut short by `show`). */
+function fromModel(issue: ModelIssue, root: unknown): Issue {
+  let message = issue.message;
+  if (hasSecrets()) {
+    const value = valueAtPath(root, issue.path);
+    if (typeof value === "string") message = message.split(show(value)).join(show(redact(value)));
+    message = redact(message);
+  }
+  return { ...issue, message, source: MODEL_SOURCE };
+}
+
+/** Reading the input can throw (a getter, a proxy): that becomes an issue, never an exception. */
+function guarded(input: unknown, check: () => ValidationResult): ValidationResult {
+  try {
+    return check();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      issues: [
+        {
+          code: "type",
+          severity: "error",
+          path: "",
+          message: `could not be read as plain data (${redact(reason)}); got ${redact(show(typeof input))}`,
+          source: MODEL_SOURCE,
+        },
+      ],
+    };
+  }
+}
