@@ -1,5 +1,5 @@
-import { EMRClient, ListStepsCommand, RunJobFlowCommand } from "@aws-sdk/client-emr";
-import { preflight, submit } from "@emrkit/runtime";
+import { EMRClient, ListStepsCommand, RunJobFlowCommand, TerminateJobFlowsCommand } from "@aws-sdk/client-emr";
+import { PreflightError, preflight, run, submit } from "@emrkit/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFaultProxy } from "./support/fault-proxy.js";
 import { motoAvailable, startMoto } from "./support/moto.js";
@@ -21,9 +21,10 @@ describe.skipIf(!available)("against a moto server", () => {
   });
   afterAll(() => moto?.close());
 
-  async function newCluster(): Promise<string> {
+  async function newCluster(concurrency = 1): Promise<string> {
     const cluster = await client.send(
       new RunJobFlowCommand({
+        StepConcurrencyLevel: concurrency,
         Name: "runtime-test",
         ReleaseLabel: "emr-6.15.0",
         LogUri: "s3://logs-bucket/emr/",
@@ -73,6 +74,31 @@ describe.skipIf(!available)("against a moto server", () => {
       proxied.destroy();
       await proxy.close();
     }
+  });
+
+  it("preflight refuses CANCEL_AND_WAIT at concurrency 4 and a terminated cluster, sending no step", async () => {
+    const Steps = [
+      {
+        Name: "a",
+        ActionOnFailure: "CANCEL_AND_WAIT" as const,
+        HadoopJarStep: { Jar: "command-runner.jar", Args: ["true"] },
+      },
+    ];
+    const concurrent = await newCluster(4);
+    const refused = await preflight({ JobFlowId: concurrent, Steps }, { client }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(PreflightError);
+    expect((refused as PreflightError).issues.map((i) => [i.code, i.path])).toEqual([
+      ["action-on-failure-with-concurrency", "Steps[0].ActionOnFailure"],
+    ]);
+    const terminated = await newCluster();
+    await client.send(new TerminateJobFlowsCommand({ JobFlowIds: [terminated] }));
+    const job = run({ JobFlowId: terminated, Steps }, { client, pollIntervalMs: 20 });
+    const error = await job.result.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PreflightError);
+    expect((error as PreflightError).issues.map((i) => i.path)).toEqual(["JobFlowId"]);
+    expect((error as PreflightError).message).toMatch(/TERMINATED/);
+    const listed = await client.send(new ListStepsCommand({ ClusterId: terminated }));
+    expect(listed.Steps).toEqual([]);
   });
 
   it("submits and reads the steps back, each once, in order, with handles", async () => {

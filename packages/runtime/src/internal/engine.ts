@@ -1,5 +1,5 @@
 import type { StepConfig } from "@aws-sdk/client-emr";
-import { MAX_ACTIVE_STEPS, MAX_STEPS_PER_REQUEST } from "@emrkit/dsl";
+import { MAX_ACTIVE_STEPS, MAX_STEPS_PER_REQUEST, redact } from "@emrkit/dsl";
 import type { RunEvent, RunResult, StepHandle, StepResult } from "../types.js";
 import { addStepsOnce } from "./add-steps-once.js";
 import { cancelSteps } from "./cancel-steps.js";
@@ -10,7 +10,6 @@ import { readStepStderr } from "./failure-log.js";
 import type { ResolvedOptions } from "./options.js";
 import { pollSteps } from "./poll-steps.js";
 import { probableCause } from "./probable-cause.js";
-import { redact } from "./redact.js";
 import { nextPollInterval } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
 import { makeHandle } from "./step-handle.js";
