@@ -1,6 +1,8 @@
+import { gzipSync } from "node:zlib";
 import { EMRClient, ListStepsCommand, RunJobFlowCommand, TerminateJobFlowsCommand } from "@aws-sdk/client-emr";
 import { PreflightError, preflight, run, submit } from "@emrkit/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readStepStderr } from "../src/internal/failure-log.js";
 import { startFaultProxy } from "./support/fault-proxy.js";
 import { motoAvailable, startMoto } from "./support/moto.js";
 
@@ -99,6 +101,16 @@ describe.skipIf(!available)("against a moto server", () => {
     expect((error as PreflightError).message).toMatch(/TERMINATED/);
     const listed = await client.send(new ListStepsCommand({ ClusterId: terminated }));
     expect(listed.Steps).toEqual([]);
+  });
+
+  it("reads a failed step's stderr.gz from S3 beside the LogFile EMR names", async () => {
+    await fetch(`${moto.endpoint}/step-logs`, { method: "PUT" });
+    const stderr = 'Exception in thread "main" java.lang.IllegalStateException: no input\n\tat Job.main(Job.java:3)\n';
+    const key = "emr/j-1/steps/s-1/stderr.gz";
+    await fetch(`${moto.endpoint}/step-logs/${key}`, { method: "PUT", body: gzipSync(stderr) });
+    const log = await readStepStderr("s3://step-logs/emr/j-1/steps/s-1/controller.gz", 0, client);
+    expect(log).toEqual({ path: `s3://step-logs/${key}`, text: stderr });
+    expect(await readStepStderr("s3://step-logs/emr/j-1/steps/s-2/", 0, client)).toBeUndefined();
   });
 
   it("submits and reads the steps back, each once, in order, with handles", async () => {

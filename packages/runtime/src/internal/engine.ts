@@ -140,7 +140,7 @@ export async function runEngine(
       ),
     );
     for (const event of events) {
-      if (event.state === "FAILED") await attachProbableCause(tracker, event.step.stepId, options.logWaitMs);
+      if (event.state === "FAILED") await attachProbableCause(tracker, event.step.stepId, options);
       emit(event);
     }
     interval = nextPollInterval(interval, events.length > 0, options.pollIntervalMs, options.maxPollIntervalMs);
@@ -148,10 +148,10 @@ export async function runEngine(
   return { tracker, notSubmitted };
 }
 
-async function attachProbableCause(tracker: StepTracker, stepId: string, waitMs: number): Promise<void> {
+async function attachProbableCause(tracker: StepTracker, stepId: string, options: ResolvedOptions): Promise<void> {
   const step = tracker.steps.find((s) => s.handle.stepId === stepId);
   if (step?.failure === undefined) return;
-  const log = await readStepStderr(step.failure.logFile ?? step.handle.logPrefix, waitMs);
+  const log = await readStepStderr(step.failure.logFile ?? step.handle.logPrefix, options.logWaitMs, options.client);
   if (log === undefined) return;
   const cause = probableCause(log.text);
   if (cause !== undefined) {
