@@ -1,3 +1,25 @@
+export { append, type Chain, toArray } from "./builders/chain.js";
+export { StepBuilder, step } from "./builders/step.js";
+export {
+  type BuildMethod,
+  checkedStep,
+  type ReadyStep,
+  StepBuilderBase,
+  type StepSettings,
+  type StepState,
+  stepState,
+} from "./builders/step-builder-base.js";
+export type { EmrTypeError } from "./builders/type-error.js";
+export {
+  CLI_DEFAULT_NAMES,
+  type CliForm,
+  emrS3Link,
+  type FormOption,
+  formOf,
+  scriptRunnerJar,
+  type WrappedCliType,
+  wrappedHadoopJarStep,
+} from "./cli/cli-step-types.js";
 export * from "./generated/index.generated.js";
 export { EmrValidationError } from "./issues/emr-validation-error.js";
 export { formatIssue, formatIssues, parsePath, valueAtPath } from "./issues/format-issues.js";
@@ -14,6 +36,16 @@ export type {
   WarningCode,
   WarningIssue,
 } from "./issues/issue.js";
+export { CliKindBuilder, type KindOptions } from "./kinds/cli-kind-builder.js";
+export { command, RunnerStep, script } from "./kinds/command.js";
+export { HiveStep, hive } from "./kinds/hive.js";
+export { PigStep, pig } from "./kinds/pig.js";
+export { type S3DistCpOptions, S3DistCpStep, s3DistCp } from "./kinds/s3-dist-cp.js";
+export { SparkStep, spark } from "./kinds/spark.js";
+export { StreamingStep, streaming } from "./kinds/streaming.js";
+export { JobFlowBuilder, jobFlow } from "./requests/job-flow.js";
+export { type BuiltPipeline, PipelineBuilder, PipelineError, pipeline, type StepRef } from "./requests/pipeline.js";
+export { type StepLike, toStepConfig } from "./requests/step-like.js";
 export { RULES } from "./rules/index.js";
 export * from "./rules/limits.js";
 export type { Rule, RuleInput, ValidationContext } from "./rules/rule.js";
