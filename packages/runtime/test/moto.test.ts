@@ -1,6 +1,13 @@
 import { gzipSync } from "node:zlib";
-import { EMRClient, ListStepsCommand, RunJobFlowCommand, TerminateJobFlowsCommand } from "@aws-sdk/client-emr";
+import {
+  EMRClient,
+  ListStepsCommand,
+  RunJobFlowCommand,
+  type StepSummary,
+  TerminateJobFlowsCommand,
+} from "@aws-sdk/client-emr";
 import { PreflightError, preflight, run, submit } from "@emrkit/runtime";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readStepStderr } from "../src/internal/failure-log.js";
 import { startFaultProxy } from "./support/fault-proxy.js";
@@ -22,6 +29,17 @@ describe.skipIf(!available)("against a moto server", () => {
     });
   });
   afterAll(() => moto?.close());
+
+  async function allSteps(clusterId: string): Promise<StepSummary[]> {
+    const steps: StepSummary[] = [];
+    let marker: string | undefined;
+    do {
+      const page = await client.send(new ListStepsCommand({ ClusterId: clusterId, Marker: marker }));
+      steps.push(...(page.Steps ?? []));
+      marker = page.Marker;
+    } while (marker !== undefined);
+    return steps.reverse();
+  }
 
   async function newCluster(concurrency = 1): Promise<string> {
     const cluster = await client.send(
@@ -112,6 +130,47 @@ describe.skipIf(!available)("against a moto server", () => {
     expect(log).toEqual({ path: `s3://step-logs/${key}`, text: stderr });
     expect(await readStepStderr("s3://step-logs/emr/j-1/steps/s-2/", 0, client)).toBeUndefined();
   });
+
+  it("property: any mix of dropped answers and throttling leaves every step present exactly once, in order", async () => {
+    const fault = fc.record({
+      operation: fc.constantFrom("AddJobFlowSteps", "ListSteps", "DescribeCluster"),
+      action: fc.constantFrom("drop-after-commit" as const, "throttle" as const),
+      count: fc.integer({ min: 1, max: 2 }),
+    });
+    // At most 256 steps: moto never runs its steps, so more would wait for room forever.
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 256 }), fc.array(fault, { maxLength: 4 }), async (count, faults) => {
+        const JobFlowId = await newCluster(4);
+        const Steps = Array.from({ length: count }, (_, i) => ({
+          Name: `s${i % 3}`,
+          ActionOnFailure: "CONTINUE" as const,
+          HadoopJarStep: { Jar: "command-runner.jar", Args: ["true"] },
+        }));
+        const proxy = await startFaultProxy(
+          moto.endpoint,
+          faults.map((f) => ({ ...f })),
+        );
+        const proxied = new EMRClient({
+          region: "eu-west-1",
+          endpoint: proxy.endpoint,
+          credentials: { accessKeyId: "test", secretAccessKey: "test" },
+        });
+        try {
+          const handles = await submit(
+            { JobFlowId, Steps },
+            { client: proxied, pollIntervalMs: 10, retry: { attempts: 10, baseDelayMs: 1, maxDelayMs: 5 } },
+          );
+          const listed = await allSteps(JobFlowId);
+          expect(listed.map((s) => s.Id)).toEqual(handles.map((h) => h.stepId));
+          expect(listed.map((s) => s.Name)).toEqual(Steps.map((s) => s.Name));
+        } finally {
+          proxied.destroy();
+          await proxy.close();
+        }
+      }),
+      { numRuns: 8 },
+    );
+  }, 60_000);
 
   it("submits and reads the steps back, each once, in order, with handles", async () => {
     const JobFlowId = await newCluster();
