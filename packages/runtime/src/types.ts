@@ -17,6 +17,8 @@ export interface RuntimeOptions {
   /** Step name → names it comes after (the DSL's `pipeline().build().after`). */
   dependencies?: Record<string, readonly string[]>;
   retry?: { attempts?: number; baseDelayMs?: number; maxDelayMs?: number };
+  /** Per attempt (default 60,000 ms): a call without an answer by then is an outcome-unknown failure, reconciled. */
+  requestTimeoutMs?: number;
   /** How long to wait for a failed step's log to appear (default 0). */
   logWaitMs?: number;
   /** Extra listener: called with every event as it happens. */

@@ -131,6 +131,40 @@ describe.skipIf(!available)("against a moto server", () => {
     expect(await readStepStderr("s3://step-logs/emr/j-1/steps/s-2/", 0, client)).toBeUndefined();
   });
 
+  it("a call that times out after EMR committed it is reconciled, not repeated", async () => {
+    const JobFlowId = await newCluster();
+    const Steps = Array.from({ length: 5 }, () => ({
+      Name: "same",
+      ActionOnFailure: "CONTINUE" as const,
+      HadoopJarStep: { Jar: "command-runner.jar", Args: ["true"] },
+    }));
+    const proxy = await startFaultProxy(moto.endpoint, [
+      { operation: "AddJobFlowSteps", action: "delay-after-commit", count: 1, delayMs: 400 },
+    ]);
+    const proxied = new EMRClient({
+      region: "eu-west-1",
+      endpoint: proxy.endpoint,
+      credentials: { accessKeyId: "test", secretAccessKey: "test" },
+    });
+    try {
+      const errors: string[] = [];
+      const handles = await submit(
+        { JobFlowId, Steps },
+        {
+          client: proxied,
+          requestTimeoutMs: 150,
+          retry: { baseDelayMs: 1, maxDelayMs: 5 },
+          onEvent: (e) => e.type === "retry" && errors.push(e.error),
+        },
+      );
+      expect(errors).toEqual([expect.stringMatching(/^TimeoutError/)]);
+      expect((await allSteps(JobFlowId)).map((s) => s.Id)).toEqual(handles.map((h) => h.stepId));
+    } finally {
+      proxied.destroy();
+      await proxy.close();
+    }
+  });
+
   it("property: any mix of dropped answers and throttling leaves every step present exactly once, in order", async () => {
     const fault = fc.record({
       operation: fc.constantFrom("AddJobFlowSteps", "ListSteps", "DescribeCluster"),

@@ -25,7 +25,7 @@ export class EmrCalls {
 
   constructor(
     private readonly client: EMRClient,
-    private readonly options: Pick<ResolvedOptions, "retry" | "signal">,
+    private readonly options: Pick<ResolvedOptions, "retry" | "signal" | "requestTimeoutMs">,
     private readonly emit: (event: RunEvent) => void,
   ) {}
 
@@ -45,10 +45,17 @@ export class EmrCalls {
       },
       { relation: "after", toMiddleware: "retryMiddleware", name: "emrkitAttempt", override: true },
     );
+    // The SDK's own requestTimeout only logs a warning by default, so the deadline is an abort signal.
+    const deadline = AbortSignal.timeout(this.options.requestTimeoutMs);
     try {
       // biome-ignore lint/suspicious/noExplicitAny: see AnyCommand.
-      return (await this.client.send(command as any)) as Output;
+      return (await this.client.send(command as any, { abortSignal: deadline })) as Output;
     } catch (error) {
+      if (deadline.aborted) {
+        throw Object.assign(new Error(`no answer within ${this.options.requestTimeoutMs} ms`), {
+          name: "TimeoutError",
+        });
+      }
       throw error instanceof AttemptFailed ? error.original : error;
     }
   }

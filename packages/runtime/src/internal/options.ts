@@ -11,6 +11,7 @@ export interface ResolvedOptions {
   dependencies: Record<string, readonly string[]>;
   retry: { attempts: number; baseDelayMs: number; maxDelayMs: number };
   logWaitMs: number;
+  requestTimeoutMs: number;
   onEvent: ((event: RunEvent) => void) | undefined;
 }
 
@@ -36,6 +37,7 @@ export function resolveOptions(options: RuntimeOptions = {}): ResolvedOptions {
       maxDelayMs: positive("retry.maxDelayMs", options.retry?.maxDelayMs, 20_000),
     },
     logWaitMs: positive("logWaitMs", options.logWaitMs, 0),
+    requestTimeoutMs: positive("requestTimeoutMs", options.requestTimeoutMs, 60_000),
     onEvent: options.onEvent,
   };
 }

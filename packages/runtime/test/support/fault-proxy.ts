@@ -3,12 +3,13 @@ import { createServer, type Server } from "node:http";
 /**
  * A proxy in front of a real EMR endpoint (moto) that misbehaves on cue, by operation: `drop-after-commit` forwards
  * the request and then closes the connection without an answer; `throttle` answers ThrottlingException without
- * forwarding. Each fault fires `count` times.
+ * forwarding; `delay-after-commit` forwards and answers only after `delayMs`. Each fault fires `count` times.
  */
 export interface ProxyFault {
   operation: string;
-  action: "drop-after-commit" | "throttle";
+  action: "drop-after-commit" | "throttle" | "delay-after-commit";
   count: number;
+  delayMs?: number;
 }
 
 export async function startFaultProxy(
@@ -38,7 +39,9 @@ export async function startFaultProxy(
       body: Buffer.concat(chunks),
     });
     const body = Buffer.from(await answer.arrayBuffer());
-    if (fault?.action === "drop-after-commit") {
+    if (fault?.action === "delay-after-commit")
+      await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1000));
+    if (fault?.action === "drop-after-commit" || request.socket.destroyed) {
       request.socket.destroy();
       return;
     }
