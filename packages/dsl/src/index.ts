@@ -20,6 +20,24 @@ export {
   type WrappedCliType,
   wrappedHadoopJarStep,
 } from "./cli/cli-step-types.js";
+export { type CliStep, CliStepsError, fromCliSteps, toCliSteps } from "./formats/cli-steps.js";
+export {
+  type CfnStepResource,
+  type CfnTemplate,
+  type CfnValue,
+  fromCloudFormation,
+  toCloudFormation,
+} from "./formats/cloud-formation.js";
+export { FormatError } from "./formats/format-error.js";
+export { type FromJsonResult, fromJson } from "./formats/from-json.js";
+export { parsePropertiesString } from "./formats/properties-string.js";
+export {
+  ADD_STEP_SYNC,
+  type AslStateMachine,
+  type AslTaskState,
+  fromStepFunctions,
+  toStepFunctions,
+} from "./formats/step-functions.js";
 export * from "./generated/index.generated.js";
 export { EmrValidationError } from "./issues/emr-validation-error.js";
 export { formatIssue, formatIssues, parsePath, valueAtPath } from "./issues/format-issues.js";

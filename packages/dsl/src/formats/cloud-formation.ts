@@ -1,0 +1,98 @@
+/**
+ * `AWS::EMR::Step` resources (CloudFormation Template Reference, AWS::EMR::Step): Name, ActionOnFailure,
+ * JobFlowId and HadoopJarStep are all required there, and the step's properties are spelled `StepProperties`.
+ * CloudFormation creates resources in parallel unless told otherwise, so each step DependsOn the one before it,
+ * which keeps the order EMR would run them in.
+ */
+import type { StepConfig } from "../generated/types.generated.js";
+import { FormatError, parsed } from "./format-error.js";
+
+/** A JobFlowId: a cluster id, or an intrinsic such as `{ Ref: "Cluster" }`. */
+export type CfnValue = string | Readonly<Record<string, unknown>>;
+
+export interface CfnStepResource {
+  Type: "AWS::EMR::Step";
+  DependsOn?: string;
+  Properties: {
+    Name: string;
+    ActionOnFailure: string;
+    JobFlowId: CfnValue;
+    HadoopJarStep: {
+      Jar: string;
+      MainClass?: string;
+      Args?: string[];
+      StepProperties?: { Key: string; Value: string }[];
+    };
+  };
+}
+
+export interface CfnTemplate {
+  Resources: Record<string, CfnStepResource>;
+}
+
+/**
+ * A template fragment with one AWS::EMR::Step per step, chained by DependsOn.
+ * @example toCloudFormation(steps, { jobFlowId: { Ref: "Cluster" } }).Resources.EmrStep1.Properties.HadoopJarStep
+ */
+export function toCloudFormation(
+  steps: readonly StepConfig[],
+  options: { jobFlowId: CfnValue; logicalIdPrefix?: string },
+): CfnTemplate {
+  const prefix = options.logicalIdPrefix ?? "EmrStep";
+  if (!/^[A-Za-z0-9]+$/.test(prefix)) throw new FormatError("toCloudFormation: logicalIdPrefix must be alphanumeric");
+  const Resources: Record<string, CfnStepResource> = {};
+  steps.forEach((step, i) => {
+    const where = `toCloudFormation: Steps[${i}]`;
+    if (step.ActionOnFailure === undefined)
+      throw new FormatError(`${where}.ActionOnFailure is required by AWS::EMR::Step`);
+    if (step.StepMonitoringConfiguration !== undefined) {
+      throw new FormatError(
+        `${where}.StepMonitoringConfiguration cannot be expressed: AWS::EMR::Step has no such property`,
+      );
+    }
+    const { Jar, MainClass, Args, Properties } = step.HadoopJarStep;
+    const hadoop: CfnStepResource["Properties"]["HadoopJarStep"] = { Jar };
+    if (MainClass !== undefined) hadoop.MainClass = MainClass;
+    if (Args !== undefined) hadoop.Args = [...Args];
+    if (Properties !== undefined) {
+      hadoop.StepProperties = Properties.map((p, k) => {
+        if (p.Key === undefined || p.Value === undefined) {
+          throw new FormatError(`${where}.HadoopJarStep.Properties[${k}] needs both Key and Value in CloudFormation`);
+        }
+        return { Key: p.Key, Value: p.Value };
+      });
+    }
+    const resource: CfnStepResource = {
+      Type: "AWS::EMR::Step",
+      Properties: {
+        Name: step.Name,
+        ActionOnFailure: step.ActionOnFailure,
+        JobFlowId: options.jobFlowId,
+        HadoopJarStep: hadoop,
+      },
+    };
+    if (i > 0) resource.DependsOn = `${prefix}${i}`;
+    Resources[`${prefix}${i + 1}`] = resource;
+  });
+  return { Resources };
+}
+
+/** The steps of a template's AWS::EMR::Step resources, in the order of their DependsOn chain. */
+export function fromCloudFormation(template: unknown): StepConfig[] {
+  const value = parsed("fromCloudFormation", template) as { Resources?: Record<string, CfnStepResource> };
+  const resources = Object.entries(value?.Resources ?? {}).filter(([, r]) => r?.Type === "AWS::EMR::Step");
+  const byId = new Map(resources);
+  const next = new Map<string, string>();
+  for (const [id, r] of resources)
+    if (typeof r.DependsOn === "string" && byId.has(r.DependsOn)) next.set(r.DependsOn, id);
+  const firsts = resources.filter(([, r]) => r.DependsOn === undefined || !byId.has(r.DependsOn)).map(([id]) => id);
+  const order: string[] = [];
+  for (const first of firsts)
+    for (let id: string | undefined = first; id !== undefined; id = next.get(id)) order.push(id);
+  return order.map((id) => {
+    const { Name, ActionOnFailure, HadoopJarStep } = byId.get(id)!.Properties;
+    const { StepProperties, ...rest } = HadoopJarStep;
+    const hadoop = StepProperties === undefined ? { ...rest } : { ...rest, Properties: StepProperties };
+    return { Name, ActionOnFailure, HadoopJarStep: hadoop } as StepConfig;
+  });
+}

@@ -1,0 +1,68 @@
+import { MAX_HADOOP_JAR_STEP_CHARACTERS, MAX_STEPS_PER_REQUEST, type StepConfig, validate } from "@emrkit/dsl";
+import { requestWithOneViolation, VIOLATIONS, validRequest } from "@emrkit/dsl/testing";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+
+const errors = (input: unknown, context = {}) =>
+  validate(input, context)
+    .issues.filter((issue) => issue.severity === "error")
+    .map((issue) => ({ code: issue.code, path: issue.path }));
+
+describe("every rule, as properties", () => {
+  it("valid requests give no errors", () => {
+    fc.assert(
+      fc.property(validRequest(), (request) => {
+        expect(errors(request)).toEqual([]);
+        expect(validate(request).ok).toBe(true);
+      }),
+    );
+  });
+
+  it.each(VIOLATIONS)("one %s violation gives exactly its issue at its path", (kind) => {
+    fc.assert(
+      fc.property(requestWithOneViolation(kind), ({ request, context, code, path }) => {
+        expect(errors(request, context)).toEqual([{ code, path }]);
+        expect(validate(request, context).ok).toBe(false);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe("boundaries", () => {
+  const step = (name: string, args: string[] = []): StepConfig => ({
+    Name: name,
+    ActionOnFailure: "CONTINUE",
+    HadoopJarStep: { Jar: "j", Args: args },
+  });
+  const request = (steps: StepConfig[]) => ({ JobFlowId: "j-1", Steps: steps });
+
+  it("exactly 256 steps pass, 257 fail", () => {
+    const steps = Array.from({ length: MAX_STEPS_PER_REQUEST + 1 }, (_, i) => step(`s${i}`));
+    expect(errors(request(steps.slice(0, 256)))).toEqual([]);
+    expect(errors(request(steps))).toEqual([{ code: "too-many-steps", path: "Steps" }]);
+  });
+
+  it("exactly 10,240 characters pass, 10,241 fail, however they are split", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10 }), fc.boolean(), (parts, astral) => {
+        const unit = astral ? "😀" : "x";
+        const total = MAX_HADOOP_JAR_STEP_CHARACTERS - 1; // the jar "j" is one
+        const sizes = Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
+        const args = sizes.map((n) => unit.repeat(n));
+        expect(errors(request([step("a", args)]))).toEqual([]);
+        expect(errors(request([step("a", [...args, "y"])]))).toEqual([
+          { code: "hadoop-jar-step-too-long", path: "Steps[0].HadoopJarStep" },
+        ]);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it("a 256-character name passes, 257 fail (in code points)", () => {
+    for (const unit of ["n", "😀"]) {
+      expect(errors(request([step(unit.repeat(256))]))).toEqual([]);
+      expect(errors(request([step(unit.repeat(257))]))).toEqual([{ code: "length", path: "Steps[0].Name" }]);
+    }
+  });
+});
