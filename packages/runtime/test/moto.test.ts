@@ -1,15 +1,10 @@
 import { gzipSync } from "node:zlib";
-import {
-  EMRClient,
-  ListStepsCommand,
-  RunJobFlowCommand,
-  type StepSummary,
-  TerminateJobFlowsCommand,
-} from "@aws-sdk/client-emr";
+import { EMRClient, ListStepsCommand, RunJobFlowCommand, TerminateJobFlowsCommand } from "@aws-sdk/client-emr";
 import { PreflightError, preflight, run, submit } from "@emrkit/runtime";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readStepStderr } from "../src/internal/failure-log.js";
+import { allSteps } from "./support/all-steps.js";
 import { startFaultProxy } from "./support/fault-proxy.js";
 import { motoAvailable, startMoto } from "./support/moto.js";
 
@@ -29,17 +24,6 @@ describe.skipIf(!available)("against a moto server", () => {
     });
   });
   afterAll(() => moto?.close());
-
-  async function allSteps(clusterId: string): Promise<StepSummary[]> {
-    const steps: StepSummary[] = [];
-    let marker: string | undefined;
-    do {
-      const page = await client.send(new ListStepsCommand({ ClusterId: clusterId, Marker: marker }));
-      steps.push(...(page.Steps ?? []));
-      marker = page.Marker;
-    } while (marker !== undefined);
-    return steps.reverse();
-  }
 
   async function newCluster(concurrency = 1): Promise<string> {
     const cluster = await client.send(
@@ -158,7 +142,7 @@ describe.skipIf(!available)("against a moto server", () => {
         },
       );
       expect(errors).toEqual([expect.stringMatching(/^TimeoutError/)]);
-      expect((await allSteps(JobFlowId)).map((s) => s.Id)).toEqual(handles.map((h) => h.stepId));
+      expect((await allSteps(client, JobFlowId)).map((s) => s.Id)).toEqual(handles.map((h) => h.stepId));
     } finally {
       proxied.destroy();
       await proxy.close();
@@ -194,7 +178,7 @@ describe.skipIf(!available)("against a moto server", () => {
             { JobFlowId, Steps },
             { client: proxied, pollIntervalMs: 10, retry: { attempts: 10, baseDelayMs: 1, maxDelayMs: 5 } },
           );
-          const listed = await allSteps(JobFlowId);
+          const listed = await allSteps(client, JobFlowId);
           expect(listed.map((s) => s.Id)).toEqual(handles.map((h) => h.stepId));
           expect(listed.map((s) => s.Name)).toEqual(Steps.map((s) => s.Name));
         } finally {

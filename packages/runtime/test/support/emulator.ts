@@ -1,0 +1,100 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { EMRClient, RunJobFlowCommand, type StepSummary } from "@aws-sdk/client-emr";
+import * as emulatorModule from "@emrkit/emulator";
+import { afterEach } from "vitest";
+import { allSteps } from "./all-steps.js";
+
+/** The emulator's API as the runtime's tests use it (its package is built alongside; see its README). */
+export interface Emulator {
+  endpoint: string;
+  faults: {
+    inject(fault: {
+      operation?: string;
+      action: "drop-after-commit" | "throttle" | "server-error" | "delay";
+      count?: number;
+      skip?: number;
+      delayMs?: number;
+    }): void;
+    clear(): void;
+  };
+  close(): Promise<void>;
+}
+type StartEmulator = (options: { port: number; dataDir: string }) => Promise<Emulator>;
+const startEmulator = (emulatorModule as unknown as { startEmulator?: StartEmulator }).startEmulator;
+
+/** False until @emrkit/emulator exports startEmulator: the emulator tests skip then, and say so. */
+export const emulatorAvailable = typeof startEmulator === "function";
+if (!emulatorAvailable)
+  console.warn("SKIPPED: @emrkit/emulator has no startEmulator yet; the runtime's emulator tests did not run");
+
+/** A fresh emulator on 127.0.0.1:0 with its own data directory, a real EMR client for it, and a way to make clusters. */
+export async function openEmulator(): Promise<{
+  emulator: Emulator;
+  client: EMRClient;
+  cluster: (options?: { concurrency?: number; logUri?: string }) => Promise<string>;
+  allSteps: (clusterId: string) => Promise<StepSummary[]>;
+  close: () => Promise<void>;
+}> {
+  const dataDir = await mkdtemp(join(tmpdir(), "emrkit-runtime-"));
+  if (startEmulator === undefined) throw new Error("@emrkit/emulator has no startEmulator");
+  const emulator = await startEmulator({ port: 0, dataDir });
+  const client = new EMRClient({
+    region: "us-east-1",
+    endpoint: emulator.endpoint,
+    credentials: { accessKeyId: "test", secretAccessKey: "test" },
+  });
+  return {
+    emulator,
+    client,
+    async cluster(options = {}) {
+      const out = await client.send(
+        new RunJobFlowCommand({
+          Name: "runtime-test",
+          ReleaseLabel: "emr-7.1.0",
+          Instances: { InstanceCount: 1, MasterInstanceType: "m5.xlarge", KeepJobFlowAliveWhenNoSteps: true },
+          JobFlowRole: "EMR_EC2_DefaultRole",
+          ServiceRole: "EMR_DefaultRole",
+          StepConcurrencyLevel: options.concurrency ?? 1,
+          ...(options.logUri === undefined ? {} : { LogUri: options.logUri }),
+        }),
+      );
+      return out.JobFlowId ?? "";
+    },
+    allSteps: (clusterId) => allSteps(client, clusterId),
+    async close() {
+      client.destroy();
+      await emulator.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const command = (Name: string, ...Args: string[]) => ({
+  Name,
+  ActionOnFailure: "CONTINUE" as const,
+  HadoopJarStep: { Jar: "command-runner.jar", Args },
+});
+
+export type Opened = Awaited<ReturnType<typeof openEmulator>>;
+
+/** Gives each test its own emulator, closed after it. */
+export function emulatorPerTest(): () => Promise<Opened> {
+  let opened: Opened | undefined;
+  afterEach(async () => {
+    await opened?.close();
+    opened = undefined;
+  });
+  return async () => {
+    opened = await openEmulator();
+    return opened;
+  };
+}
+
+/** Polls and retries fast enough for tests. */
+export const fast = {
+  pollIntervalMs: 20,
+  maxPollIntervalMs: 60,
+  retry: { attempts: 10, baseDelayMs: 5, maxDelayMs: 40 },
+};
