@@ -69,7 +69,7 @@ function structure(name: string, value: unknown, path: string, found: Found): vo
 function list(item: Check): Check {
   return (value, path, found) => {
     if (!Array.isArray(value)) return void found.push(`${path} type`);
-    value.forEach((v, i) => item(v, `${path}[${i}]`, found));
+    for (const [i, v] of value.entries()) item(v, `${path}[${i}]`, found);
   };
 }
 
