@@ -66,7 +66,7 @@ export { type BuiltPipeline, PipelineBuilder, PipelineError, pipeline, type Step
 export { type StepLike, toStepConfig } from "./requests/step-like.js";
 export { RULES } from "./rules/index.js";
 export * from "./rules/limits.js";
-export type { Rule, RuleInput, ValidationContext } from "./rules/rule.js";
+export { type Rule, type RuleInput, runRules, type StepView, type ValidationContext } from "./rules/rule.js";
 export { isSecret, redact, redactValue, type Secret, secret } from "./secrets/secret.js";
 export {
   assertValid,

@@ -66,3 +66,22 @@ describe("boundaries", () => {
     }
   });
 });
+
+describe("hand-written checks agree with their patterns", () => {
+  it("isS3Uri is S3_URI_PATTERN", async () => {
+    const { isS3Uri } = await import("../src/rules/invalid-s3-uri.js");
+    const { S3_URI_PATTERN } = await import("@emrkit/dsl");
+    const piece = fc.stringMatching(/^[a-z0-9.\-A-Z_/]{0,70}$/);
+    const uri = fc.oneof(
+      piece,
+      piece.map((p) => `s3://${p}`),
+      fc.tuple(piece, fc.string()).map(([b, k]) => `s3://${b}/${k}`),
+    );
+    fc.assert(
+      fc.property(uri, (value) => {
+        expect(isS3Uri(value)).toBe(S3_URI_PATTERN.test(value));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -127,9 +127,9 @@ describe("validate", () => {
     );
     expect(result.ok).toBe(true);
     expect(codes(result.issues)).toEqual([
+      "duplicate-step-name@Steps[1].Name",
       "deprecated-action-on-failure@Steps[0].ActionOnFailure",
       "steps-after-terminate@Steps[0].ActionOnFailure",
-      "duplicate-step-name@Steps[1].Name",
       "empty-command-runner-arg@Steps[1].HadoopJarStep.Args[1]",
       "command-line-in-one-arg@Steps[1].HadoopJarStep.Args[0]",
     ]);

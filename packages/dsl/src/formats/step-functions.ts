@@ -6,6 +6,7 @@
  */
 import type { StepConfig } from "../generated/types.generated.js";
 import { FormatError, parsed } from "./format-error.js";
+import { setOwn } from "./set-own.js";
 
 export const ADD_STEP_SYNC = "arn:aws:states:::elasticmapreduce:addStep.sync";
 
@@ -51,7 +52,7 @@ export function toStepFunctions(
     const state: AslTaskState = { Type: "Task", Resource: ADD_STEP_SYNC, Parameters };
     if (i + 1 < steps.length) state.Next = names[i + 1]!;
     else state.End = true;
-    States[names[i]!] = state;
+    setOwn(States, names[i]!, state);
   });
   const machine: AslStateMachine = { StartAt: names[0]!, States };
   if (options.comment !== undefined) machine.Comment = options.comment;
@@ -64,10 +65,11 @@ export function fromStepFunctions(definition: unknown): StepConfig[] {
   const states = machine?.States ?? {};
   const steps: StepConfig[] = [];
   const seen = new Set<string>();
-  for (let name = machine?.StartAt; name !== undefined; name = states[name]?.Next) {
+  const own = (name: string) => (Object.hasOwn(states, name) ? states[name] : undefined);
+  for (let name = machine?.StartAt; name !== undefined; name = own(name)?.Next) {
     if (seen.has(name)) throw new FormatError(`fromStepFunctions: the states loop at ${JSON.stringify(name)}`);
     seen.add(name);
-    const state = states[name];
+    const state = own(name);
     if (state === undefined) throw new FormatError(`fromStepFunctions: no state named ${JSON.stringify(name)}`);
     if (!state.Resource?.startsWith("arn:aws:states:::elasticmapreduce:addStep")) {
       throw new FormatError(`fromStepFunctions: state ${JSON.stringify(name)} does not add an EMR step`);

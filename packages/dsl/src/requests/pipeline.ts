@@ -1,4 +1,5 @@
 import { append, type Chain, toArray } from "../builders/chain.js";
+import { setOwn } from "../formats/set-own.js";
 import type { StepConfig } from "../generated/types.generated.js";
 import { EmrValidationError } from "../issues/emr-validation-error.js";
 import { validateSteps } from "../validate/validate.js";
@@ -58,7 +59,7 @@ export class PipelineBuilder {
       if (index.has(name))
         throw new PipelineError(`pipeline: two steps are named ${JSON.stringify(name)}; names identify steps`);
       index.set(name, i);
-      after[name] = [...entry.after];
+      setOwn(after, name, [...entry.after]);
     });
     for (const entry of entries) {
       for (const dependency of entry.after) {

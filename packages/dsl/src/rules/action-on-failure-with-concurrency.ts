@@ -1,5 +1,6 @@
+import type { Issue } from "../issues/issue.js";
 import { ACTIONS_REFUSED_WITH_CONCURRENCY, RULE_SOURCES } from "./limits.js";
-import { forEachStep, type Rule } from "./rule.js";
+import type { Rule, RuleInput, StepView } from "./rule.js";
 
 const source = RULE_SOURCES["action-on-failure-with-concurrency"];
 const refused = new Set<unknown>(ACTIONS_REFUSED_WITH_CONCURRENCY);
@@ -8,19 +9,19 @@ const refused = new Set<unknown>(ACTIONS_REFUSED_WITH_CONCURRENCY);
 export const actionOnFailureWithConcurrency: Rule = {
   code: "action-on-failure-with-concurrency",
   source,
-  check(input, issues) {
-    const level = input.context.stepConcurrencyLevel;
-    if (typeof level !== "number" || level <= 1) return;
-    forEachStep(input, (step, index) => {
-      const action = step.ActionOnFailure;
-      if (!refused.has(action)) return;
-      issues.push({
-        code: "action-on-failure-with-concurrency",
-        severity: "error",
-        path: `Steps[${index}].ActionOnFailure`,
-        message: `is ${String(action)}, which EMR refuses on a cluster with StepConcurrencyLevel ${level} (above 1); use CONTINUE`,
-        source,
-      });
-    });
+  checkSteps(views, input, issues) {
+    for (const view of views) checkStep(view, input, issues);
   },
 };
+
+function checkStep({ step, index }: StepView, { context }: RuleInput, issues: Issue[]): void {
+  const level = context.stepConcurrencyLevel;
+  if (typeof level !== "number" || level <= 1 || !refused.has(step.ActionOnFailure)) return;
+  issues.push({
+    code: "action-on-failure-with-concurrency",
+    severity: "error",
+    path: `Steps[${index}].ActionOnFailure`,
+    message: `is ${String(step.ActionOnFailure)}, which EMR refuses on a cluster with StepConcurrencyLevel ${level} (above 1); use CONTINUE`,
+    source,
+  });
+}

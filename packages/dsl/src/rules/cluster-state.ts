@@ -8,7 +8,7 @@ const addable = new Set<string>(STEP_ADDABLE_CLUSTER_STATES);
 export const clusterState: Rule = {
   code: "cluster-state",
   source,
-  check({ context }, issues) {
+  checkRequest({ context }, issues) {
     const state = context.clusterState;
     if (typeof state !== "string" || addable.has(state)) return;
     issues.push({

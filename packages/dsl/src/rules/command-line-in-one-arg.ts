@@ -1,8 +1,13 @@
+import type { Issue } from "../issues/issue.js";
 import { RULE_SOURCES } from "./limits.js";
-import { forEachStep, jarStepOf, type Rule, runsCommandRunner } from "./rule.js";
+import type { Rule, RuleInput, StepView } from "./rule.js";
 import { shown } from "./shown.js";
 
 const source = RULE_SOURCES["command-line-in-one-arg"];
+/** Words separated by white space, ignoring white space around them. */
+const SEVERAL_WORDS = /\S\s+\S/;
+/** ASCII white space at all: the common argument has none, and this rules it out cheaper than a regex. */
+const hasSpace = (s: string) => s.includes(" ") || s.includes("\t") || s.includes("\n") || s.includes("\r");
 
 /**
  * Warns when command-runner.jar's first argument (the program) has a space in it: a whole command line passed as
@@ -11,20 +16,22 @@ const source = RULE_SOURCES["command-line-in-one-arg"];
 export const commandLineInOneArg: Rule = {
   code: "command-line-in-one-arg",
   source,
-  check(input, issues) {
-    forEachStep(input, (step, index) => {
-      const jarStep = jarStepOf(step);
-      if (jarStep === undefined || !runsCommandRunner(jarStep) || !Array.isArray(jarStep.Args)) return;
-      const program: unknown = jarStep.Args[0];
-      if (typeof program !== "string" || !/\s/.test(program.trim())) return;
-      issues.push({
-        code: "command-line-in-one-arg",
-        severity: "warning",
-        path: `Steps[${index}].HadoopJarStep.Args[0]`,
-        message: `is ${shown(program)}, a whole command line in one argument, which EMR runs as one program name; pass each word as its own argument`,
-        source,
-        suggestion: program.trim().split(/\s+/).join(" "),
-      });
-    });
+  checkSteps(views, input, issues) {
+    for (const view of views) checkStep(view, input, issues);
   },
 };
+
+function checkStep({ jarStep, commandRunner, index }: StepView, _input: RuleInput, issues: Issue[]): void {
+  const args = jarStep?.Args;
+  if (!commandRunner || !Array.isArray(args)) return;
+  const program: unknown = args[0];
+  if (typeof program !== "string" || !hasSpace(program) || !SEVERAL_WORDS.test(program)) return;
+  issues.push({
+    code: "command-line-in-one-arg",
+    severity: "warning",
+    path: `Steps[${index}].HadoopJarStep.Args[0]`,
+    message: `is ${shown(program)}, a whole command line in one argument, which EMR runs as one program name; pass each word as its own argument`,
+    source,
+    suggestion: program.trim().split(/\s+/).join(" "),
+  });
+}

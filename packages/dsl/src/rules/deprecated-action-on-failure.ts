@@ -1,5 +1,6 @@
+import type { Issue } from "../issues/issue.js";
 import { DEPRECATED_ACTIONS_ON_FAILURE, RULE_SOURCES } from "./limits.js";
-import { forEachStep, type Rule } from "./rule.js";
+import type { Rule, RuleInput, StepView } from "./rule.js";
 
 const source = RULE_SOURCES["deprecated-action-on-failure"];
 const deprecated = new Set<unknown>(DEPRECATED_ACTIONS_ON_FAILURE);
@@ -8,17 +9,19 @@ const deprecated = new Set<unknown>(DEPRECATED_ACTIONS_ON_FAILURE);
 export const deprecatedActionOnFailure: Rule = {
   code: "deprecated-action-on-failure",
   source,
-  check(input, issues) {
-    forEachStep(input, (step, index) => {
-      if (!deprecated.has(step.ActionOnFailure)) return;
-      issues.push({
-        code: "deprecated-action-on-failure",
-        severity: "warning",
-        path: `Steps[${index}].ActionOnFailure`,
-        message: "is TERMINATE_JOB_FLOW, which is deprecated; use TERMINATE_CLUSTER",
-        source,
-        suggestion: "TERMINATE_CLUSTER",
-      });
-    });
+  checkSteps(views, input, issues) {
+    for (const view of views) checkStep(view, input, issues);
   },
 };
+
+function checkStep({ step, index }: StepView, _input: RuleInput, issues: Issue[]): void {
+  if (!deprecated.has(step.ActionOnFailure)) return;
+  issues.push({
+    code: "deprecated-action-on-failure",
+    severity: "warning",
+    path: `Steps[${index}].ActionOnFailure`,
+    message: "is TERMINATE_JOB_FLOW, which is deprecated; use TERMINATE_CLUSTER",
+    source,
+    suggestion: "TERMINATE_CLUSTER",
+  });
+}

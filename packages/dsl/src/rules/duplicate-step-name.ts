@@ -1,5 +1,5 @@
 import { RULE_SOURCES } from "./limits.js";
-import { forEachStep, type Rule } from "./rule.js";
+import type { Rule } from "./rule.js";
 import { shown } from "./shown.js";
 
 const source = RULE_SOURCES["duplicate-step-name"];
@@ -8,16 +8,19 @@ const source = RULE_SOURCES["duplicate-step-name"];
 export const duplicateStepName: Rule = {
   code: "duplicate-step-name",
   source,
-  check(input, issues) {
-    const first = new Map<string, number>();
-    forEachStep(input, (step, index) => {
-      const name = step.Name;
-      if (typeof name !== "string") return;
-      const earlier = first.get(name);
-      if (earlier === undefined) {
-        first.set(name, index);
-        return;
+  checkRequest({ steps }, issues) {
+    if (steps === undefined || steps.length < 2) return;
+    const names = steps.map((step) => (step as { Name?: unknown } | null | undefined)?.Name);
+    // A Set pays for itself only on longer lists; short ones compare pairwise.
+    const seen = names.length > 32 ? new Set<unknown>() : undefined;
+    for (let index = 0; index < names.length; index++) {
+      const name = names[index];
+      if (typeof name !== "string") continue;
+      if (seen !== undefined ? !seen.has(name) : names.indexOf(name) === index) {
+        seen?.add(name);
+        continue;
       }
+      const earlier = names.indexOf(name);
       issues.push({
         code: "duplicate-step-name",
         severity: "warning",
@@ -25,6 +28,6 @@ export const duplicateStepName: Rule = {
         message: `is ${shown(name)}, the same as Steps[${earlier}].Name; steps with one name cannot be told apart`,
         source,
       });
-    });
+    }
   },
 };

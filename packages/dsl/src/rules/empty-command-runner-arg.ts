@@ -1,5 +1,6 @@
+import type { Issue } from "../issues/issue.js";
 import { RULE_SOURCES } from "./limits.js";
-import { forEachStep, jarStepOf, type Rule, runsCommandRunner } from "./rule.js";
+import type { Rule, RuleInput, StepView } from "./rule.js";
 
 const source = RULE_SOURCES["empty-command-runner-arg"];
 
@@ -7,21 +8,22 @@ const source = RULE_SOURCES["empty-command-runner-arg"];
 export const emptyCommandRunnerArg: Rule = {
   code: "empty-command-runner-arg",
   source,
-  check(input, issues) {
-    forEachStep(input, (step, index) => {
-      const jarStep = jarStepOf(step);
-      if (jarStep === undefined || !runsCommandRunner(jarStep) || !Array.isArray(jarStep.Args)) return;
-      const args = jarStep.Args as unknown[];
-      for (let i = 0; i < args.length; i++) {
-        if (args[i] !== "") continue;
-        issues.push({
-          code: "empty-command-runner-arg",
-          severity: "warning",
-          path: `Steps[${index}].HadoopJarStep.Args[${i}]`,
-          message: "is an empty string, which command-runner.jar drops: the command receives one argument fewer",
-          source,
-        });
-      }
-    });
+  checkSteps(views, input, issues) {
+    for (const view of views) checkStep(view, input, issues);
   },
 };
+
+function checkStep({ jarStep, commandRunner, index }: StepView, _input: RuleInput, issues: Issue[]): void {
+  const args = jarStep?.Args;
+  if (!commandRunner || !Array.isArray(args)) return;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] !== "") continue;
+    issues.push({
+      code: "empty-command-runner-arg",
+      severity: "warning",
+      path: `Steps[${index}].HadoopJarStep.Args[${i}]`,
+      message: "is an empty string, which command-runner.jar drops: the command receives one argument fewer",
+      source,
+    });
+  }
+}

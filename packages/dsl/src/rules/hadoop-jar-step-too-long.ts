@@ -1,5 +1,6 @@
+import type { Issue } from "../issues/issue.js";
 import { MAX_HADOOP_JAR_STEP_CHARACTERS, RULE_SOURCES } from "./limits.js";
-import { forEachStep, jarStepOf, type Rule } from "./rule.js";
+import type { Rule, RuleInput, StepView } from "./rule.js";
 
 const source = RULE_SOURCES["hadoop-jar-step-too-long"];
 
@@ -12,25 +13,26 @@ const source = RULE_SOURCES["hadoop-jar-step-too-long"];
 export const hadoopJarStepTooLong: Rule = {
   code: "hadoop-jar-step-too-long",
   source,
-  check(input, issues) {
-    forEachStep(input, (step, index) => {
-      const jarStep = jarStepOf(step);
-      if (jarStep === undefined) return;
-      if (total(jarStep, unitLength) <= MAX_HADOOP_JAR_STEP_CHARACTERS) return;
-      const actual = total(jarStep, codePointLength);
-      if (actual <= MAX_HADOOP_JAR_STEP_CHARACTERS) return;
-      issues.push({
-        code: "hadoop-jar-step-too-long",
-        severity: "error",
-        path: `Steps[${index}].HadoopJarStep`,
-        message: `has ${actual} characters in its jar, main class, arguments and properties, but at most ${MAX_HADOOP_JAR_STEP_CHARACTERS} are allowed (MAX_HADOOP_JAR_STEP_CHARACTERS)`,
-        source,
-        limit: MAX_HADOOP_JAR_STEP_CHARACTERS,
-        actual,
-      });
-    });
+  checkSteps(views, input, issues) {
+    for (const view of views) checkStep(view, input, issues);
   },
 };
+
+function checkStep({ jarStep, index }: StepView, _input: RuleInput, issues: Issue[]): void {
+  if (jarStep === undefined) return;
+  if (total(jarStep, unitLength) <= MAX_HADOOP_JAR_STEP_CHARACTERS) return;
+  const actual = total(jarStep, codePointLength);
+  if (actual <= MAX_HADOOP_JAR_STEP_CHARACTERS) return;
+  issues.push({
+    code: "hadoop-jar-step-too-long",
+    severity: "error",
+    path: `Steps[${index}].HadoopJarStep`,
+    message: `has ${actual} characters in its jar, main class, arguments and properties, but at most ${MAX_HADOOP_JAR_STEP_CHARACTERS} are allowed (MAX_HADOOP_JAR_STEP_CHARACTERS)`,
+    source,
+    limit: MAX_HADOOP_JAR_STEP_CHARACTERS,
+    actual,
+  });
+}
 
 /** The summed length of every string in a HadoopJarStep; values of the wrong type count nothing. */
 export function total(jarStep: Record<string, unknown>, length: (s: string) => number): number {

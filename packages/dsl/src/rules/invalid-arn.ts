@@ -1,15 +1,16 @@
 import { IAM_ROLE_ARN_PATTERN, RULE_SOURCES } from "./limits.js";
-import type { Rule } from "./rule.js";
+import { type Rule, rememberingTest } from "./rule.js";
 import { shown } from "./shown.js";
 
 const source = RULE_SOURCES["invalid-arn"];
+const isRoleArn = rememberingTest(IAM_ROLE_ARN_PATTERN);
 
 /** ExecutionRoleArn is an IAM role ARN: `arn:<partition>:iam::<account>:role/<name>`. */
 export const invalidArn: Rule = {
   code: "invalid-arn",
   source,
-  check({ executionRoleArn }, issues) {
-    if (typeof executionRoleArn !== "string" || IAM_ROLE_ARN_PATTERN.test(executionRoleArn)) return;
+  checkRequest({ executionRoleArn }, issues) {
+    if (typeof executionRoleArn !== "string" || isRoleArn(executionRoleArn)) return;
     issues.push({
       code: "invalid-arn",
       severity: "error",

@@ -1,24 +1,28 @@
+import type { Issue } from "../issues/issue.js";
 import { KMS_KEY_ARN_PATTERN, RULE_SOURCES } from "./limits.js";
-import { forEachMonitoringValue } from "./monitoring.js";
-import type { Rule } from "./rule.js";
+import { type Rule, type RuleInput, rememberingTest, type StepView } from "./rule.js";
 import { shown } from "./shown.js";
 
 const source = RULE_SOURCES["invalid-kms-key-arn"];
+const isKeyArn = rememberingTest(KMS_KEY_ARN_PATTERN);
 
 /** A step's EncryptionKeyArn is a KMS key ARN: `arn:<partition>:kms:<region>:<account>:key/<id>`. */
 export const invalidKmsKeyArn: Rule = {
   code: "invalid-kms-key-arn",
   source,
-  check(input, issues) {
-    forEachMonitoringValue(input, "EncryptionKeyArn", (value, path) => {
-      if (KMS_KEY_ARN_PATTERN.test(value)) return;
-      issues.push({
-        code: "invalid-kms-key-arn",
-        severity: "error",
-        path,
-        message: `must be a KMS key ARN (arn:<partition>:kms:<region>:<12-digit account>:key/<id>), but is ${shown(value)}`,
-        source,
-      });
-    });
+  checkSteps(views, input, issues) {
+    for (const view of views) checkStep(view, input, issues);
   },
 };
+
+function checkStep({ s3, index }: StepView, _input: RuleInput, issues: Issue[]): void {
+  const value = s3?.EncryptionKeyArn;
+  if (typeof value !== "string" || isKeyArn(value)) return;
+  issues.push({
+    code: "invalid-kms-key-arn",
+    severity: "error",
+    path: `Steps[${index}].StepMonitoringConfiguration.S3MonitoringConfiguration.EncryptionKeyArn`,
+    message: `must be a KMS key ARN (arn:<partition>:kms:<region>:<12-digit account>:key/<id>), but is ${shown(value)}`,
+    source,
+  });
+}

@@ -16,33 +16,69 @@ export interface RuleInput {
   readonly context: ValidationContext;
 }
 
-/** One EMR rule beyond the model: its code, where EMR documents it, and the check. */
+/** One step as per-step rules see it, its parts read once for all of them. */
+export interface StepView {
+  readonly step: Record<string, unknown>;
+  readonly index: number;
+  /** HadoopJarStep when it is an object. */
+  readonly jarStep: Record<string, unknown> | undefined;
+  /** Whether the jar is command-runner.jar (bare or at any path). */
+  readonly commandRunner: boolean;
+  /** StepMonitoringConfiguration.S3MonitoringConfiguration when it is an object. */
+  readonly s3: Record<string, unknown> | undefined;
+}
+
+/**
+ * One EMR rule beyond the model: its code, where EMR documents it, and the check — of the request
+ * (`checkRequest`) or of the steps (`checkSteps`, given every step that is an object, its parts read once).
+ */
 export interface Rule {
   readonly code: RuleCode;
   readonly source: string;
-  check(input: RuleInput, issues: Issue[]): void;
+  checkRequest?(input: RuleInput, issues: Issue[]): void;
+  checkSteps?(views: readonly StepView[], input: RuleInput, issues: Issue[]): void;
 }
 
-/** Calls `visit` for every step that is an object, with its index. */
-export function forEachStep(input: RuleInput, visit: (step: Record<string, unknown>, index: number) => void): void {
+/**
+ * Runs rules on a request: request-level checks first, then the per-step ones. Each rule loops over the steps
+ * itself, so that its loop stays monomorphic (one call per rule, not one per rule and step).
+ */
+export function runRules(rules: readonly Rule[], input: RuleInput, issues: Issue[]): void {
+  for (const rule of rules) rule.checkRequest?.(input, issues);
   const steps = input.steps;
   if (steps === undefined) return;
-  for (let i = 0; i < steps.length; i++) {
-    const step = steps[i];
-    if (typeof step === "object" && step !== null && !Array.isArray(step)) visit(step as Record<string, unknown>, i);
+  const views: StepView[] = [];
+  for (let index = 0; index < steps.length; index++) {
+    const step = steps[index];
+    if (!isRecord(step)) continue;
+    const jarStep = isRecord(step.HadoopJarStep) ? step.HadoopJarStep : undefined;
+    const jar = jarStep?.Jar;
+    const commandRunner =
+      typeof jar === "string" && (jar === "command-runner.jar" || jar.endsWith("/command-runner.jar"));
+    const monitoring = step.StepMonitoringConfiguration;
+    const s3 =
+      isRecord(monitoring) && isRecord(monitoring.S3MonitoringConfiguration)
+        ? monitoring.S3MonitoringConfiguration
+        : undefined;
+    views.push({ step, index, jarStep, commandRunner, s3 });
   }
+  for (const rule of rules) rule.checkSteps?.(views, input, issues);
 }
 
-/** A step's HadoopJarStep when it is an object. */
-export function jarStepOf(step: Record<string, unknown>): Record<string, unknown> | undefined {
-  const value = step.HadoopJarStep;
-  return typeof value === "object" && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Whether a step's jar is command-runner.jar (bare, or at any path). */
-export function runsCommandRunner(jarStep: Record<string, unknown>): boolean {
-  const jar = jarStep.Jar;
-  return typeof jar === "string" && (jar === "command-runner.jar" || jar.endsWith("/command-runner.jar"));
+/**
+ * A pattern test that remembers the last value it accepted: requests repeat the same role, key or log prefix in
+ * every step, and a repeated value need not be matched again.
+ */
+export function rememberingTest(pattern: RegExp): (value: string) => boolean {
+  let accepted: string | undefined;
+  return (value) => {
+    if (value === accepted) return true;
+    if (!pattern.test(value)) return false;
+    accepted = value;
+    return true;
+  };
 }

@@ -1,5 +1,6 @@
+import type { Issue } from "../issues/issue.js";
 import { RULE_SOURCES, TERMINATING_ACTIONS_ON_FAILURE } from "./limits.js";
-import { forEachStep, type Rule } from "./rule.js";
+import type { Rule, RuleInput, StepView } from "./rule.js";
 
 const source = RULE_SOURCES["steps-after-terminate"];
 const terminating = new Set<unknown>(TERMINATING_ACTIONS_ON_FAILURE);
@@ -8,18 +9,19 @@ const terminating = new Set<unknown>(TERMINATING_ACTIONS_ON_FAILURE);
 export const stepsAfterTerminate: Rule = {
   code: "steps-after-terminate",
   source,
-  check(input, issues) {
-    const count = input.steps?.length ?? 0;
-    forEachStep(input, (step, index) => {
-      if (index === count - 1 || !terminating.has(step.ActionOnFailure)) return;
-      const after = count - 1 - index;
-      issues.push({
-        code: "steps-after-terminate",
-        severity: "warning",
-        path: `Steps[${index}].ActionOnFailure`,
-        message: `is ${String(step.ActionOnFailure)}, but ${after} more ${after === 1 ? "step follows" : "steps follow"}; if this step fails they never run`,
-        source,
-      });
-    });
+  checkSteps(views, input, issues) {
+    for (const view of views) checkStep(view, input, issues);
   },
 };
+
+function checkStep({ step, index }: StepView, { steps }: RuleInput, issues: Issue[]): void {
+  const after = (steps?.length ?? 0) - 1 - index;
+  if (after <= 0 || !terminating.has(step.ActionOnFailure)) return;
+  issues.push({
+    code: "steps-after-terminate",
+    severity: "warning",
+    path: `Steps[${index}].ActionOnFailure`,
+    message: `is ${String(step.ActionOnFailure)}, but ${after} more ${after === 1 ? "step follows" : "steps follow"}; if this step fails they never run`,
+    source,
+  });
+}

@@ -7,7 +7,7 @@ const source = RULE_SOURCES["too-many-steps"];
 export const tooManySteps: Rule = {
   code: "too-many-steps",
   source,
-  check({ steps, context }, issues) {
+  checkRequest({ steps, context }, issues) {
     if (steps === undefined) return;
     const count = steps.length;
     if (count > MAX_STEPS_PER_REQUEST) {

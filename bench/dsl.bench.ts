@@ -1,0 +1,83 @@
+/**
+ * The DSL's speed: `validate` on a typical request (10 steps) and on the largest legal one (256 steps near the
+ * 10,240-character limit), side by side with ajv (+ EMR rules), zod v4 and a floor (the model's regex over every
+ * string). Goals: faster than ajv and zod on both, within 1.25× of the floor. Then building with the builders
+ * against writing the same object literals (goal ≤ 2×).
+ */
+import { jobFlow, type StepConfig, spark, validate } from "@emrkit/dsl";
+import { formatMs, measure } from "./dsl/measure.js";
+import { ajvWithRules, floor, zodCheck } from "./dsl/peers.js";
+import { largest, typical, typicalStep } from "./dsl/requests.js";
+
+function validation(): void {
+  for (const [label, request] of [
+    ["typical (10 steps)", typical],
+    ["largest (256 steps × ~10,000 chars)", largest],
+  ] as const) {
+    if (!validate(request).ok || !ajvWithRules(request) || !zodCheck(request) || floor(request) < 0) {
+      throw new Error(`the ${label} request is not valid for every contender`);
+    }
+    const t = measure({
+      emrkit: () => validate(request),
+      ajv: () => ajvWithRules(request),
+      zod: () => zodCheck(request),
+      floor: () => floor(request),
+    });
+    console.log(`validate, ${label}`);
+    console.log("| contender | time | vs emrkit | emrkit vs floor |");
+    console.log("| --- | --- | --- | --- |");
+    for (const [name, ms] of Object.entries(t)) {
+      const vs = name === "emrkit" ? "1.00×" : `${(ms / t.emrkit!).toFixed(2)}× slower`;
+      const floorRatio = name === "floor" ? `${(t.emrkit! / ms).toFixed(2)}× (goal ≤ 1.25×)` : "";
+      console.log(`| ${name} | ${formatMs(ms)} | ${vs} | ${floorRatio} |`);
+    }
+    console.log("");
+  }
+}
+
+/** The same 10 steps as typicalStep, through the builders. */
+function built(i: number): StepConfig {
+  return spark(`nightly-etl-${i}`)
+    .deployMode("cluster")
+    .conf("spark.executor.memory", "4g")
+    .conf("spark.dynamicAllocation.enabled", "true")
+    .app("s3://analytics-artifacts/jobs/etl.py", "--day", "2024-01-01", "--table", `events_${i}`)
+    .monitoring({
+      logUri: `s3://analytics-logs/steps/${i}/`,
+      encryptionKeyArn: typical.Steps[0]!.StepMonitoringConfiguration!.S3MonitoringConfiguration!.EncryptionKeyArn!,
+    })
+    .toStepConfig();
+}
+
+function building(): void {
+  if (JSON.stringify(built(3)) !== JSON.stringify(typicalStep(3))) throw new Error("builders and literals differ");
+  const role = typical.ExecutionRoleArn!;
+  const t = measure({
+    "literals (10 steps)": () => Array.from({ length: 10 }, (_, i) => typicalStep(i)),
+    "builders (10 steps)": () => Array.from({ length: 10 }, (_, i) => built(i)),
+    "literals + validate": () =>
+      validate({
+        JobFlowId: "j-1",
+        Steps: Array.from({ length: 10 }, (_, i) => typicalStep(i)),
+        ExecutionRoleArn: role,
+      }),
+    "jobFlow().add().build()": () =>
+      Array.from({ length: 10 }, (_, i) => built(i))
+        .reduce((flow, step) => flow.add(step), jobFlow("j-1"))
+        .executionRole(role)
+        .build(),
+  });
+  console.log("building a typical request");
+  console.log("| way | time | vs literals |");
+  console.log("| --- | --- | --- |");
+  const base = { "literals (10 steps)": t["literals (10 steps)"]!, "builders (10 steps)": t["literals (10 steps)"]! };
+  for (const [name, ms] of Object.entries(t)) {
+    const ref = name in base ? t["literals (10 steps)"]! : t["literals + validate"]!;
+    console.log(`| ${name} | ${formatMs(ms)} | ${(ms / ref).toFixed(2)}× (goal ≤ 2×) |`);
+  }
+}
+
+export default async function bench(): Promise<void> {
+  validation();
+  building();
+}
