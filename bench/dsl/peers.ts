@@ -10,9 +10,8 @@ import {
   KMS_KEY_ARN_PATTERN,
   MAX_HADOOP_JAR_STEP_CHARACTERS,
   MAX_STEPS_PER_REQUEST,
-  RULES,
   type RuleInput,
-  runRules,
+  runEmrRules,
   S3_URI_PATTERN,
 } from "@emrkit/dsl";
 import Ajv2020 from "ajv/dist/2020.js";
@@ -38,7 +37,7 @@ export function ajvWithRules(input: unknown): boolean {
     context: {},
   };
   const issues: Issue[] = [];
-  runRules(RULES, ruleInput, issues);
+  runEmrRules(ruleInput, issues);
   return schemaOk && !issues.some((issue) => issue.severity === "error");
 }
 

@@ -64,7 +64,7 @@ export { StreamingStep, streaming } from "./kinds/streaming.js";
 export { JobFlowBuilder, jobFlow } from "./requests/job-flow.js";
 export { type BuiltPipeline, PipelineBuilder, PipelineError, pipeline, type StepRef } from "./requests/pipeline.js";
 export { type StepLike, toStepConfig } from "./requests/step-like.js";
-export { RULES } from "./rules/index.js";
+export { RULES, runEmrRules } from "./rules/index.js";
 export * from "./rules/limits.js";
 export { type Rule, type RuleInput, runRules, type StepView, type ValidationContext } from "./rules/rule.js";
 export { isSecret, redact, redactValue, type Secret, secret } from "./secrets/secret.js";

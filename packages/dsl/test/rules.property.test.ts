@@ -1,4 +1,10 @@
-import { MAX_HADOOP_JAR_STEP_CHARACTERS, MAX_STEPS_PER_REQUEST, type StepConfig, validate } from "@emrkit/dsl";
+import {
+  type Issue,
+  MAX_HADOOP_JAR_STEP_CHARACTERS,
+  MAX_STEPS_PER_REQUEST,
+  type StepConfig,
+  validate,
+} from "@emrkit/dsl";
 import { requestWithOneViolation, VIOLATIONS, validRequest } from "@emrkit/dsl/testing";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -67,21 +73,21 @@ describe("boundaries", () => {
   });
 });
 
-describe("hand-written checks agree with their patterns", () => {
-  it("isS3Uri is S3_URI_PATTERN", async () => {
-    const { isS3Uri } = await import("../src/rules/invalid-s3-uri.js");
-    const { S3_URI_PATTERN } = await import("@emrkit/dsl");
-    const piece = fc.stringMatching(/^[a-z0-9.\-A-Z_/]{0,70}$/);
-    const uri = fc.oneof(
-      piece,
-      piece.map((p) => `s3://${p}`),
-      fc.tuple(piece, fc.string()).map(([b, k]) => `s3://${b}/${k}`),
-    );
+describe("runEmrRules", () => {
+  it("gives what runRules(RULES) gives, as a set", async () => {
+    const { RULES, runEmrRules, runRules } = await import("@emrkit/dsl");
+    const { requestWithOneViolation } = await import("@emrkit/dsl/testing");
+    const key = (i: { code: string; path: string }) => `${i.code}@${i.path}`;
     fc.assert(
-      fc.property(uri, (value) => {
-        expect(isS3Uri(value)).toBe(S3_URI_PATTERN.test(value));
+      fc.property(requestWithOneViolation(), ({ request, context }) => {
+        const input = { steps: request.Steps as unknown[], executionRoleArn: request.ExecutionRoleArn, context };
+        const fused: Issue[] = [];
+        const generic: Issue[] = [];
+        runEmrRules(input, fused);
+        runRules(RULES, input, generic);
+        expect(fused.map(key).sort()).toEqual(generic.map(key).sort());
       }),
-      { numRuns: 2000 },
+      { numRuns: 100 },
     );
   });
 });

@@ -1,5 +1,5 @@
 /**
- * A persistent append-only list: each append makes one frozen cell pointing at the list before it, so deriving a
+ * A persistent append-only list: each append makes one (readonly) cell pointing at the list before it, so deriving a
  * builder shares everything already appended and n appends cost O(n) in all (an array copied on each append would
  * cost O(n²)). `toArray` reads it back in order once, at build time.
  */
@@ -11,7 +11,7 @@ export interface Chain<T> {
 
 export function append<T>(chain: Chain<T> | undefined, items: readonly T[]): Chain<T> | undefined {
   let out = chain;
-  for (const item of items) out = Object.freeze({ last: item, before: out, size: (out?.size ?? 0) + 1 });
+  for (const item of items) out = { last: item, before: out, size: (out?.size ?? 0) + 1 };
   return out;
 }
 

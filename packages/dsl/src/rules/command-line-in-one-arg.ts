@@ -6,8 +6,6 @@ import { shown } from "./shown.js";
 const source = RULE_SOURCES["command-line-in-one-arg"];
 /** Words separated by white space, ignoring white space around them. */
 const SEVERAL_WORDS = /\S\s+\S/;
-/** ASCII white space at all: the common argument has none, and this rules it out cheaper than a regex. */
-const hasSpace = (s: string) => s.includes(" ") || s.includes("\t") || s.includes("\n") || s.includes("\r");
 
 /**
  * Warns when command-runner.jar's first argument (the program) has a space in it: a whole command line passed as
@@ -17,15 +15,20 @@ export const commandLineInOneArg: Rule = {
   code: "command-line-in-one-arg",
   source,
   checkSteps(views, input, issues) {
-    for (const view of views) checkStep(view, input, issues);
+    for (const view of views) checkCommandLineInOneArgStep(view, input, issues);
   },
 };
 
-function checkStep({ jarStep, commandRunner, index }: StepView, _input: RuleInput, issues: Issue[]): void {
+/** The rule on one step (validate calls it directly, in one pass over the steps). */
+export function checkCommandLineInOneArgStep(
+  { jarStep, commandRunner, index }: StepView,
+  _input: RuleInput,
+  issues: Issue[],
+): void {
   const args = jarStep?.Args;
   if (!commandRunner || !Array.isArray(args)) return;
   const program: unknown = args[0];
-  if (typeof program !== "string" || !hasSpace(program) || !SEVERAL_WORDS.test(program)) return;
+  if (typeof program !== "string" || !SEVERAL_WORDS.test(program)) return;
   issues.push({
     code: "command-line-in-one-arg",
     severity: "warning",

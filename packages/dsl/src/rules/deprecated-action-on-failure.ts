@@ -10,11 +10,16 @@ export const deprecatedActionOnFailure: Rule = {
   code: "deprecated-action-on-failure",
   source,
   checkSteps(views, input, issues) {
-    for (const view of views) checkStep(view, input, issues);
+    for (const view of views) checkDeprecatedActionOnFailureStep(view, input, issues);
   },
 };
 
-function checkStep({ step, index }: StepView, _input: RuleInput, issues: Issue[]): void {
+/** The rule on one step (validate calls it directly, in one pass over the steps). */
+export function checkDeprecatedActionOnFailureStep(
+  { step, index }: StepView,
+  _input: RuleInput,
+  issues: Issue[],
+): void {
   if (!deprecated.has(step.ActionOnFailure)) return;
   issues.push({
     code: "deprecated-action-on-failure",

@@ -11,16 +11,20 @@ export const duplicateStepName: Rule = {
   checkRequest({ steps }, issues) {
     if (steps === undefined || steps.length < 2) return;
     const names = steps.map((step) => (step as { Name?: unknown } | null | undefined)?.Name);
-    // A Set pays for itself only on longer lists; short ones compare pairwise.
+    // A Set pays for itself only on longer lists; short ones compare pairwise, cheapest test first.
     const seen = names.length > 32 ? new Set<unknown>() : undefined;
-    for (let index = 0; index < names.length; index++) {
+    for (let index = 1; index < names.length; index++) {
       const name = names[index];
       if (typeof name !== "string") continue;
-      if (seen !== undefined ? !seen.has(name) : names.indexOf(name) === index) {
-        seen?.add(name);
-        continue;
+      let earlier = -1;
+      if (seen === undefined) {
+        for (let k = 0; k < index && earlier < 0; k++) if (same(names[k], name)) earlier = k;
+      } else {
+        if (index === 1) seen.add(names[0]);
+        if (seen.has(name)) earlier = names.indexOf(name);
+        else seen.add(name);
       }
-      const earlier = names.indexOf(name);
+      if (earlier < 0) continue;
       issues.push({
         code: "duplicate-step-name",
         severity: "warning",
@@ -31,3 +35,12 @@ export const duplicateStepName: Rule = {
     }
   },
 };
+
+function same(other: unknown, name: string): boolean {
+  return (
+    typeof other === "string" &&
+    other.length === name.length &&
+    other.charCodeAt(other.length - 1) === name.charCodeAt(name.length - 1) &&
+    other === name
+  );
+}

@@ -9,11 +9,16 @@ export const emptyCommandRunnerArg: Rule = {
   code: "empty-command-runner-arg",
   source,
   checkSteps(views, input, issues) {
-    for (const view of views) checkStep(view, input, issues);
+    for (const view of views) checkEmptyCommandRunnerArgStep(view, input, issues);
   },
 };
 
-function checkStep({ jarStep, commandRunner, index }: StepView, _input: RuleInput, issues: Issue[]): void {
+/** The rule on one step (validate calls it directly, in one pass over the steps). */
+export function checkEmptyCommandRunnerArgStep(
+  { jarStep, commandRunner, index }: StepView,
+  _input: RuleInput,
+  issues: Issue[],
+): void {
   const args = jarStep?.Args;
   if (!commandRunner || !Array.isArray(args)) return;
   for (let i = 0; i < args.length; i++) {

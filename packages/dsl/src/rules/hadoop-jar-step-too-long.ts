@@ -14,11 +14,12 @@ export const hadoopJarStepTooLong: Rule = {
   code: "hadoop-jar-step-too-long",
   source,
   checkSteps(views, input, issues) {
-    for (const view of views) checkStep(view, input, issues);
+    for (const view of views) checkHadoopJarStepTooLongStep(view, input, issues);
   },
 };
 
-function checkStep({ jarStep, index }: StepView, _input: RuleInput, issues: Issue[]): void {
+/** The rule on one step (validate calls it directly, in one pass over the steps). */
+export function checkHadoopJarStepTooLongStep({ jarStep, index }: StepView, _input: RuleInput, issues: Issue[]): void {
   if (jarStep === undefined) return;
   if (total(jarStep, unitLength) <= MAX_HADOOP_JAR_STEP_CHARACTERS) return;
   const actual = total(jarStep, codePointLength);

@@ -11,11 +11,12 @@ export const invalidKmsKeyArn: Rule = {
   code: "invalid-kms-key-arn",
   source,
   checkSteps(views, input, issues) {
-    for (const view of views) checkStep(view, input, issues);
+    for (const view of views) checkInvalidKmsKeyArnStep(view, input, issues);
   },
 };
 
-function checkStep({ s3, index }: StepView, _input: RuleInput, issues: Issue[]): void {
+/** The rule on one step (validate calls it directly, in one pass over the steps). */
+export function checkInvalidKmsKeyArnStep({ s3, index }: StepView, _input: RuleInput, issues: Issue[]): void {
   const value = s3?.EncryptionKeyArn;
   if (typeof value !== "string" || isKeyArn(value)) return;
   issues.push({

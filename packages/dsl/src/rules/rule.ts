@@ -49,20 +49,25 @@ export function runRules(rules: readonly Rule[], input: RuleInput, issues: Issue
   if (steps === undefined) return;
   const views: StepView[] = [];
   for (let index = 0; index < steps.length; index++) {
-    const step = steps[index];
-    if (!isRecord(step)) continue;
-    const jarStep = isRecord(step.HadoopJarStep) ? step.HadoopJarStep : undefined;
-    const jar = jarStep?.Jar;
-    const commandRunner =
-      typeof jar === "string" && (jar === "command-runner.jar" || jar.endsWith("/command-runner.jar"));
-    const monitoring = step.StepMonitoringConfiguration;
-    const s3 =
-      isRecord(monitoring) && isRecord(monitoring.S3MonitoringConfiguration)
-        ? monitoring.S3MonitoringConfiguration
-        : undefined;
-    views.push({ step, index, jarStep, commandRunner, s3 });
+    const view = stepView(steps[index], index);
+    if (view !== undefined) views.push(view);
   }
   for (const rule of rules) rule.checkSteps?.(views, input, issues);
+}
+
+/** The view of a step, or undefined when the step is not an object (the model reports that). */
+export function stepView(step: unknown, index: number): StepView | undefined {
+  if (!isRecord(step)) return undefined;
+  const jarStep = isRecord(step.HadoopJarStep) ? step.HadoopJarStep : undefined;
+  const jar = jarStep?.Jar;
+  const commandRunner =
+    typeof jar === "string" && (jar === "command-runner.jar" || jar.endsWith("/command-runner.jar"));
+  const monitoring = step.StepMonitoringConfiguration;
+  const s3 =
+    isRecord(monitoring) && isRecord(monitoring.S3MonitoringConfiguration)
+      ? monitoring.S3MonitoringConfiguration
+      : undefined;
+  return { step, index, jarStep, commandRunner, s3 };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -10,11 +10,12 @@ export const stepsAfterTerminate: Rule = {
   code: "steps-after-terminate",
   source,
   checkSteps(views, input, issues) {
-    for (const view of views) checkStep(view, input, issues);
+    for (const view of views) checkStepsAfterTerminateStep(view, input, issues);
   },
 };
 
-function checkStep({ step, index }: StepView, { steps }: RuleInput, issues: Issue[]): void {
+/** The rule on one step (validate calls it directly, in one pass over the steps). */
+export function checkStepsAfterTerminateStep({ step, index }: StepView, { steps }: RuleInput, issues: Issue[]): void {
   const after = (steps?.length ?? 0) - 1 - index;
   if (after <= 0 || !terminating.has(step.ActionOnFailure)) return;
   issues.push({

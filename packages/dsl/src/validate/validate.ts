@@ -5,9 +5,9 @@ import { validateAddJobFlowStepsInput, validateStepConfigList } from "../generat
 import { EmrValidationError } from "../issues/emr-validation-error.js";
 import { valueAtPath } from "../issues/format-issues.js";
 import type { Issue } from "../issues/issue.js";
-import { RULES } from "../rules/index.js";
+import { runEmrRules } from "../rules/index.js";
 import { MODEL_SOURCE } from "../rules/limits.js";
-import { type RuleInput, runRules, type ValidationContext } from "../rules/rule.js";
+import type { RuleInput, ValidationContext } from "../rules/rule.js";
 import { hasSecrets, redact } from "../secrets/secret.js";
 
 export interface ValidationResult {
@@ -74,7 +74,7 @@ function run(
   const walk: Walk = { path: base, issues: [] };
   validator(value, walk);
   const issues: Issue[] = walk.issues.length === 0 ? [] : walk.issues.map((issue) => fromModel(issue, root));
-  runRules(RULES, ruleInput, issues);
+  runEmrRules(ruleInput, issues);
   let ok = true;
   for (const issue of issues) if (issue.severity === "error") ok = false;
   return { ok, issues };
