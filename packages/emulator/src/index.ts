@@ -1,1 +1,4 @@
-export {};
+export { type FaultAction, FaultInjector, type FaultRule } from "./faults.js";
+export { s3ToLocal } from "./s3-path.js";
+export { MAX_BODY_BYTES } from "./server.js";
+export { type EmulatorHandle, type EmulatorOptions, startEmulator } from "./start-emulator.js";

@@ -1,0 +1,162 @@
+import {
+  check,
+  LIST_STEPS_PAGE_SIZE,
+  MAX_STEP_CONCURRENCY,
+  MIN_STEP_CONCURRENCY,
+  type StepConfig,
+  type Validator,
+  validate,
+  validateAddJobFlowStepsInput,
+  validateCancelStepsInput,
+  validateDescribeClusterInput,
+  validateDescribeStepInput,
+  validateListClustersInput,
+  validateListStepsInput,
+  validateModifyClusterInput,
+  validateRunJobFlowInput,
+  validateTerminateJobFlowsInput,
+} from "@emrkit/dsl";
+import { EmrError, invalidRequest, validationError } from "./emr-error.js";
+import type { Engine, StepSpec } from "./engine.js";
+import { clusterJson, clusterStatus, stepJson } from "./wire.js";
+
+// biome-ignore lint/suspicious/noExplicitAny: the body has passed the generated validator of its input shape first.
+type Body = Record<string, any>;
+type Operation = (engine: Engine, body: Body) => unknown;
+
+/** The operations the emulator serves, each checked first with the generated validator of its input. */
+export const OPERATIONS: Record<string, { validator: Validator; run: Operation }> = {
+  RunJobFlow: {
+    validator: validateRunJobFlowInput,
+    run: (engine, b) => {
+      const cluster = engine.createCluster(
+        {
+          name: b.Name,
+          keepAlive: b.Instances?.KeepJobFlowAliveWhenNoSteps === true,
+          concurrency: b.StepConcurrencyLevel ?? 1,
+          ...(b.LogUri ? { logUri: b.LogUri } : {}),
+          ...(b.ReleaseLabel ? { releaseLabel: b.ReleaseLabel } : {}),
+        },
+        (b.Steps ?? []).map(stepSpec),
+      );
+      return { JobFlowId: cluster.id, ClusterArn: clusterJson(cluster).ClusterArn };
+    },
+  },
+  DescribeCluster: {
+    validator: validateDescribeClusterInput,
+    run: (e, b) => ({ Cluster: clusterJson(e.cluster(b.ClusterId)) }),
+  },
+  ListClusters: {
+    validator: validateListClustersInput,
+    run: (e, b) => {
+      const wanted = b.ClusterStates as string[] | undefined;
+      const all = [...e.clusters.values()].filter((c) => !wanted || wanted.includes(c.state)).reverse();
+      return page(all, b.Marker, 50, (c) => ({ Id: c.id, Name: c.name, Status: clusterStatus(c) }), "Clusters");
+    },
+  },
+  TerminateJobFlows: {
+    validator: validateTerminateJobFlowsInput,
+    run: (e, b) => {
+      const clusters = (b.JobFlowIds as string[]).map((id) => e.cluster(id, validationError));
+      for (const c of clusters) e.terminate(c);
+      return {};
+    },
+  },
+  ModifyCluster: {
+    validator: validateModifyClusterInput,
+    run: (e, b) => {
+      const cluster = e.cluster(b.ClusterId);
+      const level = b.StepConcurrencyLevel;
+      if (level !== undefined) {
+        if (level < MIN_STEP_CONCURRENCY || level > MAX_STEP_CONCURRENCY) {
+          throw invalidRequest(
+            `StepConcurrencyLevel must be between ${MIN_STEP_CONCURRENCY} and ${MAX_STEP_CONCURRENCY}.`,
+          );
+        }
+        e.setConcurrency(cluster, level);
+      }
+      return { StepConcurrencyLevel: cluster.concurrency };
+    },
+  },
+  AddJobFlowSteps: {
+    validator: validateAddJobFlowStepsInput,
+    run: (e, b) => {
+      const cluster = e.cluster(b.JobFlowId, () => validationError("Specified job flow ID does not exist."));
+      // The DSL's rules, with what only the emulator knows about the cluster (EMR applies the same ones).
+      const { issues } = validate(b, { stepConcurrencyLevel: cluster.concurrency, clusterState: cluster.state });
+      const error = issues.find((i) => i.severity === "error");
+      if (error) throw validationError(`${error.path}: ${error.message}`);
+      return { StepIds: e.addSteps(cluster, (b.Steps as StepConfig[]).map(stepSpec)).map((s) => s.id) };
+    },
+  },
+  ListSteps: {
+    validator: validateListStepsInput,
+    run: (e, b) => {
+      const cluster = e.cluster(b.ClusterId);
+      const states = b.StepStates as string[] | undefined;
+      const ids = b.StepIds as string[] | undefined;
+      const steps = cluster.steps
+        .map((id) => e.steps.get(id)!)
+        .filter((s) => (!states || states.includes(s.state)) && (!ids || ids.includes(s.id)))
+        .reverse();
+      return page(steps, b.Marker, LIST_STEPS_PAGE_SIZE, (s) => stepJson(s), "Steps");
+    },
+  },
+  DescribeStep: {
+    validator: validateDescribeStepInput,
+    run: (e, b) => {
+      const cluster = e.cluster(b.ClusterId);
+      const step = e.steps.get(b.StepId);
+      if (!step || step.clusterId !== cluster.id) throw invalidRequest(`Step id '${b.StepId}' is not valid.`);
+      return { Step: stepJson(step) };
+    },
+  },
+  CancelSteps: {
+    validator: validateCancelStepsInput,
+    run: (e, b) => {
+      const cluster = e.cluster(b.ClusterId);
+      const option = b.StepCancellationOption ?? "SEND_INTERRUPT";
+      return {
+        CancelStepsInfoList: (b.StepIds as string[]).map((id) => {
+          const step = e.steps.get(id);
+          if (!step || step.clusterId !== cluster.id)
+            return { StepId: id, Status: "FAILED", Reason: `Step id '${id}' is not valid.` };
+          return { StepId: id, ...e.cancel(step, option) };
+        }),
+      };
+    },
+  },
+};
+
+/** Checks a request body against its operation's input shape: a ValidationException naming every issue. */
+export function checkInput(operation: string, body: unknown): void {
+  const issues = check(OPERATIONS[operation]!.validator, body);
+  if (issues.length > 0) {
+    throw new EmrError(
+      "ValidationException",
+      issues
+        .slice(0, 10)
+        .map((i) => `${i.path || "request"}: ${i.message}`)
+        .join("; "),
+    );
+  }
+}
+
+function stepSpec(s: StepConfig): StepSpec {
+  const jar = s.HadoopJarStep;
+  return {
+    name: s.Name,
+    actionOnFailure: s.ActionOnFailure ?? "TERMINATE_CLUSTER",
+    jar: jar.Jar,
+    ...(jar.MainClass ? { mainClass: jar.MainClass } : {}),
+    args: jar.Args ?? [],
+    properties: (jar.Properties ?? []).map((p) => ({ Key: p.Key ?? "", Value: p.Value ?? "" })),
+  };
+}
+
+/** A page of newest-first items; the marker is the index of the next item, as opaque text. */
+function page<T>(items: T[], marker: unknown, size: number, show: (item: T) => unknown, key: string) {
+  const start = typeof marker === "string" && /^\d+$/.test(marker) ? Number(marker) : 0;
+  const next = start + size < items.length ? String(start + size) : undefined;
+  return { [key]: items.slice(start, start + size).map(show), ...(next ? { Marker: next } : {}) };
+}

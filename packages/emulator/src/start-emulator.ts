@@ -1,0 +1,77 @@
+import { mkdtempSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { Engine } from "./engine.js";
+import { FaultInjector } from "./faults.js";
+import { Journal } from "./journal.js";
+import { createEmrServer } from "./server.js";
+
+export interface EmulatorOptions {
+  /** Default 127.0.0.1: the emulator runs whatever its steps name, so only this machine may reach it. */
+  host?: string;
+  /** Default 0: a free port. */
+  port?: number;
+  /** Where the journal lives; default a new temporary directory. The same directory after a restart gives back everything. */
+  dataDir?: string;
+  /** `s3://bucket/key` resolves to `<s3Root>/bucket/key`; default `<dataDir>/s3`. */
+  s3Root?: string;
+  /** Step logs at `<logRoot>/<cluster>/steps/<step>/`; default `<dataDir>/logs`. */
+  logRoot?: string;
+  /** Allow a host other than loopback. Signature verification is not built yet, so this is the only way. */
+  insecure?: boolean;
+  /** Time a new cluster spends in STARTING and BOOTSTRAPPING; default 50 ms. */
+  clusterStartupMs?: number;
+}
+
+export interface EmulatorHandle {
+  endpoint: string;
+  host: string;
+  port: number;
+  dataDir: string;
+  s3Root: string;
+  logRoot: string;
+  faults: FaultInjector;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
+
+/** Starts the local EMR endpoint in this process. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
+  const host = options.host ?? "127.0.0.1";
+  if (!LOOPBACK.has(host) && !options.insecure) {
+    throw new Error(
+      `startEmulator: refusing to listen on ${host}: it runs the commands its steps name; pass insecure to allow it`,
+    );
+  }
+  const dataDir = resolve(options.dataDir ?? mkdtempSync(join(tmpdir(), "emrkit-emulator-")));
+  const s3Root = resolve(options.s3Root ?? join(dataDir, "s3"));
+  const logRoot = resolve(options.logRoot ?? join(dataDir, "logs"));
+  const restored = Journal.replay(dataDir);
+  const journal = new Journal(dataDir);
+  const engine = new Engine(journal, { s3Root, logRoot }, options.clusterStartupMs ?? 50, restored);
+  const faults = new FaultInjector();
+  const server = createEmrServer(engine, faults);
+  await new Promise<void>((ready, fail) => {
+    server.once("error", fail);
+    server.listen(options.port ?? 0, host, () => ready());
+  });
+  const { port } = server.address() as AddressInfo;
+  const endpoint = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  return {
+    endpoint,
+    host,
+    port,
+    dataDir,
+    s3Root,
+    logRoot,
+    faults,
+    close: async () => {
+      engine.close();
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+      journal.close();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { EMRClient, ListStepsCommand, RunJobFlowCommand, type StepConfig, type StepSummary } from "@aws-sdk/client-emr";
+import { afterEach } from "vitest";
+import { type EmulatorHandle, startEmulator } from "../src/index.js";
+
+const open: EmulatorHandle[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((e) => e.close()));
+});
+
+export function clientFor(endpoint: string): EMRClient {
+  return new EMRClient({
+    endpoint,
+    region: "us-east-1",
+    credentials: { accessKeyId: "test", secretAccessKey: "test" },
+  });
+}
+
+/** A fresh emulator (closed after the test) and a real EMR client for it. */
+export async function emulator(dataDir = mkdtempSync(join(tmpdir(), "emrkit-emu-test-"))) {
+  const emu = await startEmulator({ dataDir, clusterStartupMs: 10 });
+  open.push(emu);
+  return { emu, client: clientFor(emu.endpoint) };
+}
+
+export async function cluster(
+  client: EMRClient,
+  options: { concurrency?: number; keepAlive?: boolean; steps?: StepConfig[] } = {},
+) {
+  const out = await client.send(
+    new RunJobFlowCommand({
+      Name: "test",
+      ReleaseLabel: "emr-7.0.0",
+      Instances: { KeepJobFlowAliveWhenNoSteps: options.keepAlive ?? true },
+      StepConcurrencyLevel: options.concurrency ?? 1,
+      Steps: options.steps ?? [],
+    }),
+  );
+  return out.JobFlowId!;
+}
+
+export const run = (
+  name: string,
+  argv: string[],
+  onFailure: StepConfig["ActionOnFailure"] = "CONTINUE",
+): StepConfig => ({
+  Name: name,
+  ActionOnFailure: onFailure,
+  HadoopJarStep: { Jar: "command-runner.jar", Args: argv },
+});
+
+/** Polls ListSteps until every step is terminal. */
+export async function settled(client: EMRClient, clusterId: string): Promise<StepSummary[]> {
+  for (;;) {
+    const steps: StepSummary[] = [];
+    let Marker: string | undefined;
+    do {
+      const page = await client.send(new ListStepsCommand({ ClusterId: clusterId, Marker }));
+      steps.push(...(page.Steps ?? []));
+      Marker = page.Marker;
+    } while (Marker);
+    if (steps.every((s) => ["COMPLETED", "CANCELLED", "FAILED", "INTERRUPTED"].includes(s.Status!.State!)))
+      return steps.reverse();
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
