@@ -32,7 +32,7 @@ const TERMINAL = new Set(["COMPLETED", "CANCELLED", "FAILED", "INTERRUPTED"]);
 const steps = Array.from({ length: STEPS }, (_, i) => ({
   Name: `bench-${i}`,
   ActionOnFailure: "CONTINUE" as const,
-  HadoopJarStep: { Jar: "command-runner.jar", Args: ["sleep", "0.1"] },
+  HadoopJarStep: { Jar: "command-runner.jar", Args: ["sleep", "0.25"] },
 }));
 
 async function newCluster(client: EMRClient): Promise<string> {
@@ -107,7 +107,7 @@ export default async function bench(): Promise<void> {
       ["emrkit run(): ListSteps (incl. preflight)", followCalls],
       ["DescribeStep per step per poll", peerCalls],
     ];
-    console.log(`${STEPS} steps of sleep 0.1, concurrency ${CONCURRENCY}, poll ${POLL_MS} ms (max ${POLL_MS * 4} ms)`);
+    console.log(`${STEPS} steps of sleep 0.25, concurrency ${CONCURRENCY}, poll ${POLL_MS} ms (max ${POLL_MS * 4} ms)`);
     console.log("| follower | API calls |\n|---|---:|");
     for (const [name, calls] of rows) console.log(`| ${name} | ${calls} |`);
     const ratio = followCalls / Math.max(1, peerCalls);
