@@ -10,7 +10,7 @@ const open = emulatorPerTest();
 describe.skipIf(!emulatorAvailable)("limits, dependencies and refusals against the emulator", () => {
   it("600 steps go through the 256-active limit in chunks, each exactly once, all completed", async () => {
     const opened = await open();
-    const JobFlowId = await opened.cluster({ concurrency: 32 });
+    const JobFlowId = await opened.cluster({ concurrency: 128 });
     const Steps = Array.from({ length: 600 }, (_, i) => command(`s${i}`, "true"));
     const submitted: number[] = [];
     const result = await run(
