@@ -15,14 +15,8 @@ import {
   RunJobFlowCommand,
   type StepSummary,
 } from "@aws-sdk/client-emr";
-import * as emulatorModule from "@emrkit/emulator";
+import { startEmulator } from "@emrkit/emulator";
 import { run } from "@emrkit/runtime";
-
-type StartEmulator = (options: {
-  port: number;
-  dataDir: string;
-}) => Promise<{ endpoint: string; close(): Promise<void> }>;
-const startEmulator = (emulatorModule as unknown as { startEmulator?: StartEmulator }).startEmulator;
 
 const STEPS = 256;
 const CONCURRENCY = 32;
@@ -82,10 +76,6 @@ async function describeStepPerPoll(client: EMRClient, clusterId: string): Promis
 }
 
 export default async function bench(): Promise<void> {
-  if (startEmulator === undefined) {
-    console.log("skipped: @emrkit/emulator has no startEmulator yet");
-    return;
-  }
   const dataDir = await mkdtemp(join(tmpdir(), "emrkit-bench-"));
   const emulator = await startEmulator({ port: 0, dataDir });
   const client = new EMRClient({

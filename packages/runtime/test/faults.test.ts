@@ -1,11 +1,11 @@
 import type { RunEvent } from "@emrkit/runtime";
 import { run, submit } from "@emrkit/runtime";
 import { describe, expect, it } from "vitest";
-import { command, emulatorAvailable, emulatorPerTest, fast } from "./support/emulator.js";
+import { command, emulatorPerTest, fast } from "./support/emulator.js";
 
 const open = emulatorPerTest();
 
-describe.skipIf(!emulatorAvailable)("exactly once under faults", () => {
+describe("exactly once under faults", () => {
   it("a response dropped after commit is found by reading back, not sent again", async () => {
     const opened = await open();
     const JobFlowId = await opened.cluster({ concurrency: 8 });

@@ -3,11 +3,11 @@ import { pipeline } from "@emrkit/dsl";
 import type { RunEvent } from "@emrkit/runtime";
 import { PreflightError, preflight, run, submit } from "@emrkit/runtime";
 import { describe, expect, it } from "vitest";
-import { command, emulatorAvailable, emulatorPerTest, fast } from "./support/emulator.js";
+import { command, emulatorPerTest, fast } from "./support/emulator.js";
 
 const open = emulatorPerTest();
 
-describe.skipIf(!emulatorAvailable)("limits, dependencies and refusals against the emulator", () => {
+describe("limits, dependencies and refusals against the emulator", () => {
   it("600 steps go through the 256-active limit in chunks, each exactly once, all completed", async () => {
     const opened = await open();
     const JobFlowId = await opened.cluster({ concurrency: 128 });

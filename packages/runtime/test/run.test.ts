@@ -1,7 +1,7 @@
 import type { RunEvent } from "@emrkit/runtime";
 import { follow, run, submit } from "@emrkit/runtime";
 import { describe, expect, it } from "vitest";
-import { command, emulatorAvailable, emulatorPerTest, fast } from "./support/emulator.js";
+import { command, emulatorPerTest, fast } from "./support/emulator.js";
 
 const open = emulatorPerTest();
 
@@ -11,7 +11,7 @@ async function collect(events: AsyncIterable<RunEvent>): Promise<RunEvent[]> {
   return all;
 }
 
-describe.skipIf(!emulatorAvailable)("run against the emulator", () => {
+describe("run against the emulator", () => {
   it("submits, follows every step to COMPLETED and reports each change once, in order", async () => {
     const opened = await open();
     const JobFlowId = await opened.cluster({ logUri: "s3://logs/emr/" });

@@ -2,43 +2,19 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EMRClient, RunJobFlowCommand, type StepSummary } from "@aws-sdk/client-emr";
-import * as emulatorModule from "@emrkit/emulator";
+import { type EmulatorHandle, startEmulator } from "@emrkit/emulator";
 import { afterEach } from "vitest";
 import { allSteps } from "./all-steps.js";
 
-/** The emulator's API as the runtime's tests use it (its package is built alongside; see its README). */
-export interface Emulator {
-  endpoint: string;
-  faults: {
-    inject(fault: {
-      operation?: string;
-      action: "drop-after-commit" | "throttle" | "server-error" | "delay";
-      count?: number;
-      skip?: number;
-      delayMs?: number;
-    }): void;
-    clear(): void;
-  };
-  close(): Promise<void>;
-}
-type StartEmulator = (options: { port: number; dataDir: string }) => Promise<Emulator>;
-const startEmulator = (emulatorModule as unknown as { startEmulator?: StartEmulator }).startEmulator;
-
-/** False until @emrkit/emulator exports startEmulator: the emulator tests skip then, and say so. */
-export const emulatorAvailable = typeof startEmulator === "function";
-if (!emulatorAvailable)
-  console.warn("SKIPPED: @emrkit/emulator has no startEmulator yet; the runtime's emulator tests did not run");
-
 /** A fresh emulator on 127.0.0.1:0 with its own data directory, a real EMR client for it, and a way to make clusters. */
 export async function openEmulator(): Promise<{
-  emulator: Emulator;
+  emulator: EmulatorHandle;
   client: EMRClient;
   cluster: (options?: { concurrency?: number; logUri?: string }) => Promise<string>;
   allSteps: (clusterId: string) => Promise<StepSummary[]>;
   close: () => Promise<void>;
 }> {
   const dataDir = await mkdtemp(join(tmpdir(), "emrkit-runtime-"));
-  if (startEmulator === undefined) throw new Error("@emrkit/emulator has no startEmulator");
   const emulator = await startEmulator({ port: 0, dataDir });
   const client = new EMRClient({
     region: "us-east-1",
