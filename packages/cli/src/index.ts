@@ -1,1 +1,2 @@
-export {};
+export { type LoadedSteps, loadSteps } from "./load-steps.js";
+export { main } from "./main.js";

@@ -1,0 +1,78 @@
+import { main as codegen } from "@emrkit/codegen";
+import { Command, CommanderError, Option } from "commander";
+import { localCommand } from "./commands/local.js";
+import { FORMATS, renderCommand } from "./commands/render.js";
+import { submitCommand } from "./commands/submit.js";
+import { validateCommand } from "./commands/validate.js";
+import { consoleOutput, type Output } from "./output.js";
+
+/** The `emrkit` command. Returns the exit code; errors are one clear line, never a stack trace. */
+export async function main(argv: readonly string[], out: Output = consoleOutput): Promise<number> {
+  let code = 0;
+  const program = new Command("emrkit")
+    .description("Compose, check and run Amazon EMR steps, on EMR or on a local emulator.")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => out.log(s.trimEnd()), writeErr: (s) => out.error(s.trimEnd()) });
+  program
+    .command("validate")
+    .description("check steps files (.json in API or CLI format, or .ts/.js modules) and print every issue")
+    .argument("<files...>")
+    .action(async (files: string[]) => {
+      code = await validateCommand(files, out);
+    });
+  program
+    .command("render")
+    .description("print steps in another format")
+    .argument("<file>")
+    .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("api"))
+    .option("--cluster <id>", "the cluster id to put in the output", "j-CLUSTERID")
+    .action(async (file: string, o: { format: string; cluster: string }) => {
+      code = await renderCommand(file, o.format, o.cluster, out);
+    });
+  program
+    .command("submit")
+    .description("run steps on a cluster (--cluster) or on the embedded emulator (--local) and follow them")
+    .argument("<file>")
+    .option("--cluster <id>", "an EMR cluster id (j-…)")
+    .option("--local", "start the emulator in this process and run there")
+    .option("--region <region>", "AWS region")
+    .option("--endpoint <url>", "EMR endpoint URL")
+    .option("--no-wait", "return once the steps are submitted")
+    .option("--json", "print the final result as JSON")
+    .action(
+      async (
+        file: string,
+        o: { cluster?: string; local?: boolean; region?: string; endpoint?: string; wait: boolean; json?: boolean },
+      ) => {
+        code = await submitCommand(file, o, out);
+      },
+    );
+  program
+    .command("local")
+    .description("run the local EMR emulator in the foreground")
+    .option("--host <host>", "address to bind", "127.0.0.1")
+    .option("--port <port>", "port (0 picks a free one)", "0")
+    .option("--data-dir <dir>", "where clusters, steps and logs are kept")
+    .option("--s3-root <dir>", "where s3:// locations resolve")
+    .option("--insecure", "allow a non-loopback host")
+    .action(async (o: { host: string; port: string; dataDir?: string; s3Root?: string; insecure?: boolean }) => {
+      code = await localCommand(o, out);
+    });
+  program
+    .command("codegen")
+    .description("run the code generator (see emrkit codegen --help)")
+    .allowUnknownOption()
+    .helpOption(false)
+    .argument("[args...]")
+    .action((args: string[]) => {
+      code = codegen(args, out.log, out.error);
+    });
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    out.error(`emrkit: ${(error as Error).message.split("\n")[0]}`);
+    return 1;
+  }
+}

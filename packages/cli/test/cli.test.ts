@@ -1,0 +1,109 @@
+import { execFile, spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { describe, expect, it } from "vitest";
+
+const bin = new URL("../bin/emrkit.js", import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), "emrkit-cli-"));
+const file = (name: string, value: unknown) => {
+  const path = join(dir, name);
+  writeFileSync(path, typeof value === "string" ? value : JSON.stringify(value));
+  return path;
+};
+
+/** Runs `emrkit …` as a process: exit code, stdout, stderr. */
+function emrkit(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, [bin, ...args], (error, stdout, stderr) => {
+      done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+const cliSteps = file("steps.json", [
+  { Type: "CUSTOM_JAR", Name: "hello", Jar: "command-runner.jar", Args: ["echo", "hello"] },
+]);
+const failing = file("failing.json", [
+  {
+    Type: "CUSTOM_JAR",
+    Name: "boom",
+    ActionOnFailure: "CONTINUE",
+    Jar: "command-runner.jar",
+    Args: ["node", "-e", "throw new TypeError('bad row')"],
+  },
+]);
+
+describe("emrkit as a process", () => {
+  it("validate: exit 0 for good files, 1 with every issue and its path for bad ones", async () => {
+    expect((await emrkit("validate", cliSteps)).code).toBe(0);
+    const bad = file("bad.json", {
+      JobFlowId: "j-1",
+      Steps: [{ Name: "a", HadoopJarStep: { Jar: "x.jar" }, hadoop_jar_step: 1 }],
+    });
+    const result = await emrkit("validate", bad);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      "Steps[0].hadoop_jar_step: is not a member of StepConfig; did you mean HadoopJarStep?",
+    );
+  });
+
+  it("render: the steps in each format", async () => {
+    const api = JSON.parse((await emrkit("render", cliSteps, "--format", "api", "--cluster", "j-ABC")).stdout);
+    expect(api).toEqual({
+      JobFlowId: "j-ABC",
+      Steps: [
+        {
+          Name: "hello",
+          ActionOnFailure: "CONTINUE",
+          HadoopJarStep: { Jar: "command-runner.jar", Args: ["echo", "hello"] },
+        },
+      ],
+    });
+    const sfn = JSON.parse((await emrkit("render", cliSteps, "--format", "step-functions")).stdout);
+    expect(sfn.States.hello.Resource).toBe("arn:aws:states:::elasticmapreduce:addStep.sync");
+    const cfn = JSON.parse((await emrkit("render", cliSteps, "--format", "cloudformation")).stdout);
+    expect(Object.values(cfn.Resources).map((r) => (r as { Type: string }).Type)).toEqual(["AWS::EMR::Step"]);
+    expect(JSON.parse((await emrkit("render", cliSteps, "--format", "cli")).stdout)[0]).toMatchObject({
+      Name: "hello",
+    });
+    expect((await emrkit("render", cliSteps, "--format", "yaml")).code).not.toBe(0);
+  });
+
+  it("submit --local --json: every step with id, name and final state; non-zero when a step fails, with why", async () => {
+    const ok = await emrkit("submit", cliSteps, "--local", "--json");
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).steps).toEqual([
+      { id: expect.stringMatching(/^s-[A-Z0-9]{13}$/), name: "hello", state: "COMPLETED" },
+    ]);
+    const bad = await emrkit("submit", failing, "--local");
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/boom failed: .*TypeError: bad row/);
+    expect((await emrkit("submit", cliSteps)).code).toBe(2);
+  }, 30_000);
+
+  it("local: prints its endpoint, serves, and stops on SIGTERM", async () => {
+    const child = spawn(process.execPath, [bin, "local", "--data-dir", join(dir, "local")], {
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    const first = await createInterface({ input: child.stdout })[Symbol.asyncIterator]().next();
+    expect(first.value).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const res = await fetch(first.value as string, {
+      method: "POST",
+      headers: { "x-amz-target": "ElasticMapReduce.ListClusters" },
+      body: "{}",
+    });
+    expect(await res.json()).toEqual({ Clusters: [] });
+    child.kill("SIGTERM");
+    expect(await new Promise((r) => child.once("exit", r))).toBe(0);
+  });
+
+  it("codegen and --help", async () => {
+    expect((await emrkit("codegen", "--help")).stdout).toContain("Usage: emrkit-codegen");
+    expect((await emrkit("--help")).stdout).toContain("submit");
+    const missing = await emrkit("validate", join(dir, "nope.json"));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
