@@ -74,7 +74,9 @@ const nearValid = fc
     };
     visit(request);
     const [target, k] = slots[pick % slots.length]!;
-    if (addKey)
+    // Extra keys go on objects only: an array with own keys is no JSON value (and an own `constructor` key on an
+    // array breaks Array.prototype.map anywhere, fast-check's printer included).
+    if (addKey && !Array.isArray(target))
       Object.defineProperty(target, key, { value: replacement, enumerable: true, writable: true, configurable: true });
     else target[k] = replacement;
     return request as unknown;
