@@ -8,8 +8,8 @@ import type { EmrTypeError } from "./type-error.js";
 export interface StepSettings {
   readonly name: string;
   readonly actionOnFailure: ActionOnFailure;
-  readonly logUri?: string | undefined;
-  readonly encryptionKeyArn?: string | undefined;
+  readonly logUri: string | undefined;
+  readonly encryptionKeyArn: string | undefined;
 }
 
 /**
@@ -21,9 +21,12 @@ export interface StepState<O> {
   readonly options: O;
 }
 
-/** The first state of a step: the CLI's default action, CONTINUE. */
+/**
+ * The first state of a step: the CLI's default action, CONTINUE. Give every option its key (undefined when unset),
+ * so that every derived state has the same shape and verbs stay fast.
+ */
 export function stepState<O extends object>(name: string, options: O): StepState<O> {
-  return { settings: { name, actionOnFailure: "CONTINUE" }, options };
+  return { settings: { name, actionOnFailure: "CONTINUE", logUri: undefined, encryptionKeyArn: undefined }, options };
 }
 
 /** `build` of a builder whose `Missing` parts are set; otherwise a type error naming them. */
@@ -37,7 +40,8 @@ export type BuildMethod<Missing extends string> = [Missing] extends [never]
  * still needed before `build()` compiles.
  */
 export abstract class StepBuilderBase<O extends object, Missing extends string> {
-  readonly state: StepState<O>;
+  // Declared, not a class field: a field would be defined on every builder before the constructor runs.
+  declare readonly state: StepState<O>;
   declare readonly build: BuildMethod<Missing>;
   /** Only for the type: the parts still missing. */
   declare readonly $missing: Missing;
@@ -52,12 +56,15 @@ export abstract class StepBuilderBase<O extends object, Missing extends string> 
   /** A new builder of the same class with some options replaced; the return type comes from the caller. */
   protected derive<B = this>(patch: Partial<O>): B {
     const Builder = this.constructor as new (state: StepState<O>) => B;
-    return new Builder({ settings: this.state.settings, options: { ...this.state.options, ...patch } });
+    // One spread alone is V8's fast object clone; a second spread into it would not be.
+    const options = { ...this.state.options };
+    for (const key in patch) (options as Record<string, unknown>)[key] = patch[key];
+    return new Builder({ settings: this.state.settings, options });
   }
 
-  private settle(patch: Partial<StepSettings>): this {
+  private settle(settings: StepSettings): this {
     const Builder = this.constructor as new (state: StepState<O>) => this;
-    return new Builder({ settings: { ...this.state.settings, ...patch }, options: this.state.options });
+    return new Builder({ settings, options: this.state.options });
   }
 
   /**
@@ -65,12 +72,14 @@ export abstract class StepBuilderBase<O extends object, Missing extends string> 
    * @example step("x").jar("s3://b/x.jar").onFailure("CANCEL_AND_WAIT").build().ActionOnFailure // "CANCEL_AND_WAIT"
    */
   onFailure(action: ActionOnFailure): this {
-    return this.settle({ actionOnFailure: action });
+    const { name, logUri, encryptionKeyArn } = this.state.settings;
+    return this.settle({ name, actionOnFailure: action, logUri, encryptionKeyArn });
   }
 
   /** Renames the step. */
   name(name: string): this {
-    return this.settle({ name });
+    const { actionOnFailure, logUri, encryptionKeyArn } = this.state.settings;
+    return this.settle({ name, actionOnFailure, logUri, encryptionKeyArn });
   }
 
   /**
@@ -78,7 +87,8 @@ export abstract class StepBuilderBase<O extends object, Missing extends string> 
    * @example .monitoring({ logUri: "s3://logs/etl/" }) // { S3MonitoringConfiguration: { LogUri: "s3://logs/etl/" } }
    */
   monitoring(config: { logUri?: string; encryptionKeyArn?: string }): this {
-    return this.settle({ logUri: config.logUri, encryptionKeyArn: config.encryptionKeyArn });
+    const { name, actionOnFailure } = this.state.settings;
+    return this.settle({ name, actionOnFailure, logUri: config.logUri, encryptionKeyArn: config.encryptionKeyArn });
   }
 
   /** Calls `fn` with this builder: reusable fragments (`.$call(withRetries)`). */

@@ -4,7 +4,7 @@ import { StepBuilderBase, stepState } from "./step-builder-base.js";
 
 interface CustomJarOptions {
   readonly jar: string;
-  readonly mainClass?: string | undefined;
+  readonly mainClass: string | undefined;
   readonly args: Chain<string> | undefined;
   readonly properties: Chain<KeyValue> | undefined;
 }
@@ -56,5 +56,5 @@ export class StepBuilder<Missing extends string = "jar"> extends StepBuilderBase
  * // { Name: "etl", ActionOnFailure: "CONTINUE", HadoopJarStep: { Jar: "s3://b/etl.jar", Args: ["--day", "2024-01-01"] } }
  */
 export function step(name: string): StepBuilder {
-  return new StepBuilder(stepState(name, { jar: "", args: undefined, properties: undefined }));
+  return new StepBuilder(stepState(name, { jar: "", mainClass: undefined, args: undefined, properties: undefined }));
 }

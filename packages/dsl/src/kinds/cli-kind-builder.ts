@@ -17,7 +17,8 @@ export abstract class CliKindBuilder<O extends KindOptions, Missing extends stri
   O,
   Missing
 > {
-  protected abstract readonly cliType: WrappedCliType;
+  /** The CLI `Type` (a getter, not a field, so that builders carry nothing but their state). */
+  protected abstract get cliType(): WrappedCliType;
 
   /** The Args of the CLI entry, from the typed options. */
   protected abstract cliArgs(options: O): string[];

@@ -6,7 +6,9 @@ import type { ScriptOptions } from "./pig.js";
 
 /** A Hive script (`Type=Hive`): `-f <script>` and `-d KEY=VALUE` variables. */
 export class HiveStep<Missing extends string = "script"> extends CliKindBuilder<ScriptOptions, Missing> {
-  protected readonly cliType = "HIVE";
+  protected get cliType() {
+    return "HIVE" as const;
+  }
 
   /** The HiveQL script (`-f`). */
   script(uri: string): HiveStep<Exclude<Missing, "script">> {
@@ -25,5 +27,5 @@ export class HiveStep<Missing extends string = "script"> extends CliKindBuilder<
 
 /** A Hive step; `build()` compiles once `.script()` is called. */
 export function hive(name: string, form?: FormOption): HiveStep {
-  return new HiveStep(stepState(name, { form: formOf(form), raw: undefined, variables: undefined }));
+  return new HiveStep(stepState(name, { form: formOf(form), raw: undefined, variables: undefined, script: undefined }));
 }

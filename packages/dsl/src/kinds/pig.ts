@@ -4,13 +4,15 @@ import { type FormOption, formOf } from "../cli/cli-step-types.js";
 import { CliKindBuilder, type KindOptions } from "./cli-kind-builder.js";
 
 export interface ScriptOptions extends KindOptions {
-  readonly script?: string;
+  readonly script: string | undefined;
   readonly variables: Chain<string> | undefined;
 }
 
 /** A Pig script (`Type=Pig`): `-f <script>` and `-p KEY=VALUE` parameters. */
 export class PigStep<Missing extends string = "script"> extends CliKindBuilder<ScriptOptions, Missing> {
-  protected readonly cliType = "PIG";
+  protected get cliType() {
+    return "PIG" as const;
+  }
 
   /** The Pig Latin script (`-f`). */
   script(uri: string): PigStep<Exclude<Missing, "script">> {
@@ -29,5 +31,5 @@ export class PigStep<Missing extends string = "script"> extends CliKindBuilder<S
 
 /** A Pig step; `build()` compiles once `.script()` is called. */
 export function pig(name: string, form?: FormOption): PigStep {
-  return new PigStep(stepState(name, { form: formOf(form), raw: undefined, variables: undefined }));
+  return new PigStep(stepState(name, { form: formOf(form), raw: undefined, variables: undefined, script: undefined }));
 }

@@ -22,8 +22,8 @@ export interface S3DistCpOptions {
 }
 
 interface DistCpState {
-  readonly src?: string;
-  readonly dest?: string;
+  readonly src: string | undefined;
+  readonly dest: string | undefined;
   readonly options: S3DistCpOptions;
 }
 
@@ -60,5 +60,5 @@ export class S3DistCpStep<Missing extends string = "src" | "dest"> extends StepB
  * // ["s3-dist-cp", "--src=s3://a/in/", "--dest=hdfs:///in/", "--srcPattern=.*\\.gz"]
  */
 export function s3DistCp(name: string): S3DistCpStep {
-  return new S3DistCpStep(stepState(name, { options: {} }));
+  return new S3DistCpStep(stepState(name, { src: undefined, dest: undefined, options: {} }));
 }

@@ -4,20 +4,22 @@ import { type FormOption, formOf } from "../cli/cli-step-types.js";
 import { CliKindBuilder, type KindOptions } from "./cli-kind-builder.js";
 
 interface SparkOptions extends KindOptions {
-  readonly deployMode?: "cluster" | "client";
-  readonly master?: string;
-  readonly className?: string;
+  readonly deployMode: "cluster" | "client" | undefined;
+  readonly master: string | undefined;
+  readonly className: string | undefined;
   readonly conf: Chain<string> | undefined;
   readonly pyFiles: Chain<string> | undefined;
   readonly jars: Chain<string> | undefined;
   readonly files: Chain<string> | undefined;
-  readonly app?: string;
+  readonly app: string | undefined;
   readonly appArgs: Chain<string> | undefined;
 }
 
 /** A Spark application (`Type=Spark`): `spark-submit [options] <app> [app args]` through command-runner.jar. */
 export class SparkStep<Missing extends string = "app"> extends CliKindBuilder<SparkOptions, Missing> {
-  protected readonly cliType = "SPARK";
+  protected get cliType() {
+    return "SPARK" as const;
+  }
 
   deployMode(mode: "cluster" | "client"): this {
     return this.derive({ deployMode: mode });
@@ -92,6 +94,10 @@ export function spark(name: string, form?: FormOption): SparkStep {
       jars: undefined,
       files: undefined,
       appArgs: undefined,
+      deployMode: undefined,
+      master: undefined,
+      className: undefined,
+      app: undefined,
     }),
   );
 }

@@ -5,10 +5,10 @@ import { CliKindBuilder, type KindOptions } from "./cli-kind-builder.js";
 
 interface StreamingOptions extends KindOptions {
   readonly files: Chain<string> | undefined;
-  readonly mapper?: string;
-  readonly reducer?: string;
-  readonly input?: string;
-  readonly output?: string;
+  readonly mapper: string | undefined;
+  readonly reducer: string | undefined;
+  readonly input: string | undefined;
+  readonly output: string | undefined;
 }
 
 /** A Hadoop streaming job (`Type=Streaming`): `-files`, `-mapper`, `-reducer`, `-input`, `-output`, then extras. */
@@ -16,7 +16,9 @@ export class StreamingStep<Missing extends string = "mapper" | "input" | "output
   StreamingOptions,
   Missing
 > {
-  protected readonly cliType = "STREAMING";
+  protected get cliType() {
+    return "STREAMING" as const;
+  }
 
   /** Appends to `-files` (comma-joined): scripts shipped to the tasks. */
   files(...uris: string[]): this {
@@ -53,5 +55,15 @@ export class StreamingStep<Missing extends string = "mapper" | "input" | "output
 
 /** A streaming step; `build()` compiles once `.mapper()`, `.input()` and `.output()` are called. */
 export function streaming(name: string, form?: FormOption): StreamingStep {
-  return new StreamingStep(stepState(name, { form: formOf(form), raw: undefined, files: undefined }));
+  return new StreamingStep(
+    stepState(name, {
+      form: formOf(form),
+      raw: undefined,
+      files: undefined,
+      mapper: undefined,
+      reducer: undefined,
+      input: undefined,
+      output: undefined,
+    }),
+  );
 }

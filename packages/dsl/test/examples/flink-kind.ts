@@ -6,7 +6,7 @@
 import { append, type Chain, type HadoopJarStepConfig, StepBuilderBase, stepState, toArray } from "@emrkit/dsl";
 
 interface FlinkOptions {
-  readonly jar?: string;
+  readonly jar: string | undefined;
   readonly args: Chain<string> | undefined;
 }
 
@@ -20,4 +20,4 @@ export class FlinkStep<Missing extends string = "jar"> extends StepBuilderBase<F
   }
 }
 
-export const flink = (name: string) => new FlinkStep(stepState(name, { args: undefined }));
+export const flink = (name: string) => new FlinkStep(stepState(name, { jar: undefined, args: undefined }));
