@@ -34,3 +34,27 @@ describe("examples", () => {
     expect(stdout).toContain("Sales on 2026-11-24\nap-south-1\t235");
   }, 30_000);
 });
+
+describe("backfill from templates", () => {
+  it("derives one nightly and one compact step per day, and leaves the templates unchanged", async () => {
+    const { backfill } = await import("../src/backfill.js");
+    const request = backfill("j-EXAMPLE00000", "2026-11-01", "2026-11-03");
+    expect(request.Steps.map((s) => s.Name)).toEqual([
+      "nightly 2026-11-01",
+      "compact 2026-11-01",
+      "nightly 2026-11-02",
+      "compact 2026-11-02",
+      "nightly 2026-11-03",
+      "compact 2026-11-03",
+    ]);
+    expect(request.Steps[2]!.HadoopJarStep.Args).toEqual([
+      "spark-submit",
+      "--deploy-mode",
+      "cluster",
+      "s3://my-etl-bucket/jobs/nightly.py",
+      "--day",
+      "2026-11-02",
+    ]);
+    expect(backfill("j-EXAMPLE00000", "2026-11-01", "2026-11-01").Steps[0]!.HadoopJarStep.Args).toHaveLength(6);
+  });
+});
