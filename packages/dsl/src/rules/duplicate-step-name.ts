@@ -10,7 +10,8 @@ export const duplicateStepName: Rule = {
   source,
   checkRequest({ steps }, issues) {
     if (steps === undefined || steps.length < 2) return;
-    const names = steps.map((step) => (step as { Name?: unknown } | null | undefined)?.Name);
+    const names: unknown[] = new Array(steps.length);
+    for (let i = 0; i < steps.length; i++) names[i] = (steps[i] as { Name?: unknown } | null | undefined)?.Name;
     // A Set pays for itself only on longer lists; short ones compare pairwise, cheapest test first.
     const seen = names.length > 32 ? new Set<unknown>() : undefined;
     for (let index = 1; index < names.length; index++) {

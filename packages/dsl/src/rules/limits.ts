@@ -38,8 +38,11 @@ export const TERMINAL_CLUSTER_STATES = ["TERMINATED", "TERMINATED_WITH_ERRORS"] 
 /** ExecutionRoleArn is an IAM role ARN, any partition, role paths allowed (EMR API reference, AddJobFlowSteps). */
 export const IAM_ROLE_ARN_PATTERN = /^arn:[a-z][a-z0-9-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 
-/** LogUri is `s3://bucket[/key]`, bucket named by S3's rules (EMR API reference, S3MonitoringConfiguration). */
-export const S3_URI_PATTERN = /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](?:\/.*)?$/s;
+/**
+ * LogUri is `s3://bucket[/key]`, bucket named by S3's rules (EMR API reference, S3MonitoringConfiguration). The key
+ * may be anything, so the pattern stops at the slash after the bucket rather than scanning the rest.
+ */
+export const S3_URI_PATTERN = /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](?:\/|$)/;
 
 /**
  * EncryptionKeyArn is a KMS key ARN (EMR API reference, S3MonitoringConfiguration); alias ARNs are accepted too,
