@@ -4,6 +4,7 @@ import { startEmulator } from "@emrkit/emulator";
 import { PreflightError, run } from "@emrkit/runtime";
 import { loadSteps } from "../load-steps.js";
 import type { Output } from "../output.js";
+import { terminalProgress } from "../progress.js";
 
 export interface SubmitOptions {
   cluster?: string;
@@ -47,14 +48,19 @@ export async function submitCommand(file: string, options: SubmitOptions, out: O
       maxPollIntervalMs: emulator ? 500 : 60_000,
       ...(loaded.after ? { dependencies: loaded.after } : {}),
     });
+    // A live display on a terminal; plain lines when the output goes to a file or a pipe.
+    let live: ReturnType<typeof terminalProgress> | undefined;
     for await (const event of job) {
       if (options.json) continue;
       if (event.type === "submitted") {
         out.error(`submitted ${event.steps.length} steps${options.wait ? "" : ": not waiting"}`);
         if (!options.wait) return 0;
+        if (process.stderr.isTTY) live = terminalProgress(event.steps);
       }
-      if (event.type === "step") out.error(`${event.at.toISOString()} ${event.step.name} ${event.state}`);
+      if (live) live.update(event);
+      else if (event.type === "step") out.error(`${event.at.toISOString()} ${event.step.name} ${event.state}`);
     }
+    await live?.done();
     const result = await job.result;
     if (options.json) {
       out.log(
