@@ -19,10 +19,7 @@ import { z } from "zod";
 
 const schema = JSON.parse(
   readFileSync(new URL("../../packages/dsl/src/generated/schema/AddJobFlowSteps.schema.json", import.meta.url), "utf8"),
-) as { $ref: unknown };
-// The generated schema nests its root $ref in an object ({ "$ref": { "$ref": "#/$defs/…" } }), which ajv refuses;
-// reported to the generator's owner. Unwrap it here.
-if (typeof schema.$ref === "object" && schema.$ref !== null) schema.$ref = (schema.$ref as { $ref: string }).$ref;
+) as object;
 
 const XML = /^(?:[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*)$/u;
 

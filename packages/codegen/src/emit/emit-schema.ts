@@ -34,7 +34,7 @@ function operationSchema(service: ServiceIR, op: OperationIR): Schema {
     $comment: headerLines(service).join(" "),
     title: `${op.name} request`,
     ...(op.documentation ? { description: htmlToMarkdown(op.documentation) } : {}),
-    $ref: ref(input),
+    ...ref(input),
     $defs: defs,
   };
 }
