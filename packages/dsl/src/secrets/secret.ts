@@ -71,7 +71,15 @@ function copy(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(copy);
   if (typeof value === "object" && value !== null) {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[redact(key)] = copy(item);
+    // Defined, not assigned: a `__proto__` key (JSON.parse makes it an own key) must stay a key, not a prototype.
+    for (const [key, item] of Object.entries(value)) {
+      Object.defineProperty(out, redact(key), {
+        value: copy(item),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
     return out;
   }
   return value;
