@@ -1,6 +1,6 @@
 import { main as codegen } from "@emrkit/codegen";
 import { Command, CommanderError, Option } from "commander";
-import { localCommand } from "./commands/local.js";
+import { type LocalOptions, localCommand } from "./commands/local.js";
 import { FORMATS, renderCommand } from "./commands/render.js";
 import { submitCommand } from "./commands/submit.js";
 import { validateCommand } from "./commands/validate.js";
@@ -54,9 +54,13 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
     .option("--port <port>", "port (0 picks a free one)", "0")
     .option("--data-dir <dir>", "where clusters, steps and logs are kept")
     .option("--s3-root <dir>", "where s3:// locations resolve")
-    .option("--insecure", "allow a non-loopback host")
-    .action(async (o: { host: string; port: string; dataDir?: string; s3Root?: string; insecure?: boolean }) => {
-      code = await localCommand(o, out);
+    .option(
+      "--verify-signatures",
+      "refuse requests not signed (SigV4) with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY from the environment",
+    )
+    .option("--insecure", "allow a non-loopback host without signature verification")
+    .action(async (o: LocalOptions) => {
+      code = await localCommand(o);
     });
   program
     .command("codegen")

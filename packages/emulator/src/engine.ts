@@ -26,6 +26,8 @@ export class Engine {
   readonly steps = new Map<string, StepRecord>();
   private readonly running = new Map<string, RunningStep>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Per cluster, the index of its first step that may not have ended: everything before it has. */
+  private readonly firstUnfinished = new Map<string, number>();
   private closed = false;
 
   constructor(
@@ -71,14 +73,14 @@ export class Engine {
     if (ENDED_CLUSTER.has(cluster.state)) {
       throw validationError(`A job flow that is shutting down, terminated, or finished may not be modified.`);
     }
-    const active = cluster.steps.filter((id) => ["PENDING", "RUNNING"].includes(this.steps.get(id)!.state)).length;
+    const active = this.unfinished(cluster).filter((s) => s.state === "PENDING" || s.state === "RUNNING").length;
     if (active + steps.length > MAX_ACTIVE_STEPS) {
       throw validationError(
         `Maximum number of active steps(State = 'Running', 'Pending' or 'Cancel_Pending') for cluster exceeded: ${active} active, ${steps.length} more would exceed ${MAX_ACTIVE_STEPS}.`,
       );
     }
     const records = this.newSteps(cluster, steps);
-    this.journal.write([cluster, ...records]);
+    this.journal.write(records);
     if (cluster.state === "RUNNING" || cluster.state === "WAITING") this.pump(cluster);
     return records;
   }
@@ -91,16 +93,14 @@ export class Engine {
 
   terminate(cluster: ClusterRecord, withErrors = false, message = "Terminated by user request"): void {
     if (ENDED_CLUSTER.has(cluster.state)) return;
-    const changed: (ClusterRecord | StepRecord)[] = [];
-    for (const id of cluster.steps) {
-      const step = this.steps.get(id)!;
-      if (step.state === "PENDING" || step.state === "CANCEL_PENDING")
-        changed.push(this.end(step, "CANCELLED", "Cluster terminated"));
-    }
+    const unfinished = this.unfinished(cluster);
+    const changed = unfinished
+      .filter((step) => step.state === "PENDING" || step.state === "CANCEL_PENDING")
+      .map((step) => this.end(step, "CANCELLED", "Cluster terminated"));
     cluster.state = "TERMINATING";
     cluster.reason = { Code: withErrors ? "STEP_FAILURE" : "USER_REQUEST", Message: message };
     this.journal.write([...changed, cluster]);
-    for (const id of cluster.steps) this.running.get(id)?.child?.kill("SIGKILL");
+    for (const step of unfinished) this.running.get(step.id)?.child?.kill("SIGKILL");
     this.later(10, () => {
       cluster.state = withErrors ? "TERMINATED_WITH_ERRORS" : "TERMINATED";
       cluster.ended = Date.now();
@@ -126,6 +126,11 @@ export class Engine {
     return { Status: "FAILED", Reason: `Step ${step.id} is in state ${step.state} and cannot be cancelled.` };
   }
 
+  /** Resolves once every change made so far is on disk: requests are answered only after it. */
+  durable(): Promise<void> {
+    return this.journal.durable();
+  }
+
   close(): void {
     this.closed = true;
     for (const t of this.timers) clearTimeout(t);
@@ -140,6 +145,7 @@ export class Engine {
         kind: "step",
         id: newId("s"),
         clusterId: cluster.id,
+        index: cluster.steps.length,
         state: "PENDING",
         created: Date.now(),
       };
@@ -152,9 +158,9 @@ export class Engine {
   /** Starts the next steps while there is room; settles the cluster when nothing is left to run. */
   private pump(cluster: ClusterRecord): void {
     if (this.closed || ENDED_CLUSTER.has(cluster.state)) return;
-    const states = cluster.steps.map((id) => this.steps.get(id)!);
-    let runningCount = states.filter((s) => s.state === "RUNNING").length;
-    for (const step of states) {
+    const unfinished = this.unfinished(cluster);
+    let runningCount = unfinished.filter((s) => s.state === "RUNNING").length;
+    for (const step of unfinished) {
       if (runningCount >= cluster.concurrency) break;
       if (step.state !== "PENDING") continue;
       this.start(cluster, step);
@@ -189,7 +195,7 @@ export class Engine {
   /** What EMR does after a step fails, by its ActionOnFailure. */
   private onFailure(cluster: ClusterRecord, step: StepRecord): void {
     if (step.actionOnFailure === "CONTINUE") return;
-    const pending = cluster.steps.map((id) => this.steps.get(id)!).filter((s) => s.state === "PENDING");
+    const pending = this.unfinished(cluster).filter((s) => s.state === "PENDING");
     const reason = `Cancelled because step ${step.id} failed with ActionOnFailure ${step.actionOnFailure}`;
     this.journal.write(pending.map((s) => this.end(s, "CANCELLED", reason)));
     if (step.actionOnFailure !== "CANCEL_AND_WAIT") this.terminate(cluster, true, `Step ${step.id} failed`);
@@ -211,6 +217,22 @@ export class Engine {
         this.later(this.startupMs, () => this.pump(cluster));
       } else if (!ENDED_CLUSTER.has(cluster.state)) this.later(0, () => this.pump(cluster));
     }
+  }
+
+  /**
+   * The cluster's steps that have not ended, oldest first. Ended steps before the first unfinished one are skipped
+   * for good, so a cluster with 100,000 steps behind it pays only for the few still in play.
+   */
+  private unfinished(cluster: ClusterRecord): StepRecord[] {
+    let first = this.firstUnfinished.get(cluster.id) ?? 0;
+    while (first < cluster.steps.length && TERMINAL_STEP.has(this.steps.get(cluster.steps[first]!)!.state)) first++;
+    this.firstUnfinished.set(cluster.id, first);
+    const steps: StepRecord[] = [];
+    for (let i = first; i < cluster.steps.length; i++) {
+      const step = this.steps.get(cluster.steps[i]!)!;
+      if (!TERMINAL_STEP.has(step.state)) steps.push(step);
+    }
+    return steps;
   }
 
   private terminateNow(cluster: ClusterRecord): void {

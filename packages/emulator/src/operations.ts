@@ -18,6 +18,7 @@ import {
 } from "@emrkit/dsl";
 import { EmrError, invalidRequest, validationError } from "./emr-error.js";
 import type { Engine, StepSpec } from "./engine.js";
+import type { ClusterRecord, StepRecord } from "./records.js";
 import { clusterJson, clusterStatus, stepJson } from "./wire.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: the body has passed the generated validator of its input shape first.
@@ -50,8 +51,16 @@ export const OPERATIONS: Record<string, { validator: Validator; run: Operation }
     validator: validateListClustersInput,
     run: (e, b) => {
       const wanted = b.ClusterStates as string[] | undefined;
-      const all = [...e.clusters.values()].filter((c) => !wanted || wanted.includes(c.state)).reverse();
-      return page(all, b.Marker, 50, (c) => ({ Id: c.id, Name: c.name, Status: clusterStatus(c) }), "Clusters");
+      const all = [...e.clusters.values()];
+      const show = (c: ClusterRecord) => ({ Id: c.id, Name: c.name, Status: clusterStatus(c) });
+      return newestFirst(
+        "Clusters",
+        all,
+        (c) => c,
+        (c) => !wanted || wanted.includes(c.state),
+        show,
+        b.Marker,
+      );
     },
   },
   TerminateJobFlows: {
@@ -95,11 +104,8 @@ export const OPERATIONS: Record<string, { validator: Validator; run: Operation }
       const cluster = e.cluster(b.ClusterId);
       const states = b.StepStates as string[] | undefined;
       const ids = b.StepIds as string[] | undefined;
-      const steps = cluster.steps
-        .map((id) => e.steps.get(id)!)
-        .filter((s) => (!states || states.includes(s.state)) && (!ids || ids.includes(s.id)))
-        .reverse();
-      return page(steps, b.Marker, LIST_STEPS_PAGE_SIZE, (s) => stepJson(s), "Steps");
+      const wanted = (s: StepRecord) => (!states || states.includes(s.state)) && (!ids || ids.includes(s.id));
+      return newestFirst("Steps", cluster.steps, (id) => e.steps.get(id)!, wanted, stepJson, b.Marker);
     },
   },
   DescribeStep: {
@@ -154,9 +160,27 @@ function stepSpec(s: StepConfig): StepSpec {
   };
 }
 
-/** A page of newest-first items; the marker is the index of the next item, as opaque text. */
-function page<T>(items: T[], marker: unknown, size: number, show: (item: T) => unknown, key: string) {
-  const start = typeof marker === "string" && /^\d+$/.test(marker) ? Number(marker) : 0;
-  const next = start + size < items.length ? String(start + size) : undefined;
-  return { [key]: items.slice(start, start + size).map(show), ...(next ? { Marker: next } : {}) };
+/**
+ * A page of 50 items, newest first, as ListSteps and ListClusters give them. The marker is the position (counted
+ * from the oldest item) where the next page starts, so items added between two pages neither repeat nor shift
+ * what a caller has not read yet. Only the items up to the end of the page are looked at, however many there are.
+ */
+function newestFirst<K, T>(
+  key: "Steps" | "Clusters",
+  items: readonly K[],
+  get: (item: K) => T,
+  wanted: (item: T) => boolean,
+  show: (item: T) => unknown,
+  marker: unknown,
+) {
+  const last = items.length - 1;
+  let i = typeof marker === "string" && /^\d+$/.test(marker) ? Math.min(Number(marker), last) : last;
+  const page: unknown[] = [];
+  for (; i >= 0; i--) {
+    const item = get(items[i]!);
+    if (!wanted(item)) continue;
+    if (page.length === LIST_STEPS_PAGE_SIZE) return { [key]: page, Marker: String(i) };
+    page.push(show(item));
+  }
+  return { [key]: page };
 }

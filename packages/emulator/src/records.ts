@@ -23,7 +23,7 @@ export interface ClusterRecord {
   concurrency: number;
   logUri?: string;
   releaseLabel?: string;
-  /** Step ids in the order they were added. */
+  /** Step ids in the order they were added (rebuilt from the steps' `index` on replay, not journaled). */
   steps: string[];
 }
 
@@ -31,6 +31,8 @@ export interface StepRecord {
   kind: "step";
   id: string;
   clusterId: string;
+  /** Its position among its cluster's steps. */
+  index: number;
   name: string;
   actionOnFailure: string;
   jar: string;

@@ -1,9 +1,10 @@
 /**
- * The emulator as a process of its own: `tsx packages/emulator/src/serve.ts [--data-dir D] [--port N] [--host H]`.
+ * The emulator as a process of its own, for tests that kill it:
+ * `tsx packages/emulator/src/serve.ts [--data-dir D] [--port N] [--host H] [--s3-root D] [--verify-signatures]`.
  * Prints the endpoint as its first line, and stops cleanly on SIGINT or SIGTERM.
  */
 import { parseArgs } from "node:util";
-import { startEmulator } from "./start-emulator.js";
+import { runEmulatorInForeground } from "./run-in-foreground.js";
 
 const { values } = parseArgs({
   options: {
@@ -11,15 +12,14 @@ const { values } = parseArgs({
     port: { type: "string" },
     host: { type: "string" },
     "s3-root": { type: "string" },
+    "verify-signatures": { type: "boolean" },
   },
 });
-const emulator = await startEmulator({
+await runEmulatorInForeground({
   ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}),
   ...(values["s3-root"] ? { s3Root: values["s3-root"] } : {}),
   ...(values.host ? { host: values.host } : {}),
+  ...(values["verify-signatures"] ? { verifySignatures: true } : {}),
   port: Number(values.port ?? 0),
 });
-console.log(emulator.endpoint);
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => void emulator.close().then(() => process.exit(0)));
-}
+process.exit(0);

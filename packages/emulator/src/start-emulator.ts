@@ -6,6 +6,7 @@ import { Engine } from "./engine.js";
 import { FaultInjector } from "./faults.js";
 import { Journal } from "./journal.js";
 import { createEmrServer } from "./server.js";
+import { type LocalCredentials, localCredentials, SignatureVerifier } from "./signature.js";
 
 export interface EmulatorOptions {
   /** Default 127.0.0.1: the emulator runs whatever its steps name, so only this machine may reach it. */
@@ -18,7 +19,12 @@ export interface EmulatorOptions {
   s3Root?: string;
   /** Step logs at `<logRoot>/<cluster>/steps/<step>/`; default `<dataDir>/logs`. */
   logRoot?: string;
-  /** Allow a host other than loopback. Signature verification is not built yet, so this is the only way. */
+  /**
+   * Check every request's SigV4 signature against these local credentials (`true`: AWS_ACCESS_KEY_ID and
+   * AWS_SECRET_ACCESS_KEY from the environment); unsigned, wrongly signed and stale requests are refused.
+   */
+  verifySignatures?: boolean | Partial<LocalCredentials>;
+  /** Allow a host other than loopback without signature verification: anyone who reaches it runs commands here. */
   insecure?: boolean;
   /** Time a new cluster spends in STARTING and BOOTSTRAPPING; default 50 ms. */
   clusterStartupMs?: number;
@@ -26,6 +32,8 @@ export interface EmulatorOptions {
 
 export interface EmulatorHandle {
   endpoint: string;
+  /** Whether requests must be signed with the local credentials. */
+  verifiesSignatures: boolean;
   host: string;
   port: number;
   dataDir: string;
@@ -35,14 +43,18 @@ export interface EmulatorHandle {
   close(): Promise<void>;
 }
 
-const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
+/** 127.0.0.0/8, ::1 and localhost: addresses only this machine can reach. */
+const isLoopback = (host: string) => host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
 
 /** Starts the local EMR endpoint in this process. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
   const host = options.host ?? "127.0.0.1";
-  if (!LOOPBACK.has(host) && !options.insecure) {
+  const verifier = options.verifySignatures
+    ? new SignatureVerifier(localCredentials(options.verifySignatures === true ? {} : options.verifySignatures))
+    : undefined;
+  if (!isLoopback(host) && !verifier && !options.insecure) {
     throw new Error(
-      `startEmulator: refusing to listen on ${host}: it runs the commands its steps name; pass insecure to allow it`,
+      `refusing to listen on ${host} without signature verification: the emulator runs the commands its steps name; turn on verifySignatures (--verify-signatures), or pass insecure (--insecure) to allow anyone who reaches it`,
     );
   }
   const dataDir = resolve(options.dataDir ?? mkdtempSync(join(tmpdir(), "emrkit-emulator-")));
@@ -52,7 +64,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const journal = new Journal(dataDir);
   const engine = new Engine(journal, { s3Root, logRoot }, options.clusterStartupMs ?? 50, restored);
   const faults = new FaultInjector();
-  const server = createEmrServer(engine, faults);
+  const server = createEmrServer({ engine, faults, ...(verifier ? { verifier } : {}) });
   await new Promise<void>((ready, fail) => {
     server.once("error", fail);
     server.listen(options.port ?? 0, host, () => ready());
@@ -61,6 +73,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const endpoint = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   return {
     endpoint,
+    verifiesSignatures: verifier !== undefined,
     host,
     port,
     dataDir,

@@ -1,24 +1,23 @@
-import { startEmulator } from "@emrkit/emulator";
-import type { Output } from "../output.js";
+import { runEmulatorInForeground } from "@emrkit/emulator";
+
+export interface LocalOptions {
+  host: string;
+  port: string;
+  dataDir?: string;
+  s3Root?: string;
+  verifySignatures?: boolean;
+  insecure?: boolean;
+}
 
 /** `emrkit local`: the emulator in the foreground; prints its endpoint, stops cleanly on SIGINT or SIGTERM. */
-export async function localCommand(
-  options: { host: string; port: string; dataDir?: string; s3Root?: string; insecure?: boolean },
-  out: Output,
-): Promise<number> {
-  const emulator = await startEmulator({
+export async function localCommand(options: LocalOptions): Promise<number> {
+  await runEmulatorInForeground({
     host: options.host,
     port: Number(options.port),
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.s3Root ? { s3Root: options.s3Root } : {}),
+    ...(options.verifySignatures ? { verifySignatures: true } : {}),
     ...(options.insecure ? { insecure: true } : {}),
   });
-  out.log(emulator.endpoint);
-  out.error(`data in ${emulator.dataDir}; local S3 at ${emulator.s3Root}; Ctrl-C stops`);
-  await new Promise<void>((stop) => {
-    process.once("SIGINT", () => stop());
-    process.once("SIGTERM", () => stop());
-  });
-  await emulator.close();
   return 0;
 }

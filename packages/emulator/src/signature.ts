@@ -1,0 +1,158 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import { Sha256 } from "@aws-crypto/sha256-js";
+import { SignatureV4 } from "@smithy/signature-v4";
+import { EmrError } from "./emr-error.js";
+
+/** The one key pair the emulator accepts when it checks signatures. */
+export interface LocalCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+/** How far a request's X-Amz-Date may be from the emulator's clock, as AWS's JSON services allow. */
+export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+const AUTHORIZATION =
+  /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request,\s*SignedHeaders=([a-z0-9;\-_.]+),\s*Signature=([0-9a-f]{64})$/;
+const AMZ_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
+
+/**
+ * Checks a request's SigV4 signature the way AWS does: the signature is computed again, with the maintained
+ * signer of the AWS SDK (`@smithy/signature-v4`), over the headers the client says it signed, and must match.
+ * Errors and wording are those of AWS's JSON-protocol services (Coral): MissingAuthenticationTokenException,
+ * UnrecognizedClientException, IncompleteSignatureException and InvalidSignatureException, the last also for
+ * a request more than five minutes away from now (a replay, or a clock that is off).
+ */
+export class SignatureVerifier {
+  private readonly signers = new Map<string, SignatureV4>();
+
+  constructor(
+    private readonly credentials: LocalCredentials,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async verify(req: IncomingMessage, body: Buffer): Promise<void> {
+    const header = req.headers.authorization;
+    if (header === undefined) throw authError("MissingAuthenticationTokenException", "Missing Authentication Token");
+    const auth = AUTHORIZATION.exec(header);
+    if (!auth) {
+      throw authError(
+        "IncompleteSignatureException",
+        `Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters of AWS4-HMAC-SHA256. Authorization=${header.split(" ")[0]}`,
+      );
+    }
+    const [, accessKeyId, day, region, service, signedHeaderList, signature] = auth as unknown as string[];
+    if (accessKeyId !== this.credentials.accessKeyId) {
+      throw authError("UnrecognizedClientException", "The security token included in the request is invalid.");
+    }
+    const amzDate = String(req.headers["x-amz-date"] ?? "");
+    const signedAt = parseAmzDate(amzDate);
+    if (signedAt === undefined || !amzDate.startsWith(day!)) {
+      throw authError(
+        "IncompleteSignatureException",
+        "Date must be in ISO-8601 'basic format' and match the credential scope.",
+      );
+    }
+    this.checkClock(amzDate, signedAt);
+    const signedHeaders = signedHeaderList!.split(";");
+    const headers: Record<string, string> = {};
+    for (const name of signedHeaders) {
+      const value = req.headers[name];
+      if (value === undefined) throw mismatch();
+      headers[name] = Array.isArray(value) ? value.join(",") : value;
+    }
+    const bodyHash = createHash("sha256").update(body).digest("hex");
+    // The signer trusts a declared payload hash; a body that does not match its declaration must not pass.
+    if (headers["x-amz-content-sha256"] !== undefined && headers["x-amz-content-sha256"] !== bodyHash) throw mismatch();
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const expected = await this.signer(region!, service!).sign(
+      {
+        method: req.method ?? "POST",
+        protocol: "http:",
+        hostname: headers.host ?? "",
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        headers,
+        body,
+      },
+      { signingDate: new Date(signedAt), signableHeaders: new Set(signedHeaders) },
+    );
+    const computed = /Signature=([0-9a-f]{64})/.exec(String(expected.headers.authorization))?.[1] ?? "";
+    if (computed.length !== signature!.length || !timingSafeEqual(Buffer.from(computed), Buffer.from(signature!))) {
+      throw mismatch();
+    }
+  }
+
+  private checkClock(amzDate: string, signedAt: number): void {
+    const now = this.now();
+    if (signedAt < now - MAX_CLOCK_SKEW_MS) {
+      throw authError(
+        "InvalidSignatureException",
+        `Signature expired: ${amzDate} is now earlier than ${basic(now - MAX_CLOCK_SKEW_MS)} (${basic(now)} - 5 min.)`,
+      );
+    }
+    if (signedAt > now + MAX_CLOCK_SKEW_MS) {
+      throw authError(
+        "InvalidSignatureException",
+        `Signature not yet current: ${amzDate} is still later than ${basic(now + MAX_CLOCK_SKEW_MS)} (${basic(now)} + 5 min.)`,
+      );
+    }
+  }
+
+  private signer(region: string, service: string): SignatureV4 {
+    const key = `${region}/${service}`;
+    let signer = this.signers.get(key);
+    if (!signer) {
+      signer = new SignatureV4({
+        credentials: this.credentials,
+        region,
+        service,
+        sha256: Sha256,
+        // Sign exactly what the client signed: no x-amz-content-sha256 header of our own.
+        applyChecksum: false,
+      });
+      this.signers.set(key, signer);
+    }
+    return signer;
+  }
+}
+
+/** The credentials to check against: those given, else the environment's AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. */
+export function localCredentials(given?: Partial<LocalCredentials>): LocalCredentials {
+  const accessKeyId = given?.accessKeyId ?? process.env.AWS_ACCESS_KEY_ID;
+  const secretAccessKey = given?.secretAccessKey ?? process.env.AWS_SECRET_ACCESS_KEY;
+  if (!accessKeyId || !secretAccessKey) {
+    throw new Error(
+      "signature verification needs local credentials: pass accessKeyId and secretAccessKey, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
+    );
+  }
+  return { accessKeyId, secretAccessKey };
+}
+
+function mismatch(): EmrError {
+  return authError(
+    "InvalidSignatureException",
+    "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.",
+  );
+}
+
+function authError(type: string, message: string): EmrError {
+  return new EmrError(type, message, type === "MissingAuthenticationTokenException" ? 403 : 400);
+}
+
+function parseAmzDate(text: string): number | undefined {
+  const m = AMZ_DATE.exec(text);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s] = m.map(Number) as number[];
+  const time = Date.UTC(y!, mo! - 1, d!, h!, mi!, s!);
+  return Number.isNaN(time) ? undefined : time;
+}
+
+/** ISO 8601 basic format, as in X-Amz-Date: 20261125T101500Z. */
+function basic(ms: number): string {
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
+}
