@@ -1,0 +1,112 @@
+/**
+ * Third-party EMR clients against the emulator, unchanged but for --endpoint-url: boto3 and the AWS CLI, each
+ * signing with its own SigV4 implementation while the emulator checks signatures. Skipped, loudly, on a machine
+ * without them.
+ */
+import { execFile, spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { promisify } from "node:util";
+import { AddJobFlowStepsCommand, EMRClient } from "@aws-sdk/client-emr";
+import { afterEach, describe, expect, it } from "vitest";
+import { type EmulatorHandle, startEmulator } from "../src/index.js";
+import { cluster, run } from "./support.js";
+
+const run$ = promisify(execFile);
+const LOCAL = { accessKeyId: "AKIDEMRKITINTEROP", secretAccessKey: "interop-secret" };
+const boto3 = spawnSync("python3", ["-c", "import boto3"]).status === 0;
+const awsCli = spawnSync("aws", ["--version"]).status === 0;
+if (!boto3)
+  console.warn("SKIPPED: boto3 is not installed here (python3 -c 'import boto3'); its interop test did not run");
+if (!awsCli) console.warn("SKIPPED: the AWS CLI is not installed here (aws --version); its interop test did not run");
+
+const open: EmulatorHandle[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((e) => e.close()));
+});
+
+async function signedEmulator() {
+  const emu = await startEmulator({ verifySignatures: LOCAL, clusterStartupMs: 10 });
+  open.push(emu);
+  return emu;
+}
+
+/** An environment with the local credentials and no user configuration, so nothing else leaks in. */
+function env(credentials = LOCAL): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+    AWS_DEFAULT_REGION: "us-east-1",
+    AWS_CONFIG_FILE: "/nonexistent/emrkit-config",
+    AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/emrkit-credentials",
+  };
+}
+
+const aws = async (endpoint: string, args: string[], credentials = LOCAL) => {
+  const { stdout } = await run$("aws", ["--endpoint-url", endpoint, "--output", "json", "emr", ...args], {
+    env: env(credentials),
+  });
+  return stdout.trim() === "" ? {} : JSON.parse(stdout);
+};
+
+describe.skipIf(!boto3)("boto3", () => {
+  it("runs a pipeline end to end: waiters, a failing step with its log, ListSteps newest first", async () => {
+    const emu = await signedEmulator();
+    const script = new URL("./interop/boto3_pipeline.py", import.meta.url).pathname;
+    const { stdout } = await run$("python3", [script, emu.endpoint], { env: env() });
+    const result = JSON.parse(stdout);
+    expect(result.listed).toEqual([
+      [result.ids[2], "load", "COMPLETED"],
+      [result.ids[1], "transform", "FAILED"],
+      [result.ids[0], "extract", "COMPLETED"],
+    ]);
+    expect(result.failedWaiter).toBe("WaiterError");
+    expect(result.failure.LogFile).toMatch(new RegExp(`${result.cluster}/steps/${result.ids[1]}/stderr$`));
+    expect(result.failure.Message).toMatch(/exitCode 3/);
+    expect(new Date(result.created).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    const stdoutLog = `${emu.logRoot}/${result.cluster}/steps/${result.ids[0]}/stdout`;
+    expect(readFileSync(stdoutLog, "utf8")).toBe("extracted\n");
+  }, 60_000);
+});
+
+describe.skipIf(!awsCli)("the AWS CLI", () => {
+  it("adds steps in its shorthand, waits for them, pages through ListSteps and reads them back", async () => {
+    const emu = await signedEmulator();
+    const sdk = new EMRClient({ endpoint: emu.endpoint, region: "us-east-1", credentials: LOCAL });
+    const id = await cluster(sdk, { concurrency: 5 });
+    // 60 quick steps first, so the CLI's paginator has to follow a Marker to list everything.
+    const quick = Array.from({ length: 60 }, (_, i) => run(`quick-${i}`, ["true"]));
+    await sdk.send(new AddJobFlowStepsCommand({ JobFlowId: id, Steps: quick }));
+    const added = await aws(emu.endpoint, [
+      "add-steps",
+      "--cluster-id",
+      id,
+      "--steps",
+      "Type=CUSTOM_JAR,Name=hello,ActionOnFailure=CONTINUE,Jar=command-runner.jar,Args=[echo,hello from the CLI]",
+    ]);
+    expect(added.StepIds).toHaveLength(1);
+    const [stepId] = added.StepIds as string[];
+    await aws(emu.endpoint, ["wait", "step-complete", "--cluster-id", id, "--step-id", stepId!]);
+    const described = await aws(emu.endpoint, ["describe-step", "--cluster-id", id, "--step-id", stepId!]);
+    expect(described.Step).toMatchObject({
+      Id: stepId,
+      Name: "hello",
+      ActionOnFailure: "CONTINUE",
+      Config: { Jar: "command-runner.jar", Args: ["echo", "hello from the CLI"] },
+      Status: { State: "COMPLETED" },
+    });
+    const listed = await aws(emu.endpoint, ["list-steps", "--cluster-id", id]);
+    expect(listed.Steps).toHaveLength(61);
+    expect(new Set(listed.Steps.map((s: { Id: string }) => s.Id)).size).toBe(61);
+    expect(listed.Steps[0].Id).toBe(stepId);
+    const log = `${emu.logRoot}/${id}/steps/${stepId}/stdout`;
+    expect(existsSync(log) && readFileSync(log, "utf8")).toBe("hello from the CLI\n");
+  }, 60_000);
+
+  it("is refused with a wrong secret, and says why", async () => {
+    const emu = await signedEmulator();
+    const refused = aws(emu.endpoint, ["list-clusters"], { ...LOCAL, secretAccessKey: "wrong" });
+    await expect(refused).rejects.toMatchObject({ stderr: expect.stringMatching(/InvalidSignatureException/) });
+  }, 30_000);
+});
