@@ -12,6 +12,13 @@ class AttemptFailed extends Error {
   }
 }
 
+/**
+ * How many request timeouts the answer of an unsafe call is waited for before the request is abandoned. A request
+ * still open past its timeout may yet commit (a slow server, a queue): sending again then would add the steps twice.
+ * A guess, as EMR documents no bound: a request unanswered for this long is assumed never to commit later.
+ */
+export const UNSAFE_PATIENCE = 5;
+
 // biome-ignore lint/suspicious/noExplicitAny: the SDK's command types are generic over the whole client.
 type AnyCommand = { middlewareStack: { addRelativeTo(m: any, o: any): void }; constructor: { name: string } };
 
@@ -29,8 +36,12 @@ export class EmrCalls {
     private readonly emit: (event: RunEvent) => void,
   ) {}
 
-  /** One attempt: the real error is thrown as is. */
-  async once<Output>(make: () => AnyCommand): Promise<Output> {
+  /** One attempt, given up after `timeoutMs` or when `giveUp` aborts: the real error is thrown as is. */
+  async once<Output>(
+    make: () => AnyCommand,
+    timeoutMs = this.options.requestTimeoutMs,
+    giveUp?: AbortSignal,
+  ): Promise<Output> {
     const command = make();
     const operation = command.constructor.name.replace(/Command$/, "");
     command.middlewareStack.addRelativeTo(
@@ -46,13 +57,14 @@ export class EmrCalls {
       { relation: "after", toMiddleware: "retryMiddleware", name: "emrkitAttempt", override: true },
     );
     // The SDK's own requestTimeout only logs a warning by default, so the deadline is an abort signal.
-    const deadline = AbortSignal.timeout(this.options.requestTimeoutMs);
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const abortSignal = giveUp === undefined ? deadline : AbortSignal.any([deadline, giveUp]);
     try {
       // biome-ignore lint/suspicious/noExplicitAny: see AnyCommand.
-      return (await this.client.send(command as any, { abortSignal: deadline })) as Output;
+      return (await this.client.send(command as any, { abortSignal })) as Output;
     } catch (error) {
       if (deadline.aborted) {
-        throw Object.assign(new Error(`no answer within ${this.options.requestTimeoutMs} ms`), {
+        throw Object.assign(new Error(`no answer within ${timeoutMs} ms`), {
           name: "TimeoutError",
         });
       }
@@ -74,7 +86,9 @@ export class EmrCalls {
     for (let attempt = 1; ; attempt++) {
       let kind: FailureKind;
       try {
-        return await this.once<Output>(make);
+        return await (!safe && onUnknown !== undefined
+          ? this.oncePatiently(make, onUnknown, attempt)
+          : this.once<Output>(make));
       } catch (error) {
         kind = classifyFailure(error);
         const unsafeUnknown = !safe && (kind === "outcome-unknown" || kind === "server");
@@ -93,6 +107,44 @@ export class EmrCalls {
           const found = await onUnknown();
           if (found !== undefined) return found;
         }
+      }
+    }
+  }
+
+  /**
+   * One attempt of an unsafe call. Past `requestTimeoutMs` without an answer its outcome is unknown, but the request
+   * may still commit: abandoned and sent again, it would add the steps twice. So its answer is still awaited, up to
+   * UNSAFE_PATIENCE timeouts, while `onUnknown` reads back at each timeout: the call found to have gone through, the
+   * request is dropped and that is the answer. The first timeout is told as a `retry` event (delay 0). Only a request given up (or failed) is left to `call` to send again.
+   */
+  private async oncePatiently<Output>(
+    make: () => AnyCommand,
+    onUnknown: () => Promise<Output | undefined>,
+    attempt: number,
+  ): Promise<Output> {
+    const { requestTimeoutMs } = this.options;
+    const giveUp = new AbortController();
+    const answer = this.once<Output>(make, requestTimeoutMs * UNSAFE_PATIENCE, giveUp.signal);
+    const settled = answer.then(
+      () => true,
+      () => true,
+    );
+    for (let waited = 0; ; ) {
+      const wake = new AbortController();
+      const done = await Promise.race([settled, sleep(requestTimeoutMs, wake.signal).then(() => false)]);
+      wake.abort(); // clears the timer, so a finished run does not keep the process alive
+      if (done) return answer;
+      if (waited++ === 0) {
+        const operation = make().constructor.name.replace(/Command$/, "");
+        const error = `TimeoutError: no answer within ${requestTimeoutMs} ms; still waiting, reading back meanwhile`;
+        this.emit({ type: "retry", operation, attempt, error, delayMs: 0 });
+      }
+      // A read-back that fails leaves the outcome unknown: keep waiting for the answer.
+      const found = await onUnknown().catch(() => undefined);
+      if (found !== undefined) {
+        giveUp.abort();
+        answer.catch(() => {});
+        return found;
       }
     }
   }
