@@ -102,6 +102,21 @@ describe("steps over HTTP with @aws-sdk/client-emr", () => {
     expect(filtered.Steps!.map((s) => s.Name)).toEqual(["s3"]);
   });
 
+  it("keeps its place across pages when steps are added between them", async () => {
+    const { client } = await emulator();
+    const id = await cluster(client);
+    const batch = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => run(`s${from + i}`, ["true"]));
+    await client.send(new AddJobFlowStepsCommand({ JobFlowId: id, Steps: batch(0, 120) }));
+    const first = await client.send(new ListStepsCommand({ ClusterId: id }));
+    await client.send(new AddJobFlowStepsCommand({ JobFlowId: id, Steps: batch(120, 7) }));
+    const second = await client.send(new ListStepsCommand({ ClusterId: id, Marker: first.Marker }));
+    const third = await client.send(new ListStepsCommand({ ClusterId: id, Marker: second.Marker }));
+    const names = [first, second, third].flatMap((page) => page.Steps!.map((s) => s.Name));
+    expect(names).toEqual(Array.from({ length: 120 }, (_, i) => `s${119 - i}`));
+    expect(third.Marker).toBeUndefined();
+  });
+
   it("cancels pending and running steps, and refuses finished ones", async () => {
     const { client } = await emulator();
     const id = await cluster(client);
