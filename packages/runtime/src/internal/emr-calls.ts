@@ -92,7 +92,8 @@ export class EmrCalls {
       } catch (error) {
         kind = classifyFailure(error);
         const unsafeUnknown = !safe && (kind === "outcome-unknown" || kind === "server");
-        if (kind === "refused" || attempt >= attempts || this.options.signal?.aborted) {
+        // Aborted, an unsafe call (submission) stops retrying; reads and CancelSteps go on: the abort needs them.
+        if (kind === "refused" || attempt >= attempts || (!safe && this.options.signal?.aborted)) {
           if (unsafeUnknown && onUnknown !== undefined) {
             const found = await onUnknown();
             if (found !== undefined) return found;

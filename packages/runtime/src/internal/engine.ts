@@ -85,7 +85,14 @@ export async function runEngine(
       }
       if (ready.length === 0) return;
       const batch = ready.slice(0, Math.min(MAX_STEPS_PER_REQUEST, room));
-      const ids = await addStepsOnce(calls, cluster.clusterId, batch, watermark, job.executionRoleArn);
+      let ids: string[];
+      try {
+        ids = await addStepsOnce(calls, cluster.clusterId, batch, watermark, job.executionRoleArn);
+      } catch (error) {
+        // Given up because of the abort (and not found by reading back): the batch stays pending, so not submitted.
+        if (signal?.aborted) return;
+        throw error;
+      }
       watermark = ids.at(-1) ?? watermark;
       const handles = batch.map((step, i) =>
         makeHandle(

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allSteps } from "../support/all-steps.js";
 import { type Opened, openEmulator } from "../support/emulator.js";
 import { concurrency, faultSchedule, REQUEST_TIMEOUT_MS, STRESS, stepCount } from "./fault-schedule.js";
+import { bump, fastOptions, formatTally, lingeringMs, pause, retryKind } from "./harness.js";
 
 /**
  * Faults on the way: random schedules of dropped answers (after the commit), throttling, 500s and delays past the
@@ -34,38 +35,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await opened?.close();
-  const retries = Object.entries(figures.retries)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([kind, n]) => `${kind} ${n}`)
-    .join(", ");
   console.log(
     `faults-at-scale${STRESS ? " (stress)" : ""}: ${figures.runs} runs, ${figures.stepsSubmitted} steps submitted, ` +
       `${figures.faultsInjected} faults injected (of ${figures.faultsScheduled} scheduled), ` +
       `${figures.stepsLost} steps lost, ${figures.duplicates} duplicates, ${seenIds.size} distinct step ids; ` +
-      `retries the runtime saw: ${retries || "none"}`,
+      `retries the runtime saw: ${formatTally(figures.retries)}`,
   );
-});
-
-/** "AddJobFlowSteps timeout", "ListSteps throttled", …: what a `retry` event says happened. */
-function retryKind(event: Extract<RunEvent, { type: "retry" }>): string {
-  const kind = /^TimeoutError/.test(event.error)
-    ? "timeout"
-    : /Throttling/.test(event.error)
-      ? "throttled"
-      : /InternalServerError/.test(event.error)
-        ? "5xx"
-        : "dropped";
-  return `${event.operation} ${kind}`;
-}
-
-/** The runtime's options for a test: fast polls, short backoff, a timeout that the long delays exceed. */
-const options = (onEvent: (event: RunEvent) => void) => ({
-  client: opened.client,
-  pollIntervalMs: 10,
-  maxPollIntervalMs: 40,
-  requestTimeoutMs: REQUEST_TIMEOUT_MS,
-  retry: { attempts: 40, baseDelayMs: 2, maxDelayMs: 25 },
-  onEvent,
 });
 
 let runIndex = 0;
@@ -82,18 +57,16 @@ async function runUnderFaults(count: number, level: number, schedule: FaultRule[
     .toInput();
   const before = emulator.faults.injected;
   const onEvent = (event: RunEvent) => {
-    if (event.type === "retry") figures.retries[retryKind(event)] = (figures.retries[retryKind(event)] ?? 0) + 1;
+    if (event.type === "retry") bump(figures.retries, retryKind(event));
   };
   for (const rule of schedule) emulator.faults.inject(rule);
   let result: RunResult;
   try {
-    result = await run(request, options(onEvent)).result;
+    result = await run(request, fastOptions(opened.client, onEvent)).result;
   } finally {
     emulator.faults.clear();
   }
-  // A delayed request commits when its delay ends, answered or not: wait for any such before reading.
-  const lingering = Math.max(0, ...schedule.map((rule) => (rule.action === "delay" ? (rule.delayMs ?? 0) : 0)));
-  await new Promise((resolve) => setTimeout(resolve, lingering + 20));
+  await pause(lingeringMs(schedule));
   const listed: StepSummary[] = await allSteps(opened.client, clusterId);
   const present = new Set(listed.map((step) => step.Name ?? ""));
   const lost = names.filter((name) => !present.has(name)).length;
