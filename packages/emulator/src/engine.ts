@@ -100,7 +100,7 @@ export class Engine {
     cluster.state = "TERMINATING";
     cluster.reason = { Code: withErrors ? "STEP_FAILURE" : "USER_REQUEST", Message: message };
     this.journal.write([...changed, cluster]);
-    for (const step of unfinished) this.running.get(step.id)?.child?.kill("SIGKILL");
+    for (const step of unfinished) this.running.get(step.id)?.kill("SIGKILL");
     this.later(10, () => {
       cluster.state = withErrors ? "TERMINATED_WITH_ERRORS" : "TERMINATED";
       cluster.ended = Date.now();
@@ -120,7 +120,7 @@ export class Engine {
     }
     if (step.state === "RUNNING") {
       step.reason = "Cancelled by user";
-      this.running.get(step.id)?.child?.kill(option === "TERMINATE_PROCESS" ? "SIGKILL" : "SIGINT");
+      this.running.get(step.id)?.kill(option === "TERMINATE_PROCESS" ? "SIGKILL" : "SIGINT");
       return { Status: "SUBMITTED" };
     }
     return { Status: "FAILED", Reason: `Step ${step.id} is in state ${step.state} and cannot be cancelled.` };
@@ -135,7 +135,7 @@ export class Engine {
     this.closed = true;
     for (const t of this.timers) clearTimeout(t);
     // Running steps are left as the journal has them: a restart ends them INTERRUPTED, as after a crash.
-    for (const r of this.running.values()) r.child?.kill("SIGKILL");
+    for (const r of this.running.values()) r.kill("SIGKILL");
   }
 
   private newSteps(cluster: ClusterRecord, specs: StepSpec[]): StepRecord[] {

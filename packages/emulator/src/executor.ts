@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { chmodSync, createWriteStream, mkdirSync, writeFileSync } from "node:fs";
+import { createWriteStream } from "node:fs";
+import { appendFile, chmod, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { StepRecord } from "./records.js";
 import { s3ToLocal } from "./s3-path.js";
@@ -18,55 +19,92 @@ export interface StepOutcome {
 }
 
 export interface RunningStep {
-  child?: ChildProcess;
+  /** Stops the step: kills its process, or keeps it from starting if it has not started yet. */
+  kill(signal: NodeJS.Signals): void;
   done: Promise<StepOutcome>;
 }
 
 export function runStep(step: StepRecord, dirs: { s3Root: string; logRoot: string }): RunningStep {
+  let child: ChildProcess | undefined;
+  let killedWith: NodeJS.Signals | undefined;
+  // The log directory is made off the event loop, so a burst of steps does not hold up requests.
   const logDir = join(dirs.logRoot, step.clusterId, "steps", step.id);
-  mkdirSync(logDir, { recursive: true });
-  const stderrFile = join(logDir, "stderr");
-  const controller = (line: string) => writeFileSync(join(logDir, "controller"), `${line}\n`, { flag: "a" });
-  let argv: string[];
-  try {
-    argv = commandFor(step, dirs.s3Root);
-  } catch (error) {
-    writeFileSync(stderrFile, `${(error as Error).message}\n`);
-    controller(`cannot run step: ${(error as Error).message}`);
-    return { done: Promise.resolve({ ok: false, message: (error as Error).message, logFile: stderrFile }) };
-  }
-  controller(`${new Date().toISOString()} INFO startExec '${argv.join(" ")}'`);
-  const stdout = createWriteStream(join(logDir, "stdout"));
-  const stderr = createWriteStream(stderrFile);
-  const child = spawn(argv[0]!, argv.slice(1), {
-    shell: false,
-    env: { ...process.env, EMRKIT_S3_ROOT: dirs.s3Root },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout.pipe(stdout);
-  child.stderr.pipe(stderr);
-  const done = new Promise<StepOutcome>((resolveOutcome) => {
-    let spawnError: string | undefined;
-    child.on("error", (error: NodeJS.ErrnoException) => {
-      spawnError =
-        error.code === "ENOENT"
-          ? argv[0] === "java"
-            ? "java is not installed on this machine, so a custom jar cannot run here"
-            : `program not found: ${argv[0]}`
-          : `cannot start ${argv[0]}: ${error.message}`;
-      stderr.write(`${spawnError}\n`);
+  const done = mkdir(logDir, { recursive: true }).then(async () => {
+    const logs = new StepLogs(logDir);
+    let argv: string[];
+    try {
+      argv = await commandFor(step, dirs.s3Root);
+    } catch (error) {
+      return logs.refused((error as Error).message);
+    }
+    if (killedWith) return logs.refused(`Step was killed by ${killedWith} before it started`);
+    logs.controller(`startExec '${argv.join(" ")}'`);
+    child = spawn(argv[0]!, argv.slice(1), {
+      shell: false,
+      env: { ...process.env, EMRKIT_S3_ROOT: dirs.s3Root },
+      stdio: ["ignore", "pipe", "pipe"],
     });
-    child.on("close", (code, signal) => {
-      const message = spawnError ?? (signal ? `Step was killed by ${signal}` : `Step failed with exitCode ${code}`);
-      controller(`${new Date().toISOString()} INFO ${spawnError ?? `exit code ${code ?? signal}`}`);
-      stdout.end();
-      stderr.end(() => resolveOutcome({ ok: code === 0 && !spawnError, message, logFile: stderrFile }));
-    });
+    return logs.follow(child, argv[0]!);
   });
-  return { child, done };
+  return {
+    kill: (signal) => {
+      killedWith = signal;
+      child?.kill(signal);
+    },
+    done,
+  };
 }
 
-function commandFor(step: StepRecord, s3Root: string): string[] {
+/** The files of one step's log directory, as EMR writes them: stdout, stderr and the step controller's log. */
+class StepLogs {
+  readonly stderrFile: string;
+  private controllerLines = Promise.resolve();
+
+  constructor(private readonly dir: string) {
+    this.stderrFile = join(dir, "stderr");
+  }
+
+  controller(line: string): Promise<void> {
+    const text = `${new Date().toISOString()} INFO ${line}\n`;
+    this.controllerLines = this.controllerLines.then(() => appendFile(join(this.dir, "controller"), text));
+    return this.controllerLines;
+  }
+
+  /** A step that could not start: the reason in its stderr and controller log. */
+  async refused(message: string): Promise<StepOutcome> {
+    await Promise.all([writeFile(this.stderrFile, `${message}\n`), this.controller(`cannot run step: ${message}`)]);
+    return { ok: false, message, logFile: this.stderrFile };
+  }
+
+  follow(child: ChildProcess, program: string): Promise<StepOutcome> {
+    const stdout = createWriteStream(join(this.dir, "stdout"));
+    const stderr = createWriteStream(this.stderrFile);
+    child.stdout!.pipe(stdout);
+    child.stderr!.pipe(stderr);
+    return new Promise<StepOutcome>((resolveOutcome) => {
+      let spawnError: string | undefined;
+      child.on("error", (error: NodeJS.ErrnoException) => {
+        spawnError =
+          error.code === "ENOENT"
+            ? program === "java"
+              ? "java is not installed on this machine, so a custom jar cannot run here"
+              : `program not found: ${program}`
+            : `cannot start ${program}: ${error.message}`;
+        stderr.write(`${spawnError}\n`);
+      });
+      child.on("close", (code, signal) => {
+        const message = spawnError ?? (signal ? `Step was killed by ${signal}` : `Step failed with exitCode ${code}`);
+        const ended = this.controller(spawnError ?? `exit code ${code ?? signal}`);
+        stdout.end();
+        stderr.end(() => {
+          void ended.then(() => resolveOutcome({ ok: code === 0 && !spawnError, message, logFile: this.stderrFile }));
+        });
+      });
+    });
+  }
+}
+
+async function commandFor(step: StepRecord, s3Root: string): Promise<string[]> {
   const jarName = step.jar.split("/").pop() ?? step.jar;
   if (jarName === "command-runner.jar") {
     const argv = step.args.filter((a) => a !== "");
@@ -77,7 +115,7 @@ function commandFor(step: StepRecord, s3Root: string): string[] {
     const [script, ...rest] = step.args;
     if (!script) throw new Error("script-runner.jar needs a script location as its first argument");
     const path = script.startsWith("s3") ? s3ToLocal(s3Root, script) : script;
-    chmodSync(path, 0o755);
+    await chmod(path, 0o755);
     return [path, ...rest];
   }
   const jar = step.jar.startsWith("s3") ? s3ToLocal(s3Root, step.jar) : step.jar;
