@@ -2,11 +2,10 @@ import { command, jobFlow } from "@emrkit/dsl";
 import type { FaultRule } from "@emrkit/emulator";
 import { type RunEvent, run } from "@emrkit/runtime";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { allSteps } from "../support/all-steps.js";
-import { type Opened, openEmulator } from "../support/emulator.js";
 import { faultRule, faultSchedule, STRESS } from "./fault-schedule.js";
-import { bump, fastOptions, formatTally, lingeringMs, pause, retryKind } from "./harness.js";
+import { bump, emulatorPerFile, fastOptions, formatTally, lingeringMs, pause, retryKind } from "./harness.js";
 
 /**
  * Aborting under faults: the run is aborted at a random moment while CancelSteps (and everything else) is throttled,
@@ -18,21 +17,13 @@ const RUNS = STRESS ? 60 : 4;
 const figures = { runs: 0, steps: 0, notSubmitted: 0, faultsInjected: 0, lost: 0, duplicates: 0, left: 0 };
 const states: Record<string, number> = {};
 const retries: Record<string, number> = {};
-let opened: Opened;
-
-beforeAll(async () => {
-  opened = await openEmulator();
-});
-
-afterAll(async () => {
-  await opened?.close();
-  console.log(
+const emulator = emulatorPerFile(
+  () =>
     `abort-under-faults${STRESS ? " (stress)" : ""}: ${figures.runs} aborted runs, ${figures.steps} steps requested ` +
-      `(${figures.notSubmitted} not submitted; ended ${formatTally(states)}), ${figures.faultsInjected} faults ` +
-      `injected, ${figures.lost} steps lost from the report, ${figures.duplicates} duplicates, ` +
-      `${figures.left} left active; retries the runtime saw: ${formatTally(retries)}`,
-  );
-});
+    `(${figures.notSubmitted} not submitted; ended ${formatTally(states)}), ${figures.faultsInjected} faults ` +
+    `injected, ${figures.lost} steps lost from the report, ${figures.duplicates} duplicates, ` +
+    `${figures.left} left active; retries the runtime saw: ${formatTally(retries)}`,
+);
 
 /** At least one fault on CancelSteps, the call an abort depends on, among the rest. */
 const cancelFault = faultRule.map((rule): FaultRule => ({ ...rule, operation: "CancelSteps", skip: rule.skip ?? 0 }));
@@ -47,8 +38,9 @@ const abortAt: fc.Arbitrary<AbortAt> = fc.record({
 });
 
 async function abortUnderFaults(count: number, level: number, at: AbortAt, schedule: FaultRule[]) {
-  const { emulator } = opened;
-  emulator.faults.clear();
+  const opened = emulator();
+  const { faults } = opened.emulator;
+  faults.clear();
   const clusterId = await opened.cluster({ concurrency: level });
   const index = runIndex++;
   const names = Array.from({ length: count }, (_, i) => `abort${index}-step${i}`);
@@ -56,25 +48,25 @@ async function abortUnderFaults(count: number, level: number, at: AbortAt, sched
     .add(...names.map((name) => command(name, ["sleep", "0.05"]).build()))
     .toInput();
   const controller = new AbortController();
-  const before = emulator.faults.injected;
+  const before = faults.injected;
   const onEvent = (event: RunEvent) => {
     if (event.type === "retry") bump(retries, retryKind(event));
     if (event.type === "submitted" && at.after === "submitted") setTimeout(() => controller.abort(), at.ms);
   };
-  for (const rule of schedule) emulator.faults.inject(rule);
+  for (const rule of schedule) faults.inject(rule);
   const options = { ...fastOptions(opened.client, onEvent), signal: controller.signal, cancelGraceMs: 150 };
   if (at.after === "start") setTimeout(() => controller.abort(), at.ms);
   const outcome = await run(request, options).result.then(
     (result) => ({ result }),
     (error: unknown) => ({ error }),
   );
-  emulator.faults.clear();
+  faults.clear();
   await pause(lingeringMs(schedule));
   const listed = await allSteps(opened.client, clusterId);
   const present = new Set(listed.map((step) => step.Name ?? ""));
   figures.runs++;
   figures.steps += count;
-  figures.faultsInjected += emulator.faults.injected - before;
+  figures.faultsInjected += faults.injected - before;
   figures.duplicates += listed.length - present.size;
   figures.left += listed.filter((step) =>
     ["PENDING", "RUNNING", "CANCEL_PENDING"].includes(step.Status?.State ?? ""),

@@ -54,8 +54,8 @@ export const faultSchedule: fc.Arbitrary<FaultRule[]> = fc.array(faultRule, {
 /** How many steps a request has: mostly a few, sometimes past the 256 a call (chunking), in stress past 512. */
 export const stepCount: fc.Arbitrary<number> = fc.oneof(
   { weight: 4, arbitrary: fc.integer({ min: 1, max: 40 }) },
-  { weight: STRESS ? 2 : 1, arbitrary: fc.integer({ min: 41, max: 256 }) },
-  { weight: 1, arbitrary: fc.integer({ min: 257, max: STRESS ? 700 : 300 }) },
+  { weight: STRESS ? 2 : 1, arbitrary: fc.integer({ min: 41, max: STRESS ? 256 : 120 }) },
+  { weight: 1, arbitrary: fc.integer({ min: 257, max: STRESS ? 700 : 270 }) },
 );
 
 /** The cluster's StepConcurrencyLevel: 1 (one at a time, in order) or above. */

@@ -1,6 +1,8 @@
 import type { EMRClient } from "@aws-sdk/client-emr";
 import type { FaultRule } from "@emrkit/emulator";
 import type { RunEvent, RuntimeOptions } from "@emrkit/runtime";
+import { afterAll, beforeAll } from "vitest";
+import { type Opened, openEmulator } from "../support/emulator.js";
 import { REQUEST_TIMEOUT_MS } from "./fault-schedule.js";
 
 /** The runtime's options for these tests: fast polls, short backoff, a timeout that the long delays exceed. */
@@ -15,15 +17,18 @@ export function fastOptions(client: EMRClient, onEvent: (event: RunEvent) => voi
   };
 }
 
-/** "AddJobFlowSteps timeout", "ListSteps throttled", …: what a `retry` event says happened. */
+/** "AddJobFlowSteps timeout", "ListSteps dropped", …: what a `retry` event says happened. */
 export function retryKind(event: Extract<RunEvent, { type: "retry" }>): string {
-  const kind = /^TimeoutError/.test(event.error)
+  // The SDK names a dropped connection "TimeoutError: socket hang up"; ours is "no answer within".
+  const kind = /no answer within/.test(event.error)
     ? "timeout"
-    : /Throttling/.test(event.error)
-      ? "throttled"
-      : /InternalServerError/.test(event.error)
-        ? "5xx"
-        : "dropped";
+    : /socket hang up|ECONNRESET|EPIPE/.test(event.error)
+      ? "dropped"
+      : /Throttling/.test(event.error)
+        ? "throttled"
+        : /InternalServerError/.test(event.error)
+          ? "5xx"
+          : "other";
   return `${event.operation} ${kind}`;
 }
 
@@ -47,3 +52,19 @@ export function lingeringMs(schedule: readonly FaultRule[]): number {
 }
 
 export const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** One emulator for a whole file (a new cluster per run keeps runs apart); `report` is printed when it closes. */
+export function emulatorPerFile(report: () => string): () => Opened {
+  let opened: Opened | undefined;
+  beforeAll(async () => {
+    opened = await openEmulator();
+  });
+  afterAll(async () => {
+    await opened?.close();
+    console.log(report());
+  });
+  return () => {
+    if (opened === undefined) throw new Error("the emulator is opened in beforeAll");
+    return opened;
+  };
+}
