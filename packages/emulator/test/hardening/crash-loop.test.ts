@@ -1,0 +1,230 @@
+/**
+ * kill -9 in a loop: the emulator runs as its own process while concurrent SDK clients add small steps to a few
+ * clusters and steps run; it is killed at a random moment, restarted on the same data directory, checked, and
+ * the traffic goes on, round after round. After every restart: each acknowledged step is listed exactly once, in
+ * its request's order; no id twice; every state one EMR shows; a step running at the crash has ended (INTERRUPTED,
+ * saying why) and nothing that was seen ended comes back otherwise.
+ */
+import { appendFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  AddJobFlowStepsCommand,
+  DescribeClusterCommand,
+  type EMRClient,
+  ListStepsCommand,
+  RunJobFlowCommand,
+  type StepConfig,
+} from "@aws-sdk/client-emr";
+import { describe, expect, it } from "vitest";
+import { startEmulator } from "../../src/index.js";
+import { emrClient, listAllSteps, type ServeProcess, STRESS, serveProcess, sleep } from "./harness.js";
+
+const ROUNDS = STRESS ? 60 : 5;
+const WORKERS = STRESS ? 8 : 4;
+const STEP_STATES = ["PENDING", "CANCEL_PENDING", "RUNNING", "COMPLETED", "CANCELLED", "FAILED", "INTERRUPTED"];
+const ENDED = new Set(["COMPLETED", "CANCELLED", "FAILED", "INTERRUPTED"]);
+const ALIVE_CLUSTER = ["STARTING", "BOOTSTRAPPING", "RUNNING", "WAITING"];
+
+interface Ack {
+  cluster: string;
+  ids: string[];
+}
+
+/** What the clients saw, across every round. */
+class Observed {
+  readonly acks: Ack[] = [];
+  /** Steps of requests that got no answer (the server died under them): each may or may not have been stored. */
+  unknownSteps = 0;
+  /** Steps of requests refused for the 256-active-step limit: never stored. */
+  refusedSteps = 0;
+  /** The last state a ListSteps showed for each step, before the current kill. */
+  readonly seen = new Map<string, string>();
+  readonly unexpected: string[] = [];
+  killedAt = 0;
+}
+
+const random = (n: number) => Math.floor(Math.random() * n);
+const pick = <T>(items: readonly T[]): T => items[random(items.length)]!;
+
+function steps(n: number, tag: string): StepConfig[] {
+  return Array.from({ length: n }, (_, i) => ({
+    Name: `${tag}-${i}`,
+    ActionOnFailure: "CONTINUE",
+    HadoopJarStep: { Jar: "command-runner.jar", Args: random(2) ? ["true"] : ["sleep", "0.05"] },
+  }));
+}
+
+/** One client: adds 1–4 steps at a time to a random cluster, sometimes lists one, until told to stop. */
+async function client(
+  endpoint: string,
+  clusters: readonly string[],
+  record: Observed,
+  stop: { now: boolean },
+  tag: string,
+) {
+  const emr = emrClient(endpoint);
+  for (let n = 0; !stop.now; n++) {
+    const cluster = pick(clusters);
+    const count = 1 + random(4);
+    try {
+      if (random(5) === 0) {
+        const { Steps = [] } = await emr.send(new ListStepsCommand({ ClusterId: cluster }));
+        if (!stop.now) for (const s of Steps) record.seen.set(s.Id!, s.Status!.State!);
+        continue;
+      }
+      const { StepIds } = await emr.send(
+        new AddJobFlowStepsCommand({ JobFlowId: cluster, Steps: steps(count, `${tag}-${n}`) }),
+      );
+      record.acks.push({ cluster, ids: StepIds! });
+    } catch (error) {
+      const e = error as Error & { $metadata?: { httpStatusCode?: number } };
+      if (e.$metadata?.httpStatusCode === undefined && stop.now) record.unknownSteps += count;
+      else if (e.name === "ValidationException" && /Maximum number of active steps/.test(e.message)) {
+        record.refusedSteps += count;
+      } else record.unexpected.push(`${e.name}: ${e.message} (status ${e.$metadata?.httpStatusCode})`);
+    }
+    await sleep(10 + random(40));
+  }
+  emr.destroy();
+}
+
+/** Everything a restart must give back; returns how many steps it found INTERRUPTED. */
+async function verify(emr: EMRClient, clusters: readonly string[], record: Observed, restartedAt: number) {
+  const everywhere = new Set<string>();
+  const owner = new Map<string, string>();
+  let interrupted = 0;
+  let duplicates = 0;
+  const listed = new Map<string, { state: string; index: number }>();
+  for (const cluster of clusters) {
+    const { Cluster } = await emr.send(new DescribeClusterCommand({ ClusterId: cluster }));
+    expect(ALIVE_CLUSTER).toContain(Cluster!.Status!.State);
+    const all = (await listAllSteps(emr, cluster)).reverse();
+    all.forEach((s, index) => {
+      const id = s.Id!;
+      if (everywhere.has(id)) duplicates++;
+      everywhere.add(id);
+      owner.set(id, cluster);
+      listed.set(id, { state: s.Status!.State!, index });
+      expect(STEP_STATES).toContain(s.Status!.State);
+      const started = s.Status!.Timeline?.StartDateTime?.getTime();
+      if (s.Status!.State === "RUNNING") {
+        // Running now means started by this process: nothing that ran before the crash is run again.
+        expect(started, `${id} RUNNING since before the restart`).toBeGreaterThanOrEqual(restartedAt);
+      }
+      if (s.Status!.State === "INTERRUPTED") {
+        interrupted++;
+        expect(s.Status!.StateChangeReason?.Message).toMatch(/restart/);
+        expect(started).toBeLessThanOrEqual(record.killedAt);
+      }
+      // Nothing cancels steps or ends these clusters, and `true` and `sleep 0.05` do not fail.
+      expect(["CANCELLED", "CANCEL_PENDING"]).not.toContain(s.Status!.State);
+    });
+  }
+  let lost = 0;
+  let acknowledged = 0;
+  for (const ack of record.acks) {
+    acknowledged += ack.ids.length;
+    const where = ack.ids.map((id) => (owner.get(id) === ack.cluster ? listed.get(id)!.index : -1));
+    lost += where.filter((i) => i < 0).length;
+    // A request's steps, in its order and side by side: one request is one append.
+    if (!where.includes(-1)) expect(where).toEqual(where.map((_, k) => where[0]! + k));
+  }
+  for (const [id, before] of record.seen) {
+    const after = listed.get(id)?.state;
+    if (ENDED.has(before)) expect(after, `${id} was ${before}`).toBe(before);
+    if (before === "RUNNING") expect(ENDED, `${id} was RUNNING, is ${after}`).toContain(after);
+  }
+  const extra = everywhere.size - (acknowledged - lost);
+  return { lost, duplicates, interrupted, acknowledged, extra };
+}
+
+describe("kill -9 in a loop", () => {
+  it(`keeps every acknowledged step exactly once through ${ROUNDS} kills under load`, async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "emrkit-crash-loop-"));
+    let server: ServeProcess = await serveProcess(dataDir);
+    const record = new Observed();
+    const figures = { kills: 0, requestsAcknowledged: 0, stepsAcknowledged: 0, stepsLost: 0, duplicates: 0 };
+    const more = { interruptedSeen: 0, unknownOutcomeSteps: 0, refusedSteps: 0, extraStepsFromUnanswered: 0 };
+    try {
+      const setup = emrClient(server.endpoint);
+      const clusters: string[] = [];
+      for (const level of [1, 2, 3]) {
+        const out = await setup.send(
+          new RunJobFlowCommand({
+            Name: `crash loop ${level}`,
+            ReleaseLabel: "emr-7.0.0",
+            Instances: { KeepJobFlowAliveWhenNoSteps: true },
+            StepConcurrencyLevel: level,
+          }),
+        );
+        clusters.push(out.JobFlowId!);
+      }
+      setup.destroy();
+      for (let round = 0; round < ROUNDS; round++) {
+        const stop = { now: false };
+        const clients = Array.from({ length: WORKERS }, (_, w) =>
+          client(server.endpoint, clusters, record, stop, `r${round}w${w}`),
+        );
+        // Sometimes right after the start (recovery may still be writing), mostly in the thick of the traffic.
+        await sleep(random(10) === 0 ? random(30) : 80 + random(400));
+        stop.now = true;
+        record.killedAt = Date.now();
+        await server.kill9();
+        figures.kills++;
+        await Promise.all(clients);
+        const restartedAt = Date.now();
+        server = await serveProcess(dataDir);
+        const emr = emrClient(server.endpoint);
+        const found = await verify(emr, clusters, record, restartedAt);
+        emr.destroy();
+        figures.stepsLost = found.lost;
+        figures.duplicates = found.duplicates;
+        more.interruptedSeen = found.interrupted;
+        more.extraStepsFromUnanswered = found.extra;
+        expect(found.lost).toBe(0);
+        expect(found.duplicates).toBe(0);
+        // Steps no one acknowledged may exist, but only as many as went unanswered.
+        expect(found.extra).toBeGreaterThanOrEqual(0);
+        expect(found.extra).toBeLessThanOrEqual(record.unknownSteps);
+        expect(record.unexpected).toEqual([]);
+        record.seen.clear();
+      }
+    } finally {
+      figures.requestsAcknowledged = record.acks.length;
+      figures.stepsAcknowledged = record.acks.reduce((n, a) => n + a.ids.length, 0);
+      more.unknownOutcomeSteps = record.unknownSteps;
+      more.refusedSteps = record.refusedSteps;
+      console.log(`crash-loop figures${STRESS ? " (stress)" : ""}: ${JSON.stringify({ ...figures, ...more })}`);
+      server.child.kill("SIGTERM");
+      await server.exit;
+    }
+  }, 600_000);
+
+  // BUG: the journal opens journal.jsonl with "a+" and appends after whatever is there. Replay skips a torn last
+  // line (a crash in the middle of a write), as the journal promises, but the first record written after the
+  // restart lands on the same line as the fragment, and the next replay skips that line too. Here the record is
+  // an acknowledged step, which is gone after one more restart. (Truncating to the last "\n" on open would do.)
+  it.fails("keeps an acknowledged step written just after a torn journal line", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "emrkit-torn-"));
+    // A cluster that stays STARTING writes nothing on its own: the request's step is the first record after the tear.
+    const start = () => startEmulator({ dataDir, clusterStartupMs: 600_000 });
+    let emu = await start();
+    const { JobFlowId } = await emrClient(emu.endpoint).send(
+      new RunJobFlowCommand({ Name: "torn", Instances: { KeepJobFlowAliveWhenNoSteps: true } }),
+    );
+    await emu.close();
+    appendFileSync(join(dataDir, "journal.jsonl"), '{"kind":"step","id":"s-TORNTORNTORN","clust');
+    emu = await start();
+    const { StepIds } = await emrClient(emu.endpoint).send(
+      new AddJobFlowStepsCommand({ JobFlowId, Steps: steps(1, "after the tear") }),
+    );
+    await emu.close();
+    emu = await start();
+    try {
+      expect((await listAllSteps(emrClient(emu.endpoint), JobFlowId!)).map((s) => s.Id)).toEqual(StepIds);
+    } finally {
+      await emu.close();
+    }
+  });
+});
