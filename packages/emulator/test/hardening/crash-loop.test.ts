@@ -5,7 +5,7 @@
  * its request's order; no id twice; every state one EMR shows; a step running at the crash has ended (INTERRUPTED,
  * saying why) and nothing that was seen ended comes back otherwise.
  */
-import { appendFileSync, mkdtempSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -47,9 +47,10 @@ class Observed {
 const random = (n: number) => Math.floor(Math.random() * n);
 const pick = <T>(items: readonly T[]): T => items[random(items.length)]!;
 
+/** Steps named `<request>:<index>/<count>`, so that a request's steps can be found whether it was answered or not. */
 function steps(n: number, tag: string): StepConfig[] {
   return Array.from({ length: n }, (_, i) => ({
-    Name: `${tag}-${i}`,
+    Name: `${tag}:${i}/${n}`,
     ActionOnFailure: "CONTINUE",
     HadoopJarStep: { Jar: "command-runner.jar", Args: random(2) ? ["true"] : ["sleep", "0.05"] },
   }));
@@ -95,11 +96,22 @@ async function verify(emr: EMRClient, clusters: readonly string[], record: Obser
   const owner = new Map<string, string>();
   let interrupted = 0;
   let duplicates = 0;
+  let partial = 0;
   const listed = new Map<string, { state: string; index: number }>();
   for (const cluster of clusters) {
     const { Cluster } = await emr.send(new DescribeClusterCommand({ ClusterId: cluster }));
     expect(ALIVE_CLUSTER).toContain(Cluster!.Status!.State);
     const all = (await listAllSteps(emr, cluster)).reverse();
+    // A request is all or nothing, answered or not: all its steps, side by side, in its order.
+    const requests = new Map<string, { count: number; starts: Set<number>; found: number }>();
+    all.forEach((s, index) => {
+      const [, request = "", i = "0", count = "0"] = /^(.*):(\d+)\/(\d+)$/.exec(s.Name!) ?? [];
+      const r = requests.get(request) ?? { count: Number(count), starts: new Set<number>(), found: 0 };
+      r.starts.add(index - Number(i));
+      r.found++;
+      requests.set(request, r);
+    });
+    for (const r of requests.values()) if (r.found !== r.count || r.starts.size !== 1) partial++;
     all.forEach((s, index) => {
       const id = s.Id!;
       if (everywhere.has(id)) duplicates++;
@@ -136,7 +148,7 @@ async function verify(emr: EMRClient, clusters: readonly string[], record: Obser
     if (before === "RUNNING") expect(ENDED, `${id} was RUNNING, is ${after}`).toContain(after);
   }
   const extra = everywhere.size - (acknowledged - lost);
-  return { lost, duplicates, interrupted, acknowledged, extra };
+  return { lost, duplicates, partial, interrupted, acknowledged, extra };
 }
 
 describe("kill -9 in a loop", () => {
@@ -144,7 +156,14 @@ describe("kill -9 in a loop", () => {
     const dataDir = mkdtempSync(join(tmpdir(), "emrkit-crash-loop-"));
     let server: ServeProcess = await serveProcess(dataDir);
     const record = new Observed();
-    const figures = { kills: 0, requestsAcknowledged: 0, stepsAcknowledged: 0, stepsLost: 0, duplicates: 0 };
+    const figures = {
+      kills: 0,
+      requestsAcknowledged: 0,
+      stepsAcknowledged: 0,
+      stepsLost: 0,
+      duplicates: 0,
+      partialRequests: 0,
+    };
     const more = { interruptedSeen: 0, unknownOutcomeSteps: 0, refusedSteps: 0, extraStepsFromUnanswered: 0 };
     try {
       const setup = emrClient(server.endpoint);
@@ -180,10 +199,12 @@ describe("kill -9 in a loop", () => {
         emr.destroy();
         figures.stepsLost = found.lost;
         figures.duplicates = found.duplicates;
+        figures.partialRequests = found.partial;
         more.interruptedSeen = found.interrupted;
         more.extraStepsFromUnanswered = found.extra;
         expect(found.lost).toBe(0);
         expect(found.duplicates).toBe(0);
+        expect(found.partial, "requests with only some of their steps stored").toBe(0);
         // Steps no one acknowledged may exist, but only as many as went unanswered.
         expect(found.extra).toBeGreaterThanOrEqual(0);
         expect(found.extra).toBeLessThanOrEqual(record.unknownSteps);
@@ -201,11 +222,11 @@ describe("kill -9 in a loop", () => {
     }
   }, 600_000);
 
-  // BUG: the journal opens journal.jsonl with "a+" and appends after whatever is there. Replay skips a torn last
-  // line (a crash in the middle of a write), as the journal promises, but the first record written after the
-  // restart lands on the same line as the fragment, and the next replay skips that line too. Here the record is
-  // an acknowledged step, which is gone after one more restart. (Truncating to the last "\n" on open would do.)
-  it.fails("keeps an acknowledged step written just after a torn journal line", async () => {
+  // Found at 8532dc0: the journal opened journal.jsonl with "a+" and appended after whatever was there. Replay
+  // skipped a torn last line (a crash in the middle of a write), as the journal promised, but the first record
+  // written after the restart landed on the same line as the fragment, and the next replay skipped that line too:
+  // here an acknowledged step, gone after one more restart.
+  it("keeps an acknowledged step written just after a torn journal line", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "emrkit-torn-"));
     // A cluster that stays STARTING writes nothing on its own: the request's step is the first record after the tear.
     const start = () => startEmulator({ dataDir, clusterStartupMs: 600_000 });
@@ -226,5 +247,42 @@ describe("kill -9 in a loop", () => {
     } finally {
       await emu.close();
     }
+  });
+
+  // Found at 8532dc0: one request's steps were appended as one line per step in a single write. A crash that cut
+  // that write between two lines (kill -9 can stop a write of several pages part way; so can a power cut) left the
+  // first steps of a request that was never answered, and the restart ran them, where EMR's AddJobFlowSteps is all
+  // or nothing. The cuts are made here by hand, wherever such a crash could leave the file: after every byte that
+  // ends a line of the request's write, and at a few bytes inside lines.
+  it("stores all of a request's steps or none, wherever a crash cut the journal write", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "emrkit-cut-"));
+    const start = () => startEmulator({ dataDir, clusterStartupMs: 600_000 });
+    let emu = await start();
+    const emr = emrClient(emu.endpoint);
+    const { JobFlowId } = await emr.send(
+      new RunJobFlowCommand({ Name: "cut", Instances: { KeepJobFlowAliveWhenNoSteps: true } }),
+    );
+    const journal = join(dataDir, "journal.jsonl");
+    const beforeRequest = readFileSync(journal);
+    await emr.send(new AddJobFlowStepsCommand({ JobFlowId, Steps: steps(3, "cut") }));
+    await emu.close();
+    const write = readFileSync(journal).subarray(beforeRequest.length);
+    const lineEnds = [...write.keys()].filter((i) => write[i] === 0x0a).map((i) => i + 1);
+    const cuts = [...new Set([...lineEnds, 1, 20, write.length >> 1, write.length - 1])].sort((x, y) => x - y);
+    const found: number[] = [];
+    for (const cut of cuts) {
+      writeFileSync(journal, Buffer.concat([beforeRequest, write.subarray(0, cut)]));
+      emu = await start();
+      try {
+        found.push((await listAllSteps(emrClient(emu.endpoint), JobFlowId!)).length);
+      } finally {
+        await emu.close();
+      }
+    }
+    expect(
+      found.every((n) => n === 0 || n === 3),
+      `steps found after cuts at ${cuts}: ${found}`,
+    ).toBe(true);
+    expect(found[found.length - 1]).toBe(3);
   });
 });

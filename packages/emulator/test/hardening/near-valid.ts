@@ -19,6 +19,8 @@ export interface Targets {
 export interface NearValid {
   operation: string;
   body: Json;
+  /** The kind of mistake, for the figures. */
+  kind: "unknown member" | "missing member" | "not in the enum" | "outside the pattern" | "too long" | "wrong type";
   /** What was broken, at which path: for the failure message. */
   mutation: string;
   expected: "ValidationException" | "InvalidRequestException";
@@ -169,26 +171,27 @@ export function nearValid(t: Targets): fc.Arbitrary<NearValid> {
       const { path, value } = all[pick % all.length]!;
       const dotted = path.join(".");
       const field = String(path[path.length - 1]);
-      const made = (mutation: string, b: Json, expected: NearValid["expected"] = "ValidationException") => ({
-        operation,
-        body: b,
-        mutation,
-        expected,
-      });
+      const made = (
+        kind: NearValid["kind"],
+        mutation: string,
+        b: Json,
+        expected: NearValid["expected"] = "ValidationException",
+      ): NearValid => ({ operation, body: b, kind, mutation, expected });
       if (isRecord(value) || how === 0) {
         // The nearest object at or above the node gets a member its shape does not have.
         let host = path;
         while (!isRecord(at(body, host))) host = host.slice(0, -1);
         return made(
+          "unknown member",
           `unknown member ${JSON.stringify(key)} in ${show(host)}`,
           withValue(body, [...host, key], badValue),
         );
       }
       if (how === 1 && REQUIRED[operation]!.test(dotted)) {
-        return made(`missing ${show(path)}`, withValue(body, path, undefined));
+        return made("missing member", `missing ${show(path)}`, withValue(body, path, undefined));
       }
       if (how === 2 && ENUMS.test(dotted)) {
-        return made(`not an enum value at ${show(path)}`, withValue(body, path, "NOT_AN_EMR_VALUE"));
+        return made("not in the enum", `not an enum value at ${show(path)}`, withValue(body, path, "NOT_AN_EMR_VALUE"));
       }
       if (typeof value === "string" && (how === 3 || how === 4) && field !== "Marker") {
         const text = how === 3 ? badText : longText;
@@ -196,12 +199,17 @@ export function nearValid(t: Targets): fc.Arbitrary<NearValid> {
         const unknownId = ID_FIELDS.has(field) && (how === 3 || field === "StepId");
         const what = how === 3 ? "a character outside the XML pattern" : `${text.length} UTF-16 units`;
         return made(
+          how === 3 ? "outside the pattern" : "too long",
           `${what} at ${show(path)}`,
           withValue(body, path, text),
           unknownId ? "InvalidRequestException" : "ValidationException",
         );
       }
       const bad = otherKind(value, badValue);
-      return made(`a ${kind(bad)} instead of a ${kind(value)} at ${show(path)}`, withValue(body, path, bad));
+      return made(
+        "wrong type",
+        `a ${kind(bad)} instead of a ${kind(value)} at ${show(path)}`,
+        withValue(body, path, bad),
+      );
     });
 }
