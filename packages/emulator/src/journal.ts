@@ -1,10 +1,13 @@
-import { closeSync, fsync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import { closeSync, fsync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { ClusterRecord, StepRecord } from "./records.js";
 
 /**
- * The durable store: an append-only file of JSON lines, each the whole new version of a cluster or step record.
- * Replay keeps the last version of each record; a torn last line (the crash came mid-write) is ignored.
+ * The durable store: an append-only file of JSON lines, each a batch — the whole new versions of the cluster and
+ * step records one change touched, written with one call. A request's changes are one line, so a crash part way
+ * through a write loses all of them or none: AddJobFlowSteps stays all or nothing. Replay keeps the last version
+ * of each record; a torn last line (the crash came mid-write, and nothing in it was acknowledged) is cut off the
+ * file on open, so the next line starts clean.
  *
  * Group commit: `write` appends at once (to the page cache) and `durable()` resolves when an fsync has covered
  * everything written before it was called. One fsync, run off the event loop, covers every request that arrived
@@ -12,42 +15,37 @@ import type { ClusterRecord, StepRecord } from "./records.js";
  * disk flush per batch rather than per request.
  */
 export class Journal {
-  private readonly fd: number;
   private written = 0;
   private synced = 0;
   private flushing: Promise<void> | undefined;
   private failure: Error | undefined;
   private closed = false;
 
-  constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
-    this.fd = openSync(join(dataDir, "journal.jsonl"), "a+");
-  }
+  private constructor(private readonly fd: number) {}
 
-  static replay(dataDir: string): (ClusterRecord | StepRecord)[] {
-    let text = "";
-    try {
-      text = readFileSync(join(dataDir, "journal.jsonl"), "utf8");
-    } catch {
-      return [];
-    }
+  /** Opens the journal of a data directory (made if need be) and gives back every record it holds. */
+  static open(dataDir: string): { journal: Journal; records: (ClusterRecord | StepRecord)[] } {
+    mkdirSync(dataDir, { recursive: true });
+    const path = join(dataDir, "journal.jsonl");
+    const fd = openSync(path, "a+");
+    const text = readFileSync(path, "utf8");
+    const whole = text.lastIndexOf("\n") + 1;
+    if (whole < text.length) ftruncateSync(fd, Buffer.byteLength(text.slice(0, whole)));
     const latest = new Map<string, ClusterRecord | StepRecord>();
-    for (const line of text.split("\n")) {
+    const lines = text.slice(0, whole).split("\n");
+    for (const [n, line] of lines.entries()) {
       if (line === "") continue;
-      try {
-        const record = JSON.parse(line) as ClusterRecord | StepRecord;
+      for (const record of parseBatch(line, `${path}:${n + 1}`)) {
         latest.delete(record.id);
         latest.set(record.id, record);
-      } catch {
-        // A torn last line: the write it belonged to was never acknowledged.
       }
     }
-    return restoreStepLists([...latest.values()]);
+    return { journal: new Journal(fd), records: restoreStepLists([...latest.values()]) };
   }
 
   write(records: readonly (ClusterRecord | StepRecord)[]): void {
     if (records.length === 0) return;
-    writeSync(this.fd, `${records.map(toLine).join("\n")}\n`);
+    writeSync(this.fd, `[${records.map(toJson).join(",")}]\n`);
     this.written++;
     // State changes no request waits for (a step ending) reach the disk in the next batch all the same.
     if (!this.flushing) this.flushing = this.flush();
@@ -83,9 +81,20 @@ export class Journal {
   }
 }
 
+/** A whole line that is not a batch is damage no crash can cause: refuse to start rather than lose records. */
+function parseBatch(line: string, where: string): (ClusterRecord | StepRecord)[] {
+  try {
+    const batch = JSON.parse(line) as unknown;
+    if (Array.isArray(batch)) return batch as (ClusterRecord | StepRecord)[];
+  } catch {}
+  throw new Error(
+    `${where}: the journal is damaged (this line is not a batch of records); move it aside to start afresh`,
+  );
+}
+
 /** A cluster's list of step ids is not written with it (it would make the journal grow with the square of the
  * steps); each step carries its index in its cluster instead, and replay puts the lists back together. */
-function toLine(record: ClusterRecord | StepRecord): string {
+function toJson(record: ClusterRecord | StepRecord): string {
   if (record.kind === "step") return JSON.stringify(record);
   const { steps: _steps, ...cluster } = record;
   return JSON.stringify(cluster);

@@ -1,6 +1,9 @@
 import {
+  CANCEL_STEPS_MAX_IDS,
   check,
+  LIST_STEPS_MAX_STEP_IDS,
   LIST_STEPS_PAGE_SIZE,
+  MAX_ACTIVE_STEPS,
   MAX_STEP_CONCURRENCY,
   MIN_STEP_CONCURRENCY,
   type StepConfig,
@@ -30,15 +33,21 @@ export const OPERATIONS: Record<string, { validator: Validator; run: Operation }
   RunJobFlow: {
     validator: validateRunJobFlowInput,
     run: (engine, b) => {
+      const steps = (b.Steps ?? []) as StepConfig[];
+      if (steps.length > MAX_ACTIVE_STEPS) {
+        throw validationError(
+          `Steps has ${steps.length} steps; a cluster may have at most ${MAX_ACTIVE_STEPS} PENDING and RUNNING.`,
+        );
+      }
       const cluster = engine.createCluster(
         {
           name: b.Name,
           keepAlive: b.Instances?.KeepJobFlowAliveWhenNoSteps === true,
-          concurrency: b.StepConcurrencyLevel ?? 1,
+          concurrency: concurrencyLevel(b.StepConcurrencyLevel ?? 1),
           ...(b.LogUri ? { logUri: b.LogUri } : {}),
           ...(b.ReleaseLabel ? { releaseLabel: b.ReleaseLabel } : {}),
         },
-        (b.Steps ?? []).map(stepSpec),
+        steps.map(stepSpec),
       );
       return { JobFlowId: cluster.id, ClusterArn: clusterJson(cluster).ClusterArn };
     },
@@ -75,15 +84,7 @@ export const OPERATIONS: Record<string, { validator: Validator; run: Operation }
     validator: validateModifyClusterInput,
     run: (e, b) => {
       const cluster = e.cluster(b.ClusterId);
-      const level = b.StepConcurrencyLevel;
-      if (level !== undefined) {
-        if (level < MIN_STEP_CONCURRENCY || level > MAX_STEP_CONCURRENCY) {
-          throw invalidRequest(
-            `StepConcurrencyLevel must be between ${MIN_STEP_CONCURRENCY} and ${MAX_STEP_CONCURRENCY}.`,
-          );
-        }
-        e.setConcurrency(cluster, level);
-      }
+      if (b.StepConcurrencyLevel !== undefined) e.setConcurrency(cluster, concurrencyLevel(b.StepConcurrencyLevel));
       return { StepConcurrencyLevel: cluster.concurrency };
     },
   },
@@ -104,6 +105,9 @@ export const OPERATIONS: Record<string, { validator: Validator; run: Operation }
       const cluster = e.cluster(b.ClusterId);
       const states = b.StepStates as string[] | undefined;
       const ids = b.StepIds as string[] | undefined;
+      if (ids && ids.length > LIST_STEPS_MAX_STEP_IDS) {
+        throw validationError(`StepIds has ${ids.length} ids; ListSteps takes at most ${LIST_STEPS_MAX_STEP_IDS}.`);
+      }
       const wanted = (s: StepRecord) => (!states || states.includes(s.state)) && (!ids || ids.includes(s.id));
       return newestFirst("Steps", cluster.steps, (id) => e.steps.get(id)!, wanted, stepJson, b.Marker);
     },
@@ -122,6 +126,11 @@ export const OPERATIONS: Record<string, { validator: Validator; run: Operation }
     run: (e, b) => {
       const cluster = e.cluster(b.ClusterId);
       const option = b.StepCancellationOption ?? "SEND_INTERRUPT";
+      if (b.StepIds.length > CANCEL_STEPS_MAX_IDS) {
+        throw validationError(
+          `StepIds has ${b.StepIds.length} ids; CancelSteps takes at most ${CANCEL_STEPS_MAX_IDS}.`,
+        );
+      }
       return {
         CancelStepsInfoList: (b.StepIds as string[]).map((id) => {
           const step = e.steps.get(id);
@@ -133,6 +142,16 @@ export const OPERATIONS: Record<string, { validator: Validator; run: Operation }
     },
   },
 };
+
+/** StepConcurrencyLevel, in RunJobFlow or ModifyCluster: 1–256 (EMR API reference, ModifyCluster). */
+function concurrencyLevel(level: number): number {
+  if (level < MIN_STEP_CONCURRENCY || level > MAX_STEP_CONCURRENCY) {
+    throw invalidRequest(
+      `StepConcurrencyLevel must be between ${MIN_STEP_CONCURRENCY} and ${MAX_STEP_CONCURRENCY}, but is ${level}.`,
+    );
+  }
+  return level;
+}
 
 /** Checks a request body against its operation's input shape: a ValidationException naming every issue. */
 export function checkInput(operation: string, body: unknown): void {

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import { EmrError } from "./emr-error.js";
 import type { Engine } from "./engine.js";
-import type { FaultInjector } from "./faults.js";
+import type { FaultInjector, FaultRule } from "./faults.js";
 import { checkInput, OPERATIONS } from "./operations.js";
 import type { SignatureVerifier } from "./signature.js";
 
@@ -10,6 +11,10 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** A client that sends its request slower than this is cut off, so slow senders cannot hold the server. */
 const REQUEST_TIMEOUT_MS = 30_000;
+
+const CONTENT_TYPE = "application/x-amz-json-1.1";
+const TARGET_PREFIX = "ElasticMapReduce.";
+const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 interface Served {
   engine: Engine;
@@ -20,66 +25,73 @@ interface Served {
 
 /**
  * EMR's wire protocol, awsJson1_1: `POST /` with `X-Amz-Target: ElasticMapReduce.<Operation>` and a JSON body;
- * answers are JSON, errors HTTP 400 (500 for server faults) with `{"__type", "Message"}`. An answer is sent only
- * once what the request changed is on disk.
+ * answers are JSON, errors HTTP 400 (500 for server faults) with `{"__type", "Message"}`, even for a request too
+ * broken for HTTP to parse. An answer is sent only once what the request changed is on disk.
  */
 export function createEmrServer(served: Served): Server {
   const server = createServer((req, res) => {
     void handle(req, res, served).catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, { __type: "InternalServerError", Message: (error as Error).message });
+      if (!(error instanceof EmrError)) error = new EmrError("InternalServerError", (error as Error).message, 500);
+      if (!res.headersSent) sendError(res, error as EmrError);
     });
   });
   server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.on("clientError", answerBrokenHttp);
   return server;
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, { engine, faults, verifier }: Served): Promise<void> {
   const raw = await readBody(req);
-  if (raw === undefined) {
-    send(res, 413, {
-      __type: "SerializationException",
-      Message: `Request body is larger than ${MAX_BODY_BYTES} bytes.`,
-    });
-    return;
-  }
-  try {
-    await verifier?.verify(req, raw);
-  } catch (error) {
-    if (!(error instanceof EmrError)) throw error;
-    return send(res, error.status, { __type: error.type, Message: error.message });
-  }
-  const body = raw.toString("utf8");
-  const target = String(req.headers["x-amz-target"] ?? "");
-  const operation = target.startsWith("ElasticMapReduce.") ? target.slice("ElasticMapReduce.".length) : "";
-  if (req.method !== "POST" || !Object.hasOwn(OPERATIONS, operation)) {
-    send(res, 400, { __type: "UnknownOperationException", Message: `Unknown operation ${JSON.stringify(target)}.` });
-    return;
-  }
+  await verifier?.verify(req, raw);
+  const operation = operationOf(req);
   const fault = faults.next(operation);
-  if (fault?.action === "throttle") return send(res, 400, { __type: "ThrottlingException", Message: "Rate exceeded" });
-  if (fault?.action === "server-error")
-    return send(res, 500, { __type: "InternalServerError", Message: "Injected fault." });
-  if (fault?.action === "delay") await new Promise((r) => setTimeout(r, fault.delayMs ?? 1000));
-  let input: unknown;
-  try {
-    input = body.length === 0 ? {} : JSON.parse(body);
-  } catch {
-    return send(res, 400, { __type: "SerializationException", Message: "Request body is not valid JSON." });
+  await injectBefore(fault);
+  const input = parseBody(raw);
+  checkInput(operation, input);
+  const output = OPERATIONS[operation]!.run(engine, input as Record<string, unknown>);
+  await engine.durable();
+  // The operation is committed (journaled); dropping the answer now is what an outcome-unknown failure looks like.
+  if (fault?.action === "drop-after-commit") return void req.socket.destroy();
+  send(res, 200, output);
+}
+
+/** The operation a request names, refused as EMR refuses it when the request is not awsJson1_1 for EMR. */
+function operationOf(req: IncomingMessage): string {
+  const target = String(req.headers["x-amz-target"] ?? "");
+  const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : "";
+  if (req.method !== "POST" || !Object.hasOwn(OPERATIONS, operation)) {
+    throw new EmrError("UnknownOperationException", `Unknown operation ${JSON.stringify(target)}.`);
   }
+  const type = String(req.headers["content-type"] ?? "")
+    .split(";")[0]!
+    .trim()
+    .toLowerCase();
+  if (type !== CONTENT_TYPE) {
+    throw new EmrError(
+      "SerializationException",
+      `Content-Type ${JSON.stringify(type)} is not supported: EMR takes ${CONTENT_TYPE}.`,
+      415,
+    );
+  }
+  return operation;
+}
+
+async function injectBefore(fault: FaultRule | undefined): Promise<void> {
+  if (fault?.action === "throttle") throw new EmrError("ThrottlingException", "Rate exceeded");
+  if (fault?.action === "server-error") throw new EmrError("InternalServerError", "Injected fault.", 500);
+  if (fault?.action === "delay") await new Promise((r) => setTimeout(r, fault.delayMs ?? 1000));
+}
+
+/** Bytes to JSON, strictly: invalid UTF-8 is refused, never turned into U+FFFD and stored as if it had been sent. */
+function parseBody(raw: Buffer): unknown {
   try {
-    checkInput(operation, input);
-    const output = OPERATIONS[operation]!.run(engine, input as Record<string, unknown>);
-    await engine.durable();
-    // The operation is committed (journaled); dropping the answer now is what an outcome-unknown failure looks like.
-    if (fault?.action === "drop-after-commit") return void req.socket.destroy();
-    send(res, 200, output);
-  } catch (error) {
-    if (!(error instanceof EmrError)) throw error;
-    send(res, error.status, { __type: error.type, Message: error.message });
+    return raw.length === 0 ? {} : JSON.parse(utf8.decode(raw));
+  } catch {
+    throw new EmrError("SerializationException", "Request body is not valid JSON in UTF-8.");
   }
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -87,13 +99,34 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
       size += chunk.length;
       if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    req.on("end", () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks)));
+    req.on("end", () => {
+      if (size <= MAX_BODY_BYTES) return resolve(Buffer.concat(chunks));
+      reject(new EmrError("SerializationException", `Request body is larger than ${MAX_BODY_BYTES} bytes.`, 413));
+    });
     req.on("error", reject);
   });
 }
 
+/** Node's own answer to a request it cannot parse is a bare 400; EMR's clients expect the JSON error body. */
+function answerBrokenHttp(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === "ECONNRESET" || !socket.writable) return void socket.destroy();
+  const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
+  const text = JSON.stringify({
+    __type: "SerializationException",
+    Message: `Malformed HTTP request: ${error.code ?? error.message}.`,
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 431 ? "Request Header Fields Too Large" : status === 408 ? "Request Timeout" : "Bad Request"}\r\n` +
+      `content-type: ${CONTENT_TYPE}\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`,
+  );
+}
+
+function sendError(res: ServerResponse, error: EmrError): void {
+  send(res, error.status, { __type: error.type, Message: error.message });
+}
+
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/x-amz-json-1.1", "content-length": Buffer.byteLength(text) });
+  res.writeHead(status, { "content-type": CONTENT_TYPE, "content-length": Buffer.byteLength(text) });
   res.end(text);
 }

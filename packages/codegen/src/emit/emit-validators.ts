@@ -7,6 +7,7 @@
  */
 import type { LengthConstraint, MemberIR, RangeConstraint, ServiceIR, ShapeIR } from "../ir/types.js";
 import { sortedShapes } from "../ir/types.js";
+import { recursiveShapes } from "../select/reachable.js";
 import { bounds } from "./describe-constraints.js";
 import { tsHeader } from "./header.js";
 import { javaPatternToJs } from "./java-pattern.js";
@@ -18,13 +19,14 @@ export const SUPPORT_FILE = "validation-support.generated.ts";
 
 export function emitValidators(service: ServiceIR): string {
   const constants = new Constants();
-  const functions = sortedShapes(service).map((shape) => validatorFor(shape, service, constants));
+  const recursive = recursiveShapes(service);
+  const functions = sortedShapes(service).map((shape) => validatorFor(shape, service, constants, recursive));
   const registry = `/** Every validator by shape name, for generic tools and tests. */\nexport const validators: Readonly<Record<string, Validator>> = {\n${sortedShapes(
     service,
   )
     .map((s) => `  ${JSON.stringify(s.name)}: ${fnName(s.name)},`)
     .join("\n")}\n};`;
-  const imports = `import type { Validator, Walk } from "./${SUPPORT_FILE.replace(/\.ts$/, ".js")}";\nimport { describeType, isObject, lengthOutside, nearest, report, show } from "./${SUPPORT_FILE.replace(/\.ts$/, ".js")}";`;
+  const imports = `import type { Validator, Walk } from "./${SUPPORT_FILE.replace(/\.ts$/, ".js")}";\nimport { describeType, isObject, lengthOutside, MAX_NESTING, nearest, report, show } from "./${SUPPORT_FILE.replace(/\.ts$/, ".js")}";`;
   return printStatements(tsHeader(service), [imports, ...constants.statements(), ...functions, registry]);
 }
 
@@ -55,10 +57,16 @@ interface Checks {
   range?: RangeConstraint | undefined;
 }
 
-function validatorFor(shape: ShapeIR, service: ServiceIR, constants: Constants): string {
-  const body = bodyFor(shape, service, constants);
+function validatorFor(shape: ShapeIR, service: ServiceIR, constants: Constants, recursive: Set<string>): string {
+  const body = [...(recursive.has(shape.name) ? [depthGuard] : []), ...bodyFor(shape, service, constants)];
   return `/** Checks a value against ${shape.name}. */\nexport function ${fnName(shape.name)}(value: unknown, walk: Walk): void {\n${indent(body.join("\n"))}\n}`;
 }
+
+/** The first check of a shape that can contain itself: nesting stops at MAX_NESTING with an issue. */
+const depthGuard = `if (walk.path.length > MAX_NESTING) {
+  report(walk, "too-deep", \`is nested more than \${MAX_NESTING} levels deep\`);
+  return;
+}`;
 
 function bodyFor(shape: ShapeIR, service: ServiceIR, constants: Constants): string[] {
   const sensitive = shape.sensitive === true;

@@ -36,3 +36,12 @@ export function inputShapes(service: ServiceIR): Set<string> {
     service.operations.flatMap((op) => (op.input ? [op.input] : [])),
   );
 }
+
+/** Shapes that can contain themselves (a Configuration holding Configurations): the ones whose nesting has no end. */
+export function recursiveShapes(service: ServiceIR): Set<string> {
+  const recursive = new Set<string>();
+  for (const [name, shape] of service.shapes) {
+    if (reachable(service, targetsOf(shape)).has(name)) recursive.add(name);
+  }
+  return recursive;
+}

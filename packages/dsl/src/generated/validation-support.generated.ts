@@ -20,7 +20,15 @@ export type ModelIssueCode =
   | "range"
   | "unknown-member"
   | "unique-items"
-  | "union";
+  | "union"
+  | "too-deep";
+
+/**
+ * How deep (in path segments) a value may nest before a validator of a recursive shape stops and reports
+ * `too-deep`: far beyond any real request, and far short of the call stack, so that a hostile body gets an
+ * issue rather than a stack overflow.
+ */
+export const MAX_NESTING = 256;
 
 /**
  * The state of one validation: the path to the value being checked, kept as a stack so that checking a valid value

@@ -2,7 +2,7 @@
 // Model: emr-2009-03-31.service-2.json (EMR 2009-03-31), sha256 af844a890a7c91626631963a28c7bebdb287ea0e7c5646d37e685fe126d0abf6
 
 import type { Validator, Walk } from "./validation-support.generated.js";
-import { describeType, isObject, lengthOutside, nearest, report, show } from "./validation-support.generated.js";
+import { describeType, isObject, lengthOutside, MAX_NESTING, nearest, report, show } from "./validation-support.generated.js";
 const ENUM0 = new Set<unknown>(["TERMINATE_JOB_FLOW","TERMINATE_CLUSTER","CANCEL_AND_WAIT","CONTINUE"]);
 const VALUES1 = ["TERMINATE_JOB_FLOW","TERMINATE_CLUSTER","CANCEL_AND_WAIT","CONTINUE"] as readonly string[];
 const MEMBERS2 = ["JobFlowId","Steps","ExecutionRoleArn"] as readonly string[];
@@ -1258,6 +1258,10 @@ export function validateComputeLimitsUnitType(value: unknown, walk: Walk): void 
 
 /** Checks a value against Configuration. */
 export function validateConfiguration(value: unknown, walk: Walk): void {
+  if (walk.path.length > MAX_NESTING) {
+    report(walk, "too-deep", `is nested more than ${MAX_NESTING} levels deep`);
+    return;
+  }
   if (!isObject(value)) {
     report(walk, "type", `must be an object (Configuration), but is ${describeType(value)}`);
     return;
@@ -1295,6 +1299,10 @@ export function validateConfiguration(value: unknown, walk: Walk): void {
 
 /** Checks a value against ConfigurationList. */
 export function validateConfigurationList(value: unknown, walk: Walk): void {
+  if (walk.path.length > MAX_NESTING) {
+    report(walk, "too-deep", `is nested more than ${MAX_NESTING} levels deep`);
+    return;
+  }
   if (!Array.isArray(value)) {
     report(walk, "type", `must be a list, but is ${describeType(value)}`);
     return;
