@@ -1,5 +1,5 @@
 import { execFile, spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -91,13 +91,67 @@ describe("emrkit as a process", () => {
     expect(first.value).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const res = await fetch(first.value as string, {
       method: "POST",
-      headers: { "x-amz-target": "ElasticMapReduce.ListClusters" },
+      headers: { "x-amz-target": "ElasticMapReduce.ListClusters", "content-type": "application/x-amz-json-1.1" },
       body: "{}",
     });
     expect(await res.json()).toEqual({ Clusters: [] });
     child.kill("SIGTERM");
     expect(await new Promise((r) => child.once("exit", r))).toBe(0);
   });
+
+  it("local --verify-signatures: refuses unsigned requests; needs credentials to check against", async () => {
+    const env = { ...process.env, AWS_ACCESS_KEY_ID: "AKIDCLI", AWS_SECRET_ACCESS_KEY: "cli-secret" };
+    const child = spawn(process.execPath, [bin, "local", "--verify-signatures"], {
+      stdio: ["ignore", "pipe", "ignore"],
+      env,
+    });
+    const first = await createInterface({ input: child.stdout })[Symbol.asyncIterator]().next();
+    const res = await fetch(first.value as string, {
+      method: "POST",
+      headers: { "x-amz-target": "ElasticMapReduce.ListClusters", "content-type": "application/x-amz-json-1.1" },
+      body: "{}",
+    });
+    expect(await res.json()).toMatchObject({ __type: "MissingAuthenticationTokenException" });
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+    const { AWS_ACCESS_KEY_ID: _id, AWS_SECRET_ACCESS_KEY: _secret, ...bare } = process.env;
+    const refused = await new Promise<{ code: number | null; stderr: string }>((done) => {
+      execFile(process.execPath, [bin, "local", "--verify-signatures"], { env: bare }, (error, _out, stderr) =>
+        done({ code: error ? Number(error.code) : 0, stderr }),
+      );
+    });
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr.trim().split("\n")).toEqual([expect.stringMatching(/needs local credentials/)]);
+  }, 30_000);
+
+  it("never shows a secret: not in progress, failure reasons or probable causes, though the step got it", async () => {
+    // The module lives inside the package, so that it can import @emrkit/dsl as a user's module would.
+    const modules = mkdtempSync(join(new URL(".", import.meta.url).pathname, ".tmp-secret-"));
+    const value = `hunter2-${Date.now()}`;
+    const pipeline = join(modules, "pipeline.mjs");
+    writeFileSync(
+      pipeline,
+      `import { command, secret } from "@emrkit/dsl";
+const password = secret(${JSON.stringify(value)});
+export default [
+  command("uses-it", ["sh", "-c", 'echo "connecting with $1"; echo "login refused for $1" >&2; exit 3', "sh", password]).onFailure("CONTINUE"),
+];
+`,
+    );
+    try {
+      const shown = await emrkit("submit", pipeline, "--local");
+      expect(shown.code).toBe(1);
+      expect(shown.stdout).toMatch(/uses-it failed: .*login refused for \*\*\*/);
+      expect(`${shown.stdout}${shown.stderr}`).not.toContain(value);
+      const json = await emrkit("submit", pipeline, "--local", "--json");
+      expect(`${json.stdout}${json.stderr}`).not.toContain(value);
+      const rendered = await emrkit("render", pipeline, "--format", "cli");
+      expect(rendered.stdout).toContain("***");
+      expect(rendered.stdout).not.toContain(value);
+    } finally {
+      rmSync(modules, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it("codegen and --help", async () => {
     expect((await emrkit("codegen", "--help")).stdout).toContain("Usage: emrkit-codegen");
