@@ -1,21 +1,23 @@
 /**
  * The peers of `validate` in the benchmark, each held to the same rules: ajv compiled from the generated JSON
  * Schema plus emrkit's EMR rules as a post-check; zod v4 with a schema written to the same rules; and a floor
- * that only runs the model's regular expression over every string and sums the lengths.
+ * that only runs the model's regular expression over every string and sums the lengths. emrkit's parts come from
+ * the compiled package, as in the bench itself.
  */
 import { readFileSync } from "node:fs";
-import {
+import type { Issue, RuleInput } from "@emrkit/dsl";
+import Ajv2020 from "ajv/dist/2020.js";
+import { z } from "zod";
+import { dsl } from "./built.js";
+
+const {
   IAM_ROLE_ARN_PATTERN,
-  type Issue,
   KMS_KEY_ARN_PATTERN,
   MAX_HADOOP_JAR_STEP_CHARACTERS,
   MAX_STEPS_PER_REQUEST,
-  type RuleInput,
   runEmrRules,
   S3_URI_PATTERN,
-} from "@emrkit/dsl";
-import Ajv2020 from "ajv/dist/2020.js";
-import { z } from "zod";
+} = dsl;
 
 const schema = JSON.parse(
   readFileSync(new URL("../../packages/dsl/src/generated/schema/AddJobFlowSteps.schema.json", import.meta.url), "utf8"),

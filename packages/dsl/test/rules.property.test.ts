@@ -91,3 +91,47 @@ describe("runEmrRules", () => {
     );
   });
 });
+
+describe("rules held to their plain definitions", () => {
+  const commandStep = (name: string, args: string[]): StepConfig => ({
+    Name: name,
+    HadoopJarStep: { Jar: "command-runner.jar", Args: args },
+  });
+  const codesAt = (input: unknown, code: string) =>
+    validate(input)
+      .issues.filter((issue) => issue.code === code)
+      .map((issue) => issue.path);
+
+  it("command-line-in-one-arg warns exactly when the program has /\\S\\s+\\S/, repeated programs included", () => {
+    const program = fc.string({
+      unit: fc.constantFrom("a", "-", " ", "\t", "\n", "\u00a0", "\u2028", "x"),
+      maxLength: 8,
+    });
+    fc.assert(
+      fc.property(fc.array(program, { minLength: 1, maxLength: 6 }), (programs) => {
+        const steps = programs.map((p, i) => commandStep(`s${i}`, [p, "--x"]));
+        const expected = programs.flatMap((p, i) => (/\S\s+\S/.test(p) ? [`Steps[${i}].HadoopJarStep.Args[0]`] : []));
+        expect(codesAt({ JobFlowId: "j-1", Steps: steps }, "command-line-in-one-arg")).toEqual(expected);
+      }),
+    );
+  });
+
+  it("empty-command-runner-arg and duplicate-step-name give what a naive scan gives", () => {
+    const name = fc.constantFrom("a", "b", "ab", "ba", "", "nightly-1", "nightly-2", "x".repeat(13));
+    const arg = fc.constantFrom("", "a", " ", "spark-submit");
+    fc.assert(
+      fc.property(fc.array(fc.tuple(name, fc.array(arg, { maxLength: 4 })), { maxLength: 40 }), (specs) => {
+        const steps = specs.map(([n, args]) => commandStep(n, args));
+        const empties = specs.flatMap(([, args], i) =>
+          args.flatMap((a, k) => (a === "" ? [`Steps[${i}].HadoopJarStep.Args[${k}]`] : [])),
+        );
+        const duplicates = specs.flatMap(([n], i) =>
+          specs.slice(0, i).some(([m]) => m === n) ? [`Steps[${i}].Name`] : [],
+        );
+        const input = { JobFlowId: "j-1", Steps: steps };
+        expect(codesAt(input, "empty-command-runner-arg")).toEqual(empties);
+        expect(codesAt(input, "duplicate-step-name")).toEqual(duplicates);
+      }),
+    );
+  });
+});

@@ -1,11 +1,13 @@
 import type { Issue } from "../issues/issue.js";
 import { RULE_SOURCES } from "./limits.js";
-import type { Rule, RuleInput, StepView } from "./rule.js";
+import { type Rule, type RuleInput, rememberingTest, type StepView } from "./rule.js";
 import { shown } from "./shown.js";
 
 const source = RULE_SOURCES["command-line-in-one-arg"];
-/** Words separated by white space, ignoring white space around them. */
-const SEVERAL_WORDS = /\S\s+\S/;
+/** At most one word, white space around it allowed: no `\S\s+\S` anywhere. */
+const ONE_WORD = /^\s*\S*\s*$/;
+/** Every step of a request tends to run the same program (spark-submit): it is matched once. */
+const isOneWord = rememberingTest(ONE_WORD);
 
 /**
  * Warns when command-runner.jar's first argument (the program) has a space in it: a whole command line passed as
@@ -21,14 +23,13 @@ export const commandLineInOneArg: Rule = {
 
 /** The rule on one step (validate calls it directly, in one pass over the steps). */
 export function checkCommandLineInOneArgStep(
-  { jarStep, commandRunner, index }: StepView,
+  { args, commandRunner, index }: StepView,
   _input: RuleInput,
   issues: Issue[],
 ): void {
-  const args = jarStep?.Args;
-  if (!commandRunner || !Array.isArray(args)) return;
+  if (!commandRunner || args === undefined) return;
   const program: unknown = args[0];
-  if (typeof program !== "string" || !SEVERAL_WORDS.test(program)) return;
+  if (typeof program !== "string" || isOneWord(program)) return;
   issues.push({
     code: "command-line-in-one-arg",
     severity: "warning",

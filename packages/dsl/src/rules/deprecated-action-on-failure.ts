@@ -1,9 +1,8 @@
 import type { Issue } from "../issues/issue.js";
 import { DEPRECATED_ACTIONS_ON_FAILURE, RULE_SOURCES } from "./limits.js";
-import type { Rule, RuleInput, StepView } from "./rule.js";
+import { isOneOf, type Rule, type RuleInput, type StepView } from "./rule.js";
 
 const source = RULE_SOURCES["deprecated-action-on-failure"];
-const deprecated = new Set<unknown>(DEPRECATED_ACTIONS_ON_FAILURE);
 
 /** Warns about TERMINATE_JOB_FLOW, the deprecated spelling of TERMINATE_CLUSTER. */
 export const deprecatedActionOnFailure: Rule = {
@@ -16,11 +15,11 @@ export const deprecatedActionOnFailure: Rule = {
 
 /** The rule on one step (validate calls it directly, in one pass over the steps). */
 export function checkDeprecatedActionOnFailureStep(
-  { step, index }: StepView,
+  { action, index }: StepView,
   _input: RuleInput,
   issues: Issue[],
 ): void {
-  if (!deprecated.has(step.ActionOnFailure)) return;
+  if (!isOneOf(DEPRECATED_ACTIONS_ON_FAILURE, action)) return;
   issues.push({
     code: "deprecated-action-on-failure",
     severity: "warning",

@@ -10,16 +10,32 @@ export const duplicateStepName: Rule = {
   source,
   checkRequest({ steps }, issues) {
     if (steps === undefined || steps.length < 2) return;
-    const names: unknown[] = new Array(steps.length);
-    for (let i = 0; i < steps.length; i++) names[i] = (steps[i] as { Name?: unknown } | null | undefined)?.Name;
-    // A Set pays for itself only on longer lists; short ones compare pairwise, cheapest test first.
-    const seen = names.length > 32 ? new Set<unknown>() : undefined;
-    for (let index = 1; index < names.length; index++) {
-      const name = names[index];
-      if (typeof name !== "string") continue;
+    const count = steps.length;
+    const names: unknown[] = new Array(count);
+    // A number per name (length and last character, -1 for no string) that pairs compare before the names do.
+    const prints: number[] = new Array(count);
+    for (let i = 0; i < count; i++) {
+      const name = (steps[i] as { Name?: unknown } | null | undefined)?.Name;
+      names[i] = name;
+      prints[i] =
+        typeof name === "string"
+          ? name.length * 0x10000 + (name.length > 0 ? name.charCodeAt(name.length - 1) : 0)
+          : -1;
+    }
+    // A Set pays for itself only on longer lists; short ones compare pairwise, by print first.
+    const seen = count > 32 ? new Set<unknown>() : undefined;
+    for (let index = 1; index < count; index++) {
+      const print = prints[index]!;
+      if (print < 0) continue;
+      const name = names[index] as string;
       let earlier = -1;
       if (seen === undefined) {
-        for (let k = 0; k < index && earlier < 0; k++) if (same(names[k], name)) earlier = k;
+        for (let k = 0; k < index; k++) {
+          if (prints[k] === print && names[k] === name) {
+            earlier = k;
+            break;
+          }
+        }
       } else {
         if (index === 1) seen.add(names[0]);
         if (seen.has(name)) earlier = names.indexOf(name);
@@ -36,12 +52,3 @@ export const duplicateStepName: Rule = {
     }
   },
 };
-
-function same(other: unknown, name: string): boolean {
-  return (
-    typeof other === "string" &&
-    other.length === name.length &&
-    other.charCodeAt(other.length - 1) === name.charCodeAt(name.length - 1) &&
-    other === name
-  );
-}

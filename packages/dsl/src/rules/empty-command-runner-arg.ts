@@ -15,13 +15,13 @@ export const emptyCommandRunnerArg: Rule = {
 
 /** The rule on one step (validate calls it directly, in one pass over the steps). */
 export function checkEmptyCommandRunnerArgStep(
-  { jarStep, commandRunner, index }: StepView,
+  { args, commandRunner, firstEmptyArg, index }: StepView,
   _input: RuleInput,
   issues: Issue[],
 ): void {
-  const args = jarStep?.Args;
-  if (!commandRunner || !Array.isArray(args)) return;
-  for (let i = 0; i < args.length; i++) {
+  // The view found the first empty argument while summing lengths: most steps have none, and cost nothing here.
+  if (!commandRunner || args === undefined || firstEmptyArg < 0) return;
+  for (let i = firstEmptyArg; i < args.length; i++) {
     if (args[i] !== "") continue;
     issues.push({
       code: "empty-command-runner-arg",

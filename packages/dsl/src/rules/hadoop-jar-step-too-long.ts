@@ -19,9 +19,10 @@ export const hadoopJarStepTooLong: Rule = {
 };
 
 /** The rule on one step (validate calls it directly, in one pass over the steps). */
-export function checkHadoopJarStepTooLongStep({ jarStep, index }: StepView, _input: RuleInput, issues: Issue[]): void {
+export function checkHadoopJarStepTooLongStep(view: StepView, _input: RuleInput, issues: Issue[]): void {
+  const { jarStep, index } = view;
   if (jarStep === undefined) return;
-  if (unitTotal(jarStep) <= MAX_HADOOP_JAR_STEP_CHARACTERS) return;
+  if (unitTotal(jarStep, view.argUnits) <= MAX_HADOOP_JAR_STEP_CHARACTERS) return;
   const actual = total(jarStep, codePointLength);
   if (actual <= MAX_HADOOP_JAR_STEP_CHARACTERS) return;
   issues.push({
@@ -53,14 +54,12 @@ export function total(jarStep: Record<string, unknown>, length: (s: string) => n
   return sum;
 }
 
-/** `total` in UTF-16 units, without a callback: the common case, on every step. */
-function unitTotal(jarStep: Record<string, unknown>): number {
-  let sum = 0;
-  const { Jar, MainClass, Args, Properties } = jarStep;
+/** `total` in UTF-16 units, without a callback, the Args already summed by the step's view: the common case. */
+function unitTotal(jarStep: Record<string, unknown>, argUnits: number): number {
+  let sum = argUnits;
+  const { Jar, MainClass, Properties } = jarStep;
   if (typeof Jar === "string") sum += Jar.length;
   if (typeof MainClass === "string") sum += MainClass.length;
-  if (Array.isArray(Args))
-    for (let i = 0; i < Args.length; i++) sum += typeof Args[i] === "string" ? Args[i].length : 0;
   if (Array.isArray(Properties)) {
     for (const property of Properties) {
       if (typeof property !== "object" || property === null) continue;

@@ -20,10 +20,18 @@ export interface RuleInput {
 export interface StepView {
   readonly step: Record<string, unknown>;
   readonly index: number;
+  /** `step.ActionOnFailure`, whatever it is. */
+  readonly action: unknown;
   /** HadoopJarStep when it is an object. */
   readonly jarStep: Record<string, unknown> | undefined;
   /** Whether the jar is command-runner.jar (bare or at any path). */
   readonly commandRunner: boolean;
+  /** HadoopJarStep.Args when it is a list. */
+  readonly args: readonly unknown[] | undefined;
+  /** The UTF-16 units of the string Args, summed (values of other types count nothing). */
+  readonly argUnits: number;
+  /** The index of the first Arg that is an empty string, or -1. */
+  readonly firstEmptyArg: number;
   /** StepMonitoringConfiguration.S3MonitoringConfiguration when it is an object. */
   readonly s3: Record<string, unknown> | undefined;
 }
@@ -55,19 +63,44 @@ export function runRules(rules: readonly Rule[], input: RuleInput, issues: Issue
   for (const rule of rules) rule.checkSteps?.(views, input, issues);
 }
 
-/** The view of a step, or undefined when the step is not an object (the model reports that). */
+/**
+ * The view of a step, or undefined when the step is not an object (the model reports that). Args are scanned once
+ * here, for the rules that need their lengths or their empty strings.
+ */
 export function stepView(step: unknown, index: number): StepView | undefined {
   if (!isRecord(step)) return undefined;
   const jarStep = isRecord(step.HadoopJarStep) ? step.HadoopJarStep : undefined;
-  const jar = jarStep?.Jar;
-  const commandRunner =
-    typeof jar === "string" && (jar === "command-runner.jar" || jar.endsWith("/command-runner.jar"));
+  let commandRunner = false;
+  let args: unknown[] | undefined;
+  let argUnits = 0;
+  let firstEmptyArg = -1;
+  if (jarStep !== undefined) {
+    const jar = jarStep.Jar;
+    commandRunner = typeof jar === "string" && (jar === "command-runner.jar" || jar.endsWith("/command-runner.jar"));
+    const value = jarStep.Args;
+    if (Array.isArray(value)) {
+      args = value;
+      for (let i = 0; i < value.length; i++) {
+        const arg: unknown = value[i];
+        if (typeof arg !== "string") continue;
+        argUnits += arg.length;
+        if (arg.length === 0 && firstEmptyArg < 0) firstEmptyArg = i;
+      }
+    }
+  }
   const monitoring = step.StepMonitoringConfiguration;
   const s3 =
     isRecord(monitoring) && isRecord(monitoring.S3MonitoringConfiguration)
       ? monitoring.S3MonitoringConfiguration
       : undefined;
-  return { step, index, jarStep, commandRunner, s3 };
+  return { step, index, action: step.ActionOnFailure, jarStep, commandRunner, args, argUnits, firstEmptyArg, s3 };
+}
+
+/** Whether a value is one of a few strings: compared one by one, cheaper than a Set's hashing for two or three. */
+export function isOneOf(values: readonly string[], value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  for (let i = 0; i < values.length; i++) if (values[i] === value) return true;
+  return false;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -24,7 +24,8 @@ export interface ValidationResult {
  * // { code: "unknown-member", path: "Steps[0].hadoop_jar_step", suggestion: "HadoopJarStep", … }
  */
 export function validate(input: unknown, context: ValidationContext = {}): ValidationResult {
-  return guarded(input, () => {
+  // try/catch here rather than around a callback: validate runs per request, and a closure per call shows.
+  try {
     const request = isObject(input) ? input : undefined;
     const steps = request !== undefined && Array.isArray(request.Steps) ? (request.Steps as unknown[]) : undefined;
     return run(validateAddJobFlowStepsInput, [], input, input, {
@@ -32,13 +33,15 @@ export function validate(input: unknown, context: ValidationContext = {}): Valid
       executionRoleArn: request?.ExecutionRoleArn,
       context,
     });
-  });
+  } catch (error) {
+    return unreadable(input, error);
+  }
 }
 
 /** Checks a bare list of StepConfigs, as if it were a request's `Steps` (paths start `Steps[i]`). */
 export function validateSteps(steps: unknown, context: ValidationContext = {}): ValidationResult {
-  return guarded(steps, () =>
-    run(
+  try {
+    return run(
       validateStepConfigList,
       ["Steps"],
       steps,
@@ -48,8 +51,10 @@ export function validateSteps(steps: unknown, context: ValidationContext = {}): 
         executionRoleArn: undefined,
         context,
       },
-    ),
-  );
+    );
+  } catch (error) {
+    return unreadable(steps, error);
+  }
 }
 
 /** Throws an EmrValidationError listing every issue unless the request has no error. */
@@ -92,22 +97,27 @@ function fromModel(issue: ModelIssue, root: unknown): Issue {
 }
 
 /** Reading the input can throw (a getter, a proxy): that becomes an issue, never an exception. */
-function guarded(input: unknown, check: () => ValidationResult): ValidationResult {
+function unreadable(input: unknown, error: unknown): ValidationResult {
+  const reason = describeThrown(error);
+  return {
+    ok: false,
+    issues: [
+      {
+        code: "type",
+        severity: "error",
+        path: "",
+        message: `could not be read as plain data (${redact(reason)}); got ${redact(show(typeof input))}`,
+        source: MODEL_SOURCE,
+      },
+    ],
+  };
+}
+
+/** What was thrown, as text; the thrown value itself may refuse to become a string (`{ toString: 1 }`). */
+function describeThrown(error: unknown): string {
   try {
-    return check();
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      issues: [
-        {
-          code: "type",
-          severity: "error",
-          path: "",
-          message: `could not be read as plain data (${redact(reason)}); got ${redact(show(typeof input))}`,
-          source: MODEL_SOURCE,
-        },
-      ],
-    };
+    return error instanceof Error ? String(error.message) : String(error);
+  } catch {
+    return "a value that cannot be shown";
   }
 }

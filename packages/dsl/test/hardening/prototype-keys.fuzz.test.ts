@@ -134,6 +134,25 @@ describe("prototype-named keys anywhere in a request", () => {
     );
   });
 
+  it("a getter that throws a value with prototype-named keys gives the unreadable-input issue, never an exception", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...PROTOTYPE_KEYS, "valueOf"), fc.boolean(), (key, asMessage) => {
+        // `{ toString: 1 }` cannot become a string: describing what was thrown must not throw again.
+        const thrown = ownKeys(key === "toString" ? { toString: 1, valueOf: 1 } : { [key]: 1, toString: 1 });
+        const error = asMessage ? Object.assign(new Error("x"), { message: thrown }) : thrown;
+        const throwing = () => {
+          throw error;
+        };
+        const input = Object.defineProperty({ JobFlowId: "j-1" }, "Steps", { get: throwing, enumerable: true });
+        const step = Object.defineProperty({ Name: "a" }, "HadoopJarStep", { get: throwing, enumerable: true });
+        for (const result of [validate(input), validateSteps([step])]) {
+          expect(result.ok).toBe(false);
+          expect(result.issues.map((issue) => `${issue.path} ${issue.code}`)).toEqual([" type"]);
+        }
+      }),
+    );
+  });
+
   it("redactValue keeps every prototype-named key as an own key, its value redacted, the prototype unchanged", () => {
     fc.assert(
       fc.property(fc.constantFrom(...PROTOTYPE_KEYS), (key) => {
