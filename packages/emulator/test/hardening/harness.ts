@@ -24,10 +24,19 @@ export interface ServeProcess {
   kill9(): Promise<void>;
 }
 
-/** Starts `serve.ts` on `dataDir`: node with tsx as a loader, so that SIGKILL reaches the server itself. */
-export async function serveProcess(dataDir: string): Promise<ServeProcess> {
+/**
+ * Starts `serve.ts` on `dataDir`: node with tsx as a loader, so that SIGKILL reaches the server itself. `args` go to
+ * serve.ts (`--verify-signatures`), `env` to its environment (the credentials that come with it).
+ */
+export async function serveProcess(
+  dataDir: string,
+  options: { args?: string[]; env?: Record<string, string> } = {},
+): Promise<ServeProcess> {
   const args = ["--import", "tsx", "--conditions=@emrkit/source", serveScript, "--data-dir", dataDir];
-  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...args, ...(options.args ?? [])], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...options.env },
+  });
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString("utf8")).slice(-4000);
@@ -115,19 +124,27 @@ export interface Exchange {
 
 /**
  * Bytes over a bare TCP connection, for what node:http will not send: lying Content-Length, broken framing,
- * trickled bytes. Then the client half-closes, hangs up, or waits up to `waitMs` for the server to answer and close.
+ * trickled bytes. Then the client half-closes, hangs up, or waits up to `waitMs` for the server to answer and close
+ * (or only to answer, with `untilAnswered`).
  */
 export function exchange(
   port: number,
   chunks: readonly (string | Buffer)[],
-  options: { then?: "wait" | "half-close" | "hang-up"; gapMs?: number; waitMs?: number } = {},
+  options: { then?: "wait" | "half-close" | "hang-up"; gapMs?: number; waitMs?: number; untilAnswered?: boolean } = {},
 ): Promise<Exchange> {
   return new Promise((resolve) => {
     const socket = connect(port, "127.0.0.1");
     const received: Buffer[] = [];
     let timer: NodeJS.Timeout | undefined;
     let givenUp = false;
-    socket.on("data", (chunk: Buffer) => received.push(chunk));
+    socket.on("data", (chunk: Buffer) => {
+      received.push(chunk);
+      // A whole response is in: no need to wait for a keep-alive connection to close.
+      if (options.untilAnswered && isComplete(Buffer.concat(received).toString("latin1"))) {
+        givenUp = true;
+        socket.destroy();
+      }
+    });
     socket.on("error", () => {});
     socket.on("close", () => {
       clearTimeout(timer);
@@ -147,6 +164,12 @@ export function exchange(
       }, options.waitMs ?? 2000);
     });
   });
+}
+
+function isComplete(received: string): boolean {
+  const end = received.indexOf("\r\n\r\n");
+  const length = /\r\ncontent-length: *(\d+)/i.exec(received.slice(0, end))?.[1];
+  return end >= 0 && length !== undefined && received.length - end - 4 >= Number(length);
 }
 
 /** The first HTTP response in `received`: status, lower-cased headers, body (as far as it came). */
