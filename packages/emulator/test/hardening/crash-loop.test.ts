@@ -48,15 +48,18 @@ const random = (n: number) => Math.floor(Math.random() * n);
 const pick = <T>(items: readonly T[]): T => items[random(items.length)]!;
 
 /** Steps named `<request>:<index>/<count>`, so that a request's steps can be found whether it was answered or not. */
-function steps(n: number, tag: string): StepConfig[] {
+function steps(n: number, tag: string, padding = 0): StepConfig[] {
   return Array.from({ length: n }, (_, i) => ({
     Name: `${tag}:${i}/${n}`,
     ActionOnFailure: "CONTINUE",
-    HadoopJarStep: { Jar: "command-runner.jar", Args: random(2) ? ["true"] : ["sleep", "0.05"] },
+    HadoopJarStep: {
+      Jar: "command-runner.jar",
+      Args: [...(random(2) ? ["true"] : ["sleep", "0.05"]), ...(padding ? ["x".repeat(padding)] : [])],
+    },
   }));
 }
 
-/** One client: adds 1–4 steps at a time to a random cluster, sometimes lists one, until told to stop. */
+/** One client: adds 1–4 steps at a time (sometimes 20) to a random cluster, sometimes lists one, until told to stop. */
 async function client(
   endpoint: string,
   clusters: readonly string[],
@@ -67,7 +70,9 @@ async function client(
   const emr = emrClient(endpoint);
   for (let n = 0; !stop.now; n++) {
     const cluster = pick(clusters);
-    const count = 1 + random(4);
+    // One request in twenty is big (20 steps, ~60 KB in the journal): a write of many pages, which a kill can cut.
+    const big = random(20) === 0;
+    const count = big ? 20 : 1 + random(4);
     try {
       if (random(5) === 0) {
         const { Steps = [] } = await emr.send(new ListStepsCommand({ ClusterId: cluster }));
@@ -75,7 +80,7 @@ async function client(
         continue;
       }
       const { StepIds } = await emr.send(
-        new AddJobFlowStepsCommand({ JobFlowId: cluster, Steps: steps(count, `${tag}-${n}`) }),
+        new AddJobFlowStepsCommand({ JobFlowId: cluster, Steps: steps(count, `${tag}-${n}`, big ? 3_000 : 0) }),
       );
       record.acks.push({ cluster, ids: StepIds! });
     } catch (error) {
