@@ -116,7 +116,8 @@ export class EmrCalls {
    * One attempt of an unsafe call. Past `requestTimeoutMs` without an answer its outcome is unknown, but the request
    * may still commit: abandoned and sent again, it would add the steps twice. So its answer is still awaited, up to
    * UNSAFE_PATIENCE timeouts, while `onUnknown` reads back at each timeout: the call found to have gone through, the
-   * request is dropped and that is the answer. The first timeout is told as a `retry` event (delay 0). Only a request given up (or failed) is left to `call` to send again.
+   * request is dropped and that is the answer. The first timeout is told as a `retry` event (delay 0). Only a request
+   * given up (or failed) is left to `call` to send again.
    */
   private async oncePatiently<Output>(
     make: () => AnyCommand,
