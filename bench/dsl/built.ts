@@ -2,7 +2,8 @@
  * The DSL as users run it: compiled by `tsc -p packages/dsl/tsconfig.build.json` (what `pnpm build` publishes), not
  * transformed on the fly by tsx, whose esbuild keeps class names by redefining `name` on every class and so makes
  * V8 construct the builders several times slower than shipped code does. Compiled into node_modules/.cache, so
- * the bench neither races nor replaces a `dist` someone else is building.
+ * the bench neither races nor replaces a `dist` someone else is building. `EMRKIT_BENCH_DSL=<dir>` measures a
+ * build already made there instead (an older commit's, to compare).
  */
 import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
@@ -13,11 +14,16 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 const outDir = join(root, "node_modules/.cache/emrkit-bench/dsl");
 const tsc = createRequire(join(root, "package.json")).resolve("typescript/bin/tsc");
 
-execFileSync(
-  process.execPath,
-  [tsc, "-p", join(root, "packages/dsl/tsconfig.build.json"), "--outDir", outDir, "--declaration", "false"],
-  { stdio: "inherit" },
-);
+const given = process.env.EMRKIT_BENCH_DSL;
+if (given === undefined) {
+  execFileSync(
+    process.execPath,
+    [tsc, "-p", join(root, "packages/dsl/tsconfig.build.json"), "--outDir", outDir, "--declaration", "false"],
+    { stdio: "inherit" },
+  );
+}
 
 /** `@emrkit/dsl`, compiled. */
-export const dsl = (await import(pathToFileURL(join(outDir, "index.js")).href)) as typeof import("@emrkit/dsl");
+export const dsl = (await import(
+  pathToFileURL(join(given ?? outDir, "index.js")).href
+)) as typeof import("@emrkit/dsl");

@@ -12,7 +12,7 @@ import { checkHadoopJarStepTooLongStep, hadoopJarStepTooLong } from "./hadoop-ja
 import { invalidArn } from "./invalid-arn.js";
 import { checkInvalidKmsKeyArnStep, invalidKmsKeyArn } from "./invalid-kms-key-arn.js";
 import { checkInvalidS3UriStep, invalidS3Uri } from "./invalid-s3-uri.js";
-import { type Rule, type RuleInput, stepView } from "./rule.js";
+import { emptyStepView, fillStepView, type Rule, type RuleInput } from "./rule.js";
 import { checkStepsAfterTerminateStep, stepsAfterTerminate } from "./steps-after-terminate.js";
 import { tooManySteps } from "./too-many-steps.js";
 
@@ -43,9 +43,10 @@ export function runEmrRules(input: RuleInput, issues: Issue[]): void {
   duplicateStepName.checkRequest!(input, issues);
   const steps = input.steps;
   if (steps === undefined) return;
+  // One view refilled per step: the checks keep nothing of it, and a view per step was a tenth of the rules' time.
+  const view = emptyStepView();
   for (let index = 0; index < steps.length; index++) {
-    const view = stepView(steps[index], index);
-    if (view === undefined) continue;
+    if (!fillStepView(view, steps[index], index)) continue;
     checkHadoopJarStepTooLongStep(view, input, issues);
     checkInvalidS3UriStep(view, input, issues);
     checkInvalidKmsKeyArnStep(view, input, issues);

@@ -63,12 +63,36 @@ export function runRules(rules: readonly Rule[], input: RuleInput, issues: Issue
   for (const rule of rules) rule.checkSteps?.(views, input, issues);
 }
 
-/**
- * The view of a step, or undefined when the step is not an object (the model reports that). Args are scanned once
- * here, for the rules that need their lengths or their empty strings.
- */
+/** The view of a step, or undefined when the step is not an object (the model reports that). */
 export function stepView(step: unknown, index: number): StepView | undefined {
-  if (!isRecord(step)) return undefined;
+  const view = emptyStepView();
+  return fillStepView(view, step, index) ? view : undefined;
+}
+
+/** A StepView a pass over the steps refills for each one: per-step checks read it and keep nothing of it. */
+export type ScratchStepView = { -readonly [K in keyof StepView]: StepView[K] };
+
+/** A view of no step yet, with every field present (one shape for every fill). */
+export function emptyStepView(): ScratchStepView {
+  return {
+    step: {},
+    index: -1,
+    action: undefined,
+    jarStep: undefined,
+    commandRunner: false,
+    args: undefined,
+    argUnits: 0,
+    firstEmptyArg: -1,
+    s3: undefined,
+  };
+}
+
+/**
+ * Reads a step into a view; false when the step is not an object. Args are scanned once here, for the rules that
+ * need their lengths or their empty strings.
+ */
+export function fillStepView(view: ScratchStepView, step: unknown, index: number): boolean {
+  if (!isRecord(step)) return false;
   const jarStep = isRecord(step.HadoopJarStep) ? step.HadoopJarStep : undefined;
   let commandRunner = false;
   let args: unknown[] | undefined;
@@ -89,11 +113,19 @@ export function stepView(step: unknown, index: number): StepView | undefined {
     }
   }
   const monitoring = step.StepMonitoringConfiguration;
-  const s3 =
+  view.step = step;
+  view.index = index;
+  view.action = step.ActionOnFailure;
+  view.jarStep = jarStep;
+  view.commandRunner = commandRunner;
+  view.args = args;
+  view.argUnits = argUnits;
+  view.firstEmptyArg = firstEmptyArg;
+  view.s3 =
     isRecord(monitoring) && isRecord(monitoring.S3MonitoringConfiguration)
       ? monitoring.S3MonitoringConfiguration
       : undefined;
-  return { step, index, action: step.ActionOnFailure, jarStep, commandRunner, args, argUnits, firstEmptyArg, s3 };
+  return true;
 }
 
 /** Whether a value is one of a few strings: compared one by one, cheaper than a Set's hashing for two or three. */
