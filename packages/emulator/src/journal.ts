@@ -78,6 +78,8 @@ export class Journal {
     }
     this.synced = upTo;
     this.flushing = undefined;
+    // Writes that came while this flush ran (a step ending) get a flush of their own, waited for or not.
+    if (this.written > this.synced && !this.closed) this.flushing = this.flush();
   }
 }
 

@@ -192,8 +192,11 @@ function newestFirst<K, T>(
   show: (item: T) => unknown,
   marker: unknown,
 ) {
+  if (marker !== undefined && !(typeof marker === "string" && /^\d{1,15}$/.test(marker))) {
+    throw invalidRequest(`Marker ${JSON.stringify(marker)} is not one this endpoint gave.`);
+  }
   const last = items.length - 1;
-  let i = typeof marker === "string" && /^\d+$/.test(marker) ? Math.min(Number(marker), last) : last;
+  let i = marker === undefined ? last : Math.min(Number(marker), last);
   const page: unknown[] = [];
   for (; i >= 0; i--) {
     const item = get(items[i]!);

@@ -56,16 +56,20 @@ export class SignatureVerifier {
     }
     this.checkClock(amzDate, signedAt);
     const signedHeaders = signedHeaderList!.split(";");
-    const headers: Record<string, string> = {};
+    // No prototype: a signed header named __proto__ or constructor is a header like any other (and absent here).
+    const headers: Record<string, string> = Object.create(null);
     for (const name of signedHeaders) {
-      const value = req.headers[name];
+      const value = Object.hasOwn(req.headers, name) ? req.headers[name] : undefined;
       if (value === undefined) throw mismatch();
       headers[name] = Array.isArray(value) ? value.join(",") : value;
     }
     const bodyHash = createHash("sha256").update(body).digest("hex");
     // The signer trusts a declared payload hash; a body that does not match its declaration must not pass.
     if (headers["x-amz-content-sha256"] !== undefined && headers["x-amz-content-sha256"] !== bodyHash) throw mismatch();
-    const url = new URL(req.url ?? "/", "http://localhost");
+    const url = URL.canParse(req.url ?? "/", "http://localhost")
+      ? new URL(req.url ?? "/", "http://localhost")
+      : undefined;
+    if (!url) throw mismatch();
     const expected = await this.signer(region!, service!).sign(
       {
         method: req.method ?? "POST",

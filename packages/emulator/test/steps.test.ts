@@ -115,6 +115,9 @@ describe("steps over HTTP with @aws-sdk/client-emr", () => {
     const names = [first, second, third].flatMap((page) => page.Steps!.map((s) => s.Name));
     expect(names).toEqual(Array.from({ length: 120 }, (_, i) => `s${119 - i}`));
     expect(third.Marker).toBeUndefined();
+    await expect(client.send(new ListStepsCommand({ ClusterId: id, Marker: "not-ours" }))).rejects.toMatchObject({
+      name: "InvalidRequestException",
+    });
   });
 
   it("cancels pending and running steps, and refuses finished ones", async () => {
