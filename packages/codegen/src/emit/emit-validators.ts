@@ -3,14 +3,17 @@
  * pattern, range, enum, nested members and members the shape does not have, and pushes `{ code, path, message }`
  * issues. They never throw, and a valid value allocates nothing: the path is a stack pushed and popped around each
  * nested value and only turned into text when an issue is reported. Regular expressions and enum sets are built
- * once, at module scope. Lengths of strings are counted in Unicode code points (see `lengthOutside`).
+ * once, at module scope. Lengths of strings are counted in Unicode code points (see `lengthOutside`). Beside each
+ * validator goes its fast predicate (emit-predicates.ts), the same checks answered as one boolean.
  */
 import type { LengthConstraint, MemberIR, RangeConstraint, ServiceIR, ShapeIR } from "../ir/types.js";
 import { sortedShapes } from "../ir/types.js";
 import { recursiveShapes } from "../select/reachable.js";
 import { bounds } from "./describe-constraints.js";
+import { depthShapes, predicateFor, predicateName } from "./emit-predicates.js";
 import { tsHeader } from "./header.js";
 import { javaPatternToJs } from "./java-pattern.js";
+import { Constants } from "./module-constants.js";
 import { printStatements } from "./ts-file.js";
 import { typeName } from "./type-names.js";
 
@@ -20,35 +23,43 @@ export const SUPPORT_FILE = "validation-support.generated.ts";
 export function emitValidators(service: ServiceIR): string {
   const constants = new Constants();
   const recursive = recursiveShapes(service);
-  const functions = sortedShapes(service).map((shape) => validatorFor(shape, service, constants, recursive));
-  const registry = `/** Every validator by shape name, for generic tools and tests. */\nexport const validators: Readonly<Record<string, Validator>> = {\n${sortedShapes(
-    service,
-  )
-    .map((s) => `  ${JSON.stringify(s.name)}: ${fnName(s.name)},`)
-    .join("\n")}\n};`;
-  const imports = `import type { Validator, Walk } from "./${SUPPORT_FILE.replace(/\.ts$/, ".js")}";\nimport { describeType, isObject, lengthOutside, MAX_NESTING, nearest, report, show } from "./${SUPPORT_FILE.replace(/\.ts$/, ".js")}";`;
-  return printStatements(tsHeader(service), [imports, ...constants.statements(), ...functions, registry]);
+  const shapes = sortedShapes(service);
+  const functions = shapes.map((shape) => validatorFor(shape, service, constants, recursive));
+  const context = { service, constants, recursive, deep: depthShapes(service, recursive) };
+  const predicates = shapes.map((shape) => predicateFor(shape, context));
+  const registry = (doc: string, name: string, type: string, fn: (shape: string) => string) =>
+    `/** ${doc} */\nexport const ${name}: Readonly<Record<string, ${type}>> = {\n${shapes
+      .map((s) => `  ${JSON.stringify(s.name)}: ${fn(s.name)},`)
+      .join("\n")}\n};`;
+  const support = `./${SUPPORT_FILE.replace(/\.ts$/, ".js")}`;
+  const imports = `import type { Predicate, Validator, Walk } from "${support}";\nimport { describeType, isObject, lengthOutside, MAX_NESTING, nearest, report, show } from "${support}";`;
+  return printStatements(tsHeader(service), [
+    TWO_PASSES,
+    imports,
+    ...constants.statements(),
+    ...functions,
+    registry("Every validator by shape name, for generic tools and tests.", "validators", "Validator", fnName),
+    ...predicates,
+    registry(
+      "Every fast predicate by shape name: `predicates.X(value)` is true exactly when `validators.X` reports nothing.",
+      "predicates",
+      "Predicate",
+      predicateName,
+    ),
+  ]);
 }
+
+/** Why the generated file holds two functions per shape. */
+const TWO_PASSES = `/*
+ * Two passes per shape. \`validate<Shape>(value, walk)\` reports every issue, each with its path.
+ * \`isValid<Shape>(value)\` checks exactly the same constraints but only answers true or false: it stops at the
+ * first problem and builds no path and no issue. Most values are valid, so callers run the predicate first and the
+ * reporting walk only when it says false: valid input pays for the cheap pass alone, invalid input gets the same
+ * issues as from the walk alone.
+ */`;
 
 export function fnName(shape: string): string {
   return `validate${typeName(shape)}`;
-}
-
-/** Module-scope constants (compiled patterns, enum sets, member lists), named once and shared by identical values. */
-class Constants {
-  private readonly byValue = new Map<string, string>();
-  private readonly lines: string[] = [];
-  add(prefix: string, initializer: string): string {
-    const existing = this.byValue.get(initializer);
-    if (existing) return existing;
-    const name = `${prefix}${this.byValue.size}`;
-    this.byValue.set(initializer, name);
-    this.lines.push(`const ${name} = ${initializer};`);
-    return name;
-  }
-  statements(): string[] {
-    return this.lines.length > 0 ? [this.lines.join("\n")] : [];
-  }
 }
 
 interface Checks {
@@ -78,31 +89,14 @@ function bodyFor(shape: ShapeIR, service: ServiceIR, constants: Constants): stri
         ...enumCheck(shape.enum, sensitive, constants),
       ];
     case "number":
-      return [
-        typeGuard(
-          shape.format === "float" || shape.format === "double" || shape.format === "bigDecimal"
-            ? `typeof value !== "number" || !Number.isFinite(value)`
-            : `typeof value !== "number" || !Number.isInteger(value)`,
-          shape.format === "float" || shape.format === "double" || shape.format === "bigDecimal"
-            ? "a finite number"
-            : "an integer",
-        ),
-        ...rangeCheck(shape.range),
-        ...enumCheck(shape.enum, false, constants),
-      ];
+      return [typeGuard(...notOfType(shape)), ...rangeCheck(shape.range), ...enumCheck(shape.enum, false, constants)];
     case "boolean":
       return [typeGuard(`typeof value !== "boolean"`, "a boolean")];
     case "timestamp":
-      // Dates from code; epoch seconds or ISO 8601 text from JSON, as the SDKs accept.
-      return [
-        typeGuard(
-          `!(value instanceof Date ? !Number.isNaN(value.getTime()) : typeof value === "number" ? Number.isFinite(value) : typeof value === "string" && !Number.isNaN(Date.parse(value)))`,
-          "a timestamp (a Date, epoch seconds or an ISO 8601 string)",
-        ),
-      ];
+      return [typeGuard(...notOfType(shape))];
     case "blob":
       return [
-        typeGuard(`!(value instanceof Uint8Array) && typeof value !== "string"`, "bytes (a Uint8Array or base64 text)"),
+        typeGuard(...notOfType(shape)),
         ...(shape.length
           ? [`if (value instanceof Uint8Array) {`, indent(sizeCheck("value.length", shape.length, "bytes")), "}"]
           : []),
@@ -218,6 +212,36 @@ function memberChecks(m: MemberIR, service: ServiceIR, constants: Constants): st
   return [];
 }
 
+/** The condition under which a value is not of a scalar shape's type, and the type as a message names it. */
+export function notOfType(shape: ShapeIR): [condition: string, expected: string] {
+  switch (shape.kind) {
+    case "number":
+      return shape.format === "float" || shape.format === "double" || shape.format === "bigDecimal"
+        ? [`typeof value !== "number" || !Number.isFinite(value)`, "a finite number"]
+        : [`typeof value !== "number" || !Number.isInteger(value)`, "an integer"];
+    case "timestamp":
+      // Dates from code; epoch seconds or ISO 8601 text from JSON, as the SDKs accept.
+      return [
+        `!(value instanceof Date ? !Number.isNaN(value.getTime()) : typeof value === "number" ? Number.isFinite(value) : typeof value === "string" && !Number.isNaN(Date.parse(value)))`,
+        "a timestamp (a Date, epoch seconds or an ISO 8601 string)",
+      ];
+    case "blob":
+      return [`!(value instanceof Uint8Array) && typeof value !== "string"`, "bytes (a Uint8Array or base64 text)"];
+    default:
+      throw new Error(`notOfType: ${shape.kind} is not a scalar shape with a type test`);
+  }
+}
+
+/** The module-scope name of a compiled pattern. */
+export function patternConstant(constants: Constants, pattern: string): string {
+  return constants.add("PATTERN", regexLiteral(javaPatternToJs(pattern)));
+}
+
+/** The module-scope name of an enum's set of values. */
+export function enumConstant(constants: Constants, values: readonly (string | number)[]): string {
+  return constants.add("ENUM", `new Set<unknown>(${JSON.stringify(values)})`);
+}
+
 function typeGuard(condition: string, expected: string): string {
   return `if (${condition}) {\n  report(walk, "type", \`must be ${expected}, but is \${describeType(value)}\`);\n  return;\n}`;
 }
@@ -232,7 +256,7 @@ function stringChecks(checks: Checks, sensitive: boolean, constants: Constants, 
     );
   }
   if (checks.pattern) {
-    const regex = constants.add("PATTERN", regexLiteral(javaPatternToJs(checks.pattern)));
+    const regex = patternConstant(constants, checks.pattern);
     lines.push(
       `if (!${regex}.test(${v})) report(walk, "pattern", \`must match the pattern ${escapeTemplate(checks.pattern)}, but is \${show(${v}, ${sensitive})}\`);`,
     );
@@ -276,7 +300,7 @@ function enumCheck(
   constants: Constants,
 ): string[] {
   if (!values) return [];
-  const set = constants.add("ENUM", `new Set<unknown>(${JSON.stringify(values)})`);
+  const set = enumConstant(constants, values);
   const list = constants.add("VALUES", `${JSON.stringify(values.map(String))} as readonly string[]`);
   return [
     `if (!${set}.has(value)) {`,

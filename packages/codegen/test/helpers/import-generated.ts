@@ -14,10 +14,13 @@ export interface Walk {
   readonly issues: ModelIssue[];
 }
 export type Validator = (value: unknown, walk: Walk) => void;
+export type Predicate = (value: unknown, depth?: number) => boolean;
 
 export interface GeneratedValidators {
   validators: Readonly<Record<string, Validator>>;
-  check(validate: Validator, value: unknown, base?: readonly (string | number)[]): ModelIssue[];
+  predicates: Readonly<Record<string, Predicate>>;
+  MAX_NESTING: number;
+  check(validate: Validator, value: unknown, base?: readonly (string | number)[], isValid?: Predicate): ModelIssue[];
   formatPath(path: readonly (string | number)[]): string;
 }
 

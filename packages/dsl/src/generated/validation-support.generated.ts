@@ -41,8 +41,23 @@ export interface Walk {
 
 export type Validator = (value: unknown, walk: Walk) => void;
 
-/** Runs a validator on a value and returns every issue; `base` prefixes the paths (`["Steps", 3]`). */
-export function check(validate: Validator, value: unknown, base: readonly (string | number)[] = []): ModelIssue[] {
+/**
+ * A shape's fast predicate: true exactly when its validator would report nothing. `depth` is how many path
+ * segments lie above the value (a validator's `walk.path.length`), which counts toward MAX_NESTING.
+ */
+export type Predicate = (value: unknown, depth?: number) => boolean;
+
+/**
+ * Runs a validator on a value and returns every issue; `base` prefixes the paths (`["Steps", 3]`). Given the
+ * shape's predicate, a valid value is answered by the predicate alone, and only an invalid one is walked.
+ */
+export function check(
+  validate: Validator,
+  value: unknown,
+  base: readonly (string | number)[] = [],
+  isValid?: Predicate,
+): ModelIssue[] {
+  if (isValid !== undefined && isValid(value, base.length)) return [];
   const walk: Walk = { path: [...base], issues: [] };
   validate(value, walk);
   return walk.issues;

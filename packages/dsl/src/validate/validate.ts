@@ -1,7 +1,12 @@
 import type { AddJobFlowStepsInput, StepConfig } from "../generated/types.generated.js";
-import type { ModelIssue, Validator, Walk } from "../generated/validation-support.generated.js";
+import type { ModelIssue, Predicate, Validator, Walk } from "../generated/validation-support.generated.js";
 import { isObject, show } from "../generated/validation-support.generated.js";
-import { validateAddJobFlowStepsInput, validateStepConfigList } from "../generated/validators.generated.js";
+import {
+  isValidAddJobFlowStepsInput,
+  isValidStepConfigList,
+  validateAddJobFlowStepsInput,
+  validateStepConfigList,
+} from "../generated/validators.generated.js";
 import { EmrValidationError } from "../issues/emr-validation-error.js";
 import { valueAtPath } from "../issues/format-issues.js";
 import type { Issue } from "../issues/issue.js";
@@ -28,7 +33,7 @@ export function validate(input: unknown, context: ValidationContext = {}): Valid
   try {
     const request = isObject(input) ? input : undefined;
     const steps = request !== undefined && Array.isArray(request.Steps) ? (request.Steps as unknown[]) : undefined;
-    return run(validateAddJobFlowStepsInput, [], input, input, {
+    return run(isValidAddJobFlowStepsInput, validateAddJobFlowStepsInput, [], input, input, {
       steps,
       executionRoleArn: request?.ExecutionRoleArn,
       context,
@@ -42,6 +47,7 @@ export function validate(input: unknown, context: ValidationContext = {}): Valid
 export function validateSteps(steps: unknown, context: ValidationContext = {}): ValidationResult {
   try {
     return run(
+      isValidStepConfigList,
       validateStepConfigList,
       ["Steps"],
       steps,
@@ -69,16 +75,24 @@ export function assertValidSteps(steps: unknown, context?: ValidationContext): a
   if (!result.ok) throw new EmrValidationError(result.issues);
 }
 
+/**
+ * The model check in two passes: the shape's fast predicate, which builds nothing, and only when it finds a problem
+ * the reporting walk, for the issues with their paths. Valid requests, the common case, skip the walk.
+ */
 function run(
+  isValid: Predicate,
   validator: Validator,
   base: (string | number)[],
   value: unknown,
   root: unknown,
   ruleInput: RuleInput,
 ): ValidationResult {
-  const walk: Walk = { path: base, issues: [] };
-  validator(value, walk);
-  const issues: Issue[] = walk.issues.length === 0 ? [] : walk.issues.map((issue) => fromModel(issue, root));
+  let issues: Issue[] = [];
+  if (!isValid(value, base.length)) {
+    const walk: Walk = { path: base, issues: [] };
+    validator(value, walk);
+    issues = walk.issues.map((issue) => fromModel(issue, root));
+  }
   runEmrRules(ruleInput, issues);
   let ok = true;
   for (const issue of issues) if (issue.severity === "error") ok = false;

@@ -1,0 +1,183 @@
+/**
+ * Every shape's fast predicate against its reporting validator (generated into a temporary directory and
+ * imported): on valid values, on values with one broken constraint, on hostile values and on values nested round a
+ * recursive shape near MAX_NESTING, `isValid(v)` is true exactly when the validator reports no issue. Where the
+ * validator throws (JSON.stringify of a BigInt for unique items), the predicate throws too or says false first, so
+ * that the caller, falling back to the walk, meets the same throw.
+ */
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { afterAll, describe, expect, test } from "vitest";
+import type { ServiceIR } from "../../src/index.js";
+import { loadModelFile, selectOperations, sortedShapes } from "../../src/index.js";
+import { recursiveShapes } from "../../src/select/reachable.js";
+import { arbitraryOf } from "../helpers/arbitrary-from-ir.js";
+import { fixture } from "../helpers/fixtures.js";
+import { hostileOf, nested } from "../helpers/hostile-values.js";
+import {
+  type GeneratedValidators,
+  importGenerated,
+  type Predicate,
+  type Validator,
+} from "../helpers/import-generated.js";
+import { mutationsOf } from "../helpers/mutations.js";
+import { EMR_BOTOCORE, modelsPresent } from "../helpers/shared-models.js";
+
+const RUNS = process.env.EMRKIT_STRESS === "1" ? 2_000 : 60;
+
+function dslOperations(): string[] {
+  const root = JSON.parse(readFileSync(new URL("../../../../package.json", import.meta.url), "utf8"));
+  return /--operations (\S+)/.exec(root.scripts.codegen)![1]!.split(",");
+}
+
+/** The predicate's answer, and whether the validator found nothing; "threw" where either threw. */
+function verdicts(
+  generated: GeneratedValidators,
+  predicate: Predicate,
+  validator: Validator,
+  value: unknown,
+  base: (string | number)[] = [],
+): { fast: boolean | "threw"; full: boolean | "threw" } {
+  let fast: boolean | "threw";
+  let full: boolean | "threw";
+  try {
+    fast = predicate(value, base.length);
+  } catch {
+    fast = "threw";
+  }
+  try {
+    full = generated.check(validator, value, base).length === 0;
+  } catch {
+    full = "threw";
+  }
+  return { fast, full };
+}
+
+function expectAgreement(verdict: { fast: boolean | "threw"; full: boolean | "threw" }): void {
+  if (verdict.full === "threw") expect([false, "threw"]).toContain(verdict.fast);
+  else expect(verdict.fast).toBe(verdict.full);
+}
+
+const tried = new Map<string, number>();
+afterAll(() => {
+  for (const [label, n] of tried) console.log(`fast predicates, ${label}: ${n} values, both passes agree`);
+});
+
+function properties(label: string, load: () => ServiceIR) {
+  describe(label, async () => {
+    const service = load();
+    const generated = await importGenerated(service);
+    const { validators, predicates } = generated;
+    const names = sortedShapes(service).map((s) => s.name);
+    const count = (n: number) => tried.set(label, (tried.get(label) ?? 0) + n);
+
+    test("every shape has a predicate, and the registry holds no other", () => {
+      expect(Object.keys(predicates).sort()).toEqual([...names].sort());
+    });
+
+    test.each(names)("%s: true on valid values", (name) => {
+      fc.assert(
+        fc.property(arbitraryOf(service, name), (value) => {
+          const verdict = verdicts(generated, predicates[name]!, validators[name]!, value);
+          expect(verdict).toEqual({ fast: true, full: true });
+        }),
+        { numRuns: RUNS },
+      );
+      count(RUNS);
+    });
+
+    test.each(names)("%s: false on every value with one broken constraint", (name) => {
+      const withMutation = arbitraryOf(service, name).chain((value) => {
+        const mutations = mutationsOf(service, name, value);
+        return mutations.length === 0
+          ? fc.constant(undefined)
+          : fc.constantFrom(...mutations.map((m) => m.apply(value)));
+      });
+      fc.assert(
+        fc.property(withMutation, (value) => {
+          if (value === undefined) return;
+          const verdict = verdicts(generated, predicates[name]!, validators[name]!, value);
+          expect(verdict.full).toBe(false);
+          expectAgreement(verdict);
+        }),
+        { numRuns: RUNS },
+      );
+      count(RUNS);
+    });
+
+    test.each(names)("%s: agrees on hostile values", (name) => {
+      fc.assert(
+        fc.property(hostileOf(service, name), (value) => {
+          expectAgreement(verdicts(generated, predicates[name]!, validators[name]!, value));
+        }),
+        { numRuns: RUNS * 2 },
+      );
+      count(RUNS * 2);
+    });
+
+    const recursive = [...recursiveShapes(service)].sort();
+    test.skipIf(recursive.length === 0).each(recursive)("%s: agrees on nesting around MAX_NESTING", (name) => {
+      const { MAX_NESTING } = generated;
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 0, max: MAX_NESTING + 4 }),
+          fc.integer({ min: 0, max: 6 }),
+          fc.integer(),
+          (levels, baseLength, seed) => {
+            const value = nested(service, name, levels, seed);
+            const base = Array.from({ length: baseLength }, (_, i) => `Base${i}`);
+            expectAgreement(verdicts(generated, predicates[name]!, validators[name]!, value, base));
+          },
+        ),
+        { numRuns: RUNS },
+      );
+      // The limit itself, exactly: on it is fine, one past it is too deep, in both passes.
+      for (let levels = 0; levels <= MAX_NESTING + 2; levels += levels < MAX_NESTING / 2 - 4 ? 16 : 1) {
+        const verdict = verdicts(generated, predicates[name]!, validators[name]!, nested(service, name, levels, 1));
+        expectAgreement(verdict);
+      }
+      count(RUNS + MAX_NESTING);
+    });
+
+    test("agrees when Object.prototype itself carries an enumerable key", () => {
+      const values = names.map(
+        (name) => [name, fc.sample(arbitraryOf(service, name), { numRuns: 5, seed: 7 })] as const,
+      );
+      const polluted = "pollutedForTheTest";
+      Object.defineProperty(Object.prototype, polluted, {
+        value: "x",
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      });
+      try {
+        for (const [name, samples] of values) {
+          for (const value of samples)
+            expectAgreement(verdicts(generated, predicates[name]!, validators[name]!, value));
+        }
+      } finally {
+        delete (Object.prototype as Record<string, unknown>)[polluted];
+      }
+      count(names.length * 5);
+    });
+
+    test("check with a predicate gives what check without one gives", () => {
+      for (const name of names) {
+        for (const value of fc.sample(fc.oneof(arbitraryOf(service, name), hostileOf(service, name)), 10)) {
+          let without: unknown;
+          try {
+            without = generated.check(validators[name]!, value, ["Base"]);
+          } catch {
+            continue;
+          }
+          expect(generated.check(validators[name]!, value, ["Base"], predicates[name]!)).toEqual(without);
+        }
+      }
+    });
+  });
+}
+
+properties("the Smithy fixture", () => loadModelFile(fixture("smithy-traits.json")));
+properties("the botocore fixture", () => loadModelFile(fixture("botocore-traits.json")));
+if (modelsPresent)
+  properties("the EMR operations of @emrkit/dsl", () => selectOperations(loadModelFile(EMR_BOTOCORE), dslOperations()));
