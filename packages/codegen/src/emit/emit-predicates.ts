@@ -8,8 +8,8 @@
  */
 import type { LengthConstraint, MemberIR, RangeConstraint, ServiceIR, ShapeIR } from "../ir/types.js";
 import { reachable } from "../select/reachable.js";
-import { enumConstant, notOfType, patternConstant } from "./emit-validators.js";
 import type { Constants } from "./module-constants.js";
+import { enumConstant, notOfType, patternConstant } from "./shape-tests.js";
 import { typeName } from "./type-names.js";
 
 export function predicateName(shape: string): string {

@@ -12,8 +12,8 @@ import { recursiveShapes } from "../select/reachable.js";
 import { bounds } from "./describe-constraints.js";
 import { depthShapes, predicateFor, predicateName } from "./emit-predicates.js";
 import { tsHeader } from "./header.js";
-import { javaPatternToJs } from "./java-pattern.js";
 import { Constants } from "./module-constants.js";
+import { enumConstant, notOfType, patternConstant } from "./shape-tests.js";
 import { printStatements } from "./ts-file.js";
 import { typeName } from "./type-names.js";
 
@@ -212,36 +212,6 @@ function memberChecks(m: MemberIR, service: ServiceIR, constants: Constants): st
   return [];
 }
 
-/** The condition under which a value is not of a scalar shape's type, and the type as a message names it. */
-export function notOfType(shape: ShapeIR): [condition: string, expected: string] {
-  switch (shape.kind) {
-    case "number":
-      return shape.format === "float" || shape.format === "double" || shape.format === "bigDecimal"
-        ? [`typeof value !== "number" || !Number.isFinite(value)`, "a finite number"]
-        : [`typeof value !== "number" || !Number.isInteger(value)`, "an integer"];
-    case "timestamp":
-      // Dates from code; epoch seconds or ISO 8601 text from JSON, as the SDKs accept.
-      return [
-        `!(value instanceof Date ? !Number.isNaN(value.getTime()) : typeof value === "number" ? Number.isFinite(value) : typeof value === "string" && !Number.isNaN(Date.parse(value)))`,
-        "a timestamp (a Date, epoch seconds or an ISO 8601 string)",
-      ];
-    case "blob":
-      return [`!(value instanceof Uint8Array) && typeof value !== "string"`, "bytes (a Uint8Array or base64 text)"];
-    default:
-      throw new Error(`notOfType: ${shape.kind} is not a scalar shape with a type test`);
-  }
-}
-
-/** The module-scope name of a compiled pattern. */
-export function patternConstant(constants: Constants, pattern: string): string {
-  return constants.add("PATTERN", regexLiteral(javaPatternToJs(pattern)));
-}
-
-/** The module-scope name of an enum's set of values. */
-export function enumConstant(constants: Constants, values: readonly (string | number)[]): string {
-  return constants.add("ENUM", `new Set<unknown>(${JSON.stringify(values)})`);
-}
-
 function typeGuard(condition: string, expected: string): string {
   return `if (${condition}) {\n  report(walk, "type", \`must be ${expected}, but is \${describeType(value)}\`);\n  return;\n}`;
 }
@@ -262,19 +232,6 @@ function stringChecks(checks: Checks, sensitive: boolean, constants: Constants, 
     );
   }
   return lines;
-}
-
-/**
- * A regular expression literal for a pattern's source: slashes not yet escaped get a backslash, and characters
- * outside printable ASCII (models hold raw control characters and line breaks) become `\u{…}` escapes.
- */
-export function regexLiteral(source: string): string {
-  const body = source.replace(/\\[\s\S]|\/|[^\x20-\x7e]/gu, (m) => {
-    if (m === "/") return "\\/";
-    if (m.length > 1 && m.startsWith("\\")) return m;
-    return `\\u{${m.codePointAt(0)!.toString(16).toUpperCase()}}`;
-  });
-  return `/${body}/u`;
 }
 
 function rangeCheck(range: RangeConstraint | undefined, v = "value"): string[] {
