@@ -75,6 +75,30 @@ describe("run against the emulator", () => {
     );
   });
 
+  it("a CancelSteps whose answer was lost after it committed still reports the steps as cancelled", async () => {
+    const opened = await open();
+    const JobFlowId = await opened.cluster();
+    opened.emulator.faults.inject({ operation: "CancelSteps", action: "drop-after-commit" });
+    const controller = new AbortController();
+    const Steps = [command("long", "sleep", "30"), command("next", "true"), command("last", "true")];
+    const job = run(
+      { JobFlowId, Steps },
+      { client: opened.client, ...fast, signal: controller.signal, cancelGraceMs: 300 },
+    );
+    const events: RunEvent[] = [];
+    for await (const event of job) {
+      events.push(event);
+      if (event.type === "step" && event.state === "RUNNING") controller.abort();
+    }
+    const result = await job.result;
+    expect(opened.emulator.faults.injected).toBe(1);
+    const cancel = events.find((e) => e.type === "cancel");
+    // The retry is refused for the steps the lost attempt already cancelled; their state says what happened.
+    expect(cancel).toMatchObject({ type: "cancel", failed: [] });
+    expect(cancel?.type === "cancel" && cancel.cancelled).toEqual(result.steps.map((s) => s.stepId));
+    expect(result.steps.filter((s) => s.name !== "long").map((s) => s.state)).toEqual(["CANCELLED", "CANCELLED"]);
+  });
+
   it("a failed step carries FailureDetails and the probable cause from its stderr", async () => {
     const opened = await open();
     const JobFlowId = await opened.cluster({ concurrency: 2 });

@@ -3,10 +3,15 @@ import { CANCEL_STEPS_MAX_IDS } from "@emrkit/dsl";
 import type { RunEvent } from "../types.js";
 import { chunk } from "./chunk.js";
 import type { EmrCalls } from "./emr-calls.js";
+import { pollSteps } from "./poll-steps.js";
 
 type CancelEvent = Extract<RunEvent, { type: "cancel" }>;
 
-/** CancelSteps in calls of at most 256 ids, each answer checked id by id; one `cancel` event per call. */
+/**
+ * CancelSteps in calls of at most 256 ids, each answer checked id by id; one `cancel` event per call. A refusal is
+ * checked against the step's state: when an earlier attempt of the same call committed but its answer was lost,
+ * the retry is refused for steps that are in fact being cancelled, and those count as cancelled.
+ */
 export async function cancelSteps(
   calls: EmrCalls,
   clusterId: string,
@@ -21,10 +26,14 @@ export async function cancelSteps(
       true,
     );
     const answers = new Map((output.CancelStepsInfoList ?? []).map((info) => [info.StepId, info]));
+    const refused = ids.filter((id) => answers.get(id)?.Status !== "SUBMITTED");
+    const now = refused.length > 0 ? await pollSteps(calls, clusterId, refused, Number.POSITIVE_INFINITY) : new Map();
     const event: CancelEvent = { type: "cancel", requested: ids, cancelled: [], failed: [] };
     for (const id of ids) {
       const answer = answers.get(id);
-      if (answer?.Status === "SUBMITTED") event.cancelled.push(id);
+      const state = now.get(id)?.Status?.State;
+      if (answer?.Status === "SUBMITTED" || state === "CANCEL_PENDING" || state === "CANCELLED")
+        event.cancelled.push(id);
       else
         event.failed.push({ stepId: id, reason: answer?.Reason ?? "no answer for this step in CancelStepsInfoList" });
     }
