@@ -1,7 +1,7 @@
 import type { RunEvent } from "@emrkit/runtime";
 import { follow, run, submit } from "@emrkit/runtime";
 import { describe, expect, it } from "vitest";
-import { command, emulatorPerTest, fast } from "./support/emulator.js";
+import { command, emulatorPerTest, fast, type Opened } from "./support/emulator.js";
 
 const open = emulatorPerTest();
 
@@ -9,6 +9,23 @@ async function collect(events: AsyncIterable<RunEvent>): Promise<RunEvent[]> {
   const all: RunEvent[] = [];
   for await (const event of events) all.push(event);
   return all;
+}
+
+/** run() of a long step and two after it, aborted as soon as the first is RUNNING: its events and result. */
+async function abortedOnceRunning(opened: Opened) {
+  const JobFlowId = await opened.cluster();
+  const controller = new AbortController();
+  const Steps = [command("long", "sleep", "30"), command("next", "true"), command("last", "true")];
+  const job = run(
+    { JobFlowId, Steps },
+    { client: opened.client, ...fast, signal: controller.signal, cancelGraceMs: 300 },
+  );
+  const events: RunEvent[] = [];
+  for await (const event of job) {
+    events.push(event);
+    if (event.type === "step" && event.state === "RUNNING") controller.abort();
+  }
+  return { events, result: await job.result };
 }
 
 describe("run against the emulator", () => {
@@ -50,20 +67,7 @@ describe("run against the emulator", () => {
   });
 
   it("abort cancels every unfinished step and says so", async () => {
-    const opened = await open();
-    const JobFlowId = await opened.cluster();
-    const controller = new AbortController();
-    const Steps = [command("long", "sleep", "30"), command("next", "true"), command("last", "true")];
-    const job = run(
-      { JobFlowId, Steps },
-      { client: opened.client, ...fast, signal: controller.signal, cancelGraceMs: 300 },
-    );
-    const events: RunEvent[] = [];
-    for await (const event of job) {
-      events.push(event);
-      if (event.type === "step" && event.state === "RUNNING") controller.abort();
-    }
-    const result = await job.result;
+    const { events, result } = await abortedOnceRunning(await open());
     expect(result.ok).toBe(false);
     expect(result.steps.every((s) => ["CANCELLED", "INTERRUPTED", "FAILED"].includes(s.state))).toBe(true);
     expect(result.steps.filter((s) => s.name !== "long").map((s) => s.state)).toEqual(["CANCELLED", "CANCELLED"]);
@@ -77,20 +81,8 @@ describe("run against the emulator", () => {
 
   it("a CancelSteps whose answer was lost after it committed still reports the steps as cancelled", async () => {
     const opened = await open();
-    const JobFlowId = await opened.cluster();
     opened.emulator.faults.inject({ operation: "CancelSteps", action: "drop-after-commit" });
-    const controller = new AbortController();
-    const Steps = [command("long", "sleep", "30"), command("next", "true"), command("last", "true")];
-    const job = run(
-      { JobFlowId, Steps },
-      { client: opened.client, ...fast, signal: controller.signal, cancelGraceMs: 300 },
-    );
-    const events: RunEvent[] = [];
-    for await (const event of job) {
-      events.push(event);
-      if (event.type === "step" && event.state === "RUNNING") controller.abort();
-    }
-    const result = await job.result;
+    const { events, result } = await abortedOnceRunning(opened);
     expect(opened.emulator.faults.injected).toBe(1);
     const cancel = events.find((e) => e.type === "cancel");
     // The retry is refused for the steps the lost attempt already cancelled; their state says what happened.
