@@ -28,11 +28,12 @@ export class Journal {
     mkdirSync(dataDir, { recursive: true });
     const path = join(dataDir, "journal.jsonl");
     const fd = openSync(path, "a+");
-    const text = readFileSync(path, "utf8");
-    const whole = text.lastIndexOf("\n") + 1;
-    if (whole < text.length) ftruncateSync(fd, Buffer.byteLength(text.slice(0, whole)));
+    // Bytes, not text: the torn tail is cut at the last newline byte, whatever the fragment's encoding.
+    const bytes = readFileSync(path);
+    const whole = bytes.lastIndexOf(0x0a) + 1;
+    if (whole < bytes.length) ftruncateSync(fd, whole);
     const latest = new Map<string, ClusterRecord | StepRecord>();
-    const lines = text.slice(0, whole).split("\n");
+    const lines = bytes.subarray(0, whole).toString("utf8").split("\n");
     for (const [n, line] of lines.entries()) {
       if (line === "") continue;
       for (const record of parseBatch(line, `${path}:${n + 1}`)) {

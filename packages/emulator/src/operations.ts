@@ -1,9 +1,9 @@
 import {
   CANCEL_STEPS_MAX_IDS,
   check,
+  type Issue,
   LIST_STEPS_MAX_STEP_IDS,
   LIST_STEPS_PAGE_SIZE,
-  MAX_ACTIVE_STEPS,
   MAX_STEP_CONCURRENCY,
   MIN_STEP_CONCURRENCY,
   predicates,
@@ -18,6 +18,7 @@ import {
   validateListStepsInput,
   validateModifyClusterInput,
   validateRunJobFlowInput,
+  validateSteps,
   validateTerminateJobFlowsInput,
 } from "@emrkit/dsl";
 import { EmrError, invalidRequest, validationError } from "./emr-error.js";
@@ -35,16 +36,14 @@ export const OPERATIONS: Record<string, { validator: Validator; run: Operation }
     validator: validateRunJobFlowInput,
     run: (engine, b) => {
       const steps = (b.Steps ?? []) as StepConfig[];
-      if (steps.length > MAX_ACTIVE_STEPS) {
-        throw validationError(
-          `Steps has ${steps.length} steps; a cluster may have at most ${MAX_ACTIVE_STEPS} PENDING and RUNNING.`,
-        );
-      }
+      const concurrency = concurrencyLevel(b.StepConcurrencyLevel ?? 1);
+      // A new cluster's steps meet the same rules as added ones: at most 256, each within EMR's limits.
+      refuseErrors(validateSteps(steps, { stepConcurrencyLevel: concurrency }));
       const cluster = engine.createCluster(
         {
           name: b.Name,
           keepAlive: b.Instances?.KeepJobFlowAliveWhenNoSteps === true,
-          concurrency: concurrencyLevel(b.StepConcurrencyLevel ?? 1),
+          concurrency,
           ...(b.LogUri ? { logUri: b.LogUri } : {}),
           ...(b.ReleaseLabel ? { releaseLabel: b.ReleaseLabel } : {}),
         },
@@ -94,9 +93,7 @@ export const OPERATIONS: Record<string, { validator: Validator; run: Operation }
     run: (e, b) => {
       const cluster = e.cluster(b.JobFlowId, () => validationError("Specified job flow ID does not exist."));
       // The DSL's rules, with what only the emulator knows about the cluster (EMR applies the same ones).
-      const { issues } = validate(b, { stepConcurrencyLevel: cluster.concurrency, clusterState: cluster.state });
-      const error = issues.find((i) => i.severity === "error");
-      if (error) throw validationError(`${error.path}: ${error.message}`);
+      refuseErrors(validate(b, { stepConcurrencyLevel: cluster.concurrency, clusterState: cluster.state }));
       return { StepIds: e.addSteps(cluster, (b.Steps as StepConfig[]).map(stepSpec)).map((s) => s.id) };
     },
   },
@@ -143,6 +140,12 @@ export const OPERATIONS: Record<string, { validator: Validator; run: Operation }
     },
   },
 };
+
+/** The DSL's rules as EMR applies them: the first error is a ValidationException naming its path. */
+function refuseErrors({ issues }: { issues: readonly Issue[] }): void {
+  const error = issues.find((i) => i.severity === "error");
+  if (error) throw validationError(`${error.path}: ${error.message}`);
+}
 
 /** StepConcurrencyLevel, in RunJobFlow or ModifyCluster: 1–256 (EMR API reference, ModifyCluster). */
 function concurrencyLevel(level: number): number {

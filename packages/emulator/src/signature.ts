@@ -63,12 +63,11 @@ export class SignatureVerifier {
       if (value === undefined) throw mismatch();
       headers[name] = Array.isArray(value) ? value.join(",") : value;
     }
-    const bodyHash = createHash("sha256").update(body).digest("hex");
-    // The signer trusts a declared payload hash; a body that does not match its declaration must not pass.
-    if (headers["x-amz-content-sha256"] !== undefined && headers["x-amz-content-sha256"] !== bodyHash) throw mismatch();
-    const url = URL.canParse(req.url ?? "/", "http://localhost")
-      ? new URL(req.url ?? "/", "http://localhost")
-      : undefined;
+    // The signer hashes the body itself unless the client declared its hash, which it then trusts: a declared hash
+    // is checked here, so a body that does not match its declaration cannot pass.
+    const declared = headers["x-amz-content-sha256"];
+    if (declared !== undefined && declared !== createHash("sha256").update(body).digest("hex")) throw mismatch();
+    const url = URL.parse(req.url ?? "/", "http://localhost");
     if (!url) throw mismatch();
     const expected = await this.signer(region!, service!).sign(
       {

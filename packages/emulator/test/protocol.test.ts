@@ -1,7 +1,7 @@
 import { DescribeClusterCommand } from "@aws-sdk/client-emr";
 import { describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES, startEmulator } from "../src/index.js";
-import { cluster, emulator } from "./support.js";
+import { cluster, emulator, run } from "./support.js";
 
 async function post(endpoint: string, target: string | undefined, body: string) {
   const res = await fetch(endpoint, {
@@ -29,6 +29,19 @@ describe("the awsJson1_1 protocol and bad input", () => {
     expect(unknown.body).toEqual({ __type: "ValidationException", Message: "Specified job flow ID does not exist." });
     const { Cluster } = await client.send(new DescribeClusterCommand({ ClusterId: id }));
     expect(Cluster!.Id).toBe(id);
+  });
+
+  it("holds RunJobFlow's steps to the same rules as added ones", async () => {
+    const { client } = await emulator();
+    const tooLong = run("long", ["echo", "x".repeat(6_000), "y".repeat(6_000)]);
+    await expect(cluster(client, { steps: [tooLong] })).rejects.toMatchObject({
+      name: "ValidationException",
+      message: expect.stringMatching(/^Steps\[0\]\.HadoopJarStep: .*10240/),
+    });
+    const terminating = run("end", ["true"], "TERMINATE_CLUSTER");
+    await expect(cluster(client, { concurrency: 2, steps: [terminating] })).rejects.toMatchObject({
+      name: "ValidationException",
+    });
   });
 
   it("listens on loopback by default and refuses other hosts unless told", async () => {
