@@ -7,9 +7,8 @@ import { execFile, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { AddJobFlowStepsCommand, EMRClient } from "@aws-sdk/client-emr";
-import { afterEach, describe, expect, it } from "vitest";
-import { type EmulatorHandle, startEmulator } from "../src/index.js";
-import { cluster, run } from "./support.js";
+import { describe, expect, it } from "vitest";
+import { cluster, run, started } from "./support.js";
 
 const run$ = promisify(execFile);
 const LOCAL = { accessKeyId: "AKIDEMRKITINTEROP", secretAccessKey: "interop-secret" };
@@ -19,16 +18,7 @@ if (!boto3)
   console.warn("SKIPPED: boto3 is not installed here (python3 -c 'import boto3'); its interop test did not run");
 if (!awsCli) console.warn("SKIPPED: the AWS CLI is not installed here (aws --version); its interop test did not run");
 
-const open: EmulatorHandle[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((e) => e.close()));
-});
-
-async function signedEmulator() {
-  const emu = await startEmulator({ verifySignatures: LOCAL, clusterStartupMs: 10 });
-  open.push(emu);
-  return emu;
-}
+const signedEmulator = () => started({ verifySignatures: LOCAL });
 
 /** An environment with the local credentials and no user configuration, so nothing else leaks in. */
 function env(credentials = LOCAL): NodeJS.ProcessEnv {

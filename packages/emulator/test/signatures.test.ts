@@ -1,20 +1,12 @@
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { EMRClient, ListClustersCommand, ListStepsCommand, RunJobFlowCommand } from "@aws-sdk/client-emr";
 import { SignatureV4 } from "@smithy/signature-v4";
-import { afterEach, describe, expect, it } from "vitest";
-import { type EmulatorHandle, startEmulator } from "../src/index.js";
+import { describe, expect, it } from "vitest";
+import { startEmulator } from "../src/index.js";
+import { started } from "./support.js";
 
 const LOCAL = { accessKeyId: "AKIDEMRKITLOCAL", secretAccessKey: "local-secret" };
-const open: EmulatorHandle[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((e) => e.close()));
-});
-
-async function signedEmulator() {
-  const emu = await startEmulator({ verifySignatures: LOCAL, clusterStartupMs: 10 });
-  open.push(emu);
-  return emu;
-}
+const signedEmulator = () => started({ verifySignatures: LOCAL });
 
 const client = (endpoint: string, credentials = LOCAL, extra: { systemClockOffset?: number } = {}) =>
   new EMRClient({ endpoint, region: "us-east-1", credentials, maxAttempts: 1, ...extra });
@@ -113,8 +105,7 @@ describe("signature verification", () => {
   });
 
   it("is off by default, and any client gets in", async () => {
-    const emu = await startEmulator();
-    open.push(emu);
+    const emu = await started();
     expect(emu.verifiesSignatures).toBe(false);
     await expect(
       client(emu.endpoint, { accessKeyId: "x", secretAccessKey: "y" }).send(new ListClustersCommand({})),
@@ -124,16 +115,14 @@ describe("signature verification", () => {
 
 describe("who can reach it", () => {
   it("listens on loopback unless told otherwise", async () => {
-    const emu = await startEmulator();
-    open.push(emu);
+    const emu = await started();
     expect(emu.host).toBe("127.0.0.1");
     expect(emu.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
   it("refuses any other address without signature verification or an explicit insecure", async () => {
     await expect(startEmulator({ host: "0.0.0.0" })).rejects.toThrow(/without signature verification/);
-    const emu = await startEmulator({ host: "0.0.0.0", verifySignatures: LOCAL });
-    open.push(emu);
+    const emu = await started({ host: "0.0.0.0", verifySignatures: LOCAL });
     expect(emu.verifiesSignatures).toBe(true);
   });
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EMRClient, ListStepsCommand, RunJobFlowCommand, type StepConfig, type StepSummary } from "@aws-sdk/client-emr";
 import { afterEach } from "vitest";
-import { type EmulatorHandle, startEmulator } from "../src/index.js";
+import { type EmulatorHandle, type EmulatorOptions, startEmulator } from "../src/index.js";
 
 const open: EmulatorHandle[] = [];
 afterEach(async () => {
@@ -18,10 +18,16 @@ export function clientFor(endpoint: string): EMRClient {
   });
 }
 
+/** An emulator started with these options and closed after the test. */
+export async function started(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
+  const emu = await startEmulator({ clusterStartupMs: 10, ...options });
+  open.push(emu);
+  return emu;
+}
+
 /** A fresh emulator (closed after the test) and a real EMR client for it. */
 export async function emulator(dataDir = mkdtempSync(join(tmpdir(), "emrkit-emu-test-"))) {
-  const emu = await startEmulator({ dataDir, clusterStartupMs: 10 });
-  open.push(emu);
+  const emu = await started({ dataDir });
   return { emu, client: clientFor(emu.endpoint) };
 }
 
