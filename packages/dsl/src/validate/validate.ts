@@ -1,6 +1,6 @@
 import type { AddJobFlowStepsInput, StepConfig } from "../generated/types.generated.js";
-import type { ModelIssue, Predicate, Validator, Walk } from "../generated/validation-support.generated.js";
-import { isObject, show } from "../generated/validation-support.generated.js";
+import type { ModelIssue, Predicate, Validator } from "../generated/validation-support.generated.js";
+import { check, isObject, show } from "../generated/validation-support.generated.js";
 import {
   isValidAddJobFlowStepsInput,
   isValidStepConfigList,
@@ -75,10 +75,7 @@ export function assertValidSteps(steps: unknown, context?: ValidationContext): a
   if (!result.ok) throw new EmrValidationError(result.issues);
 }
 
-/**
- * The model check in two passes: the shape's fast predicate, which builds nothing, and only when it finds a problem
- * the reporting walk, for the issues with their paths. Valid requests, the common case, skip the walk.
- */
+/** The model check (`check`: the fast predicate, and the reporting walk only when it fails), then EMR's rules. */
 function run(
   isValid: Predicate,
   validator: Validator,
@@ -87,12 +84,8 @@ function run(
   root: unknown,
   ruleInput: RuleInput,
 ): ValidationResult {
-  let issues: Issue[] = [];
-  if (!isValid(value, base.length)) {
-    const walk: Walk = { path: base, issues: [] };
-    validator(value, walk);
-    issues = walk.issues.map((issue) => fromModel(issue, root));
-  }
+  const modelIssues = check(validator, value, base, isValid);
+  const issues: Issue[] = modelIssues.length === 0 ? [] : modelIssues.map((issue) => fromModel(issue, root));
   runEmrRules(ruleInput, issues);
   let ok = true;
   for (const issue of issues) if (issue.severity === "error") ok = false;
