@@ -1,13 +1,13 @@
-export { append, type Chain, toArray } from "./builders/chain.js";
 export { StepBuilder, step } from "./builders/step.js";
 export {
   type BuildMethod,
   checkedStep,
+  type InitialOptions,
+  type ListItem,
+  type ListOption,
   type ReadyStep,
   StepBuilderBase,
   type StepSettings,
-  type StepState,
-  stepState,
 } from "./builders/step-builder-base.js";
 export type { EmrTypeError } from "./builders/type-error.js";
 export {

@@ -1,12 +1,17 @@
-import { append, type Chain } from "../builders/chain.js";
-import { StepBuilderBase } from "../builders/step-builder-base.js";
-import { type CliForm, type WrappedCliType, wrappedHadoopJarStep } from "../cli/cli-step-types.js";
+import { type InitialOptions, StepBuilderBase } from "../builders/step-builder-base.js";
+import {
+  type CliForm,
+  type FormOption,
+  formOf,
+  type WrappedCliType,
+  wrappedHadoopJarStep,
+} from "../cli/cli-step-types.js";
 import type { HadoopJarStepConfig } from "../generated/types.generated.js";
 
 /** Options every CLI-typed kind has: the form (release label or AMI) and raw arguments. */
 export interface KindOptions {
   readonly form: CliForm;
-  readonly raw: Chain<string> | undefined;
+  readonly raw: readonly string[] | undefined;
 }
 
 /**
@@ -20,20 +25,43 @@ export abstract class CliKindBuilder<O extends KindOptions, Missing extends stri
   /** The CLI `Type` (a getter, not a field, so that builders carry nothing but their state). */
   protected abstract get cliType(): WrappedCliType;
 
-  /** The Args of the CLI entry, from the typed options. */
-  protected abstract cliArgs(options: O): string[];
+  /** Appends the Args of the CLI entry, from the typed options, to `out`. */
+  protected abstract writeCliArgs(options: O, out: string[]): void;
 
   /** Escape hatch: appends arguments as they are (for a Spark step, before the application). */
   rawArgs(...args: string[]): this {
-    return this.derive({ raw: append(this.state.options.raw, args) } as Partial<O>);
+    // `raw` is a list option of every O; TypeScript cannot see that through the generic.
+    return this.append("raw" as never, ...(args as never[]));
   }
 
   /** The CLI `--steps` entry this step is: `{ Type, Args }` (name and action come from the step). */
   toCliArgs(): { Type: WrappedCliType; Args: string[] } {
-    return { Type: this.cliType, Args: this.cliArgs(this.state.options) };
+    const args: string[] = [];
+    this.writeCliArgs(this.replayOptions(), args);
+    return { Type: this.cliType, Args: args };
   }
 
   protected hadoopJarStep(options: O): HadoopJarStepConfig {
-    return wrappedHadoopJarStep(this.cliType, this.cliArgs(options), options.form);
+    // The wrapper's own Args first (`spark-submit`, …), then the entry's, written straight after them.
+    const jarStep = wrappedHadoopJarStep(this.cliType, NO_ARGS, options.form);
+    this.writeCliArgs(options, jarStep.Args!);
+    return jarStep;
   }
+}
+
+const NO_ARGS: readonly string[] = [];
+
+/** Pushes every item of a list option, if it has any. */
+export function pushAll(out: string[], items: readonly string[] | undefined): void {
+  if (items !== undefined) for (let i = 0; i < items.length; i++) out.push(items[i]!);
+}
+
+/** A kind's first options for the form a user chose (the release-label form when none). */
+export function inForm<O extends KindOptions>(
+  initial: () => InitialOptions<O>,
+  form: FormOption | undefined,
+): () => InitialOptions<O> {
+  if (form === undefined) return initial;
+  const chosen = formOf(form);
+  return () => ({ ...initial(), form: chosen });
 }

@@ -1,22 +1,21 @@
-import { append, type Chain, toArray } from "../builders/chain.js";
-import { StepBuilderBase, stepState } from "../builders/step-builder-base.js";
+import { StepBuilderBase } from "../builders/step-builder-base.js";
 import { COMMAND_RUNNER, scriptRunnerJar } from "../cli/cli-step-types.js";
 import type { HadoopJarStepConfig } from "../generated/types.generated.js";
 
 interface RunnerOptions {
   readonly jar: string;
-  readonly args: Chain<string> | undefined;
+  readonly args: readonly string[] | undefined;
 }
 
 /** A step whose jar runs its arguments: command-runner.jar (a program) or script-runner.jar (a script). */
 export class RunnerStep extends StepBuilderBase<RunnerOptions, never> {
   /** Appends arguments. */
   args(...args: string[]): this {
-    return this.derive({ args: append(this.state.options.args, args) });
+    return this.append("args", ...args);
   }
 
   protected hadoopJarStep(options: RunnerOptions): HadoopJarStepConfig {
-    return { Jar: options.jar, Args: toArray(options.args) };
+    return { Jar: options.jar, Args: (options.args ?? []) as string[] };
   }
 }
 
@@ -25,7 +24,7 @@ export class RunnerStep extends StepBuilderBase<RunnerOptions, never> {
  * @example command("ls", ["hdfs", "dfs", "-ls", "/"]).build().HadoopJarStep // { Jar: "command-runner.jar", Args: ["hdfs", "dfs", "-ls", "/"] }
  */
 export function command(name: string, argv: readonly [string, ...string[]]): RunnerStep {
-  return new RunnerStep(stepState(name, { jar: COMMAND_RUNNER, args: append(undefined, argv) }));
+  return new RunnerStep(name, () => ({ jar: COMMAND_RUNNER, args: undefined })).args(...argv);
 }
 
 /**
@@ -39,7 +38,6 @@ export function script(
   args: readonly string[] = [],
   options: { region?: string } = {},
 ): RunnerStep {
-  return new RunnerStep(
-    stepState(name, { jar: scriptRunnerJar(options.region), args: append(undefined, [scriptUri, ...args]) }),
-  );
+  const jar = scriptRunnerJar(options.region);
+  return new RunnerStep(name, () => ({ jar, args: undefined })).args(scriptUri, ...args);
 }

@@ -1,8 +1,6 @@
-import { append, toArray } from "../builders/chain.js";
-import { stepState } from "../builders/step-builder-base.js";
-import { type FormOption, formOf } from "../cli/cli-step-types.js";
+import type { FormOption } from "../cli/cli-step-types.js";
 import { CliKindBuilder } from "./cli-kind-builder.js";
-import type { ScriptOptions } from "./pig.js";
+import { type ScriptOptions, scriptOptions, writeScriptArgs } from "./script-options.js";
 
 /** A Hive script (`Type=Hive`): `-f <script>` and `-d KEY=VALUE` variables. */
 export class HiveStep<Missing extends string = "script"> extends CliKindBuilder<ScriptOptions, Missing> {
@@ -12,20 +10,20 @@ export class HiveStep<Missing extends string = "script"> extends CliKindBuilder<
 
   /** The HiveQL script (`-f`). */
   script(uri: string): HiveStep<Exclude<Missing, "script">> {
-    return this.derive({ script: uri });
+    return this.set("script", uri);
   }
 
   /** Appends `-d key=value` (`${key}` in the script). */
   variable(key: string, value: string): this {
-    return this.derive({ variables: append(this.state.options.variables, ["-d", `${key}=${value}`]) });
+    return this.append("variables", "-d", `${key}=${value}`);
   }
 
-  protected cliArgs(o: ScriptOptions): string[] {
-    return [...(o.script === undefined ? [] : ["-f", o.script]), ...toArray(o.variables), ...toArray(o.raw)];
+  protected writeCliArgs(o: ScriptOptions, out: string[]): void {
+    writeScriptArgs(o, out);
   }
 }
 
 /** A Hive step; `build()` compiles once `.script()` is called. */
 export function hive(name: string, form?: FormOption): HiveStep {
-  return new HiveStep(stepState(name, { form: formOf(form), raw: undefined, variables: undefined, script: undefined }));
+  return new HiveStep(name, scriptOptions(form));
 }

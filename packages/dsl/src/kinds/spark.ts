@@ -1,18 +1,17 @@
-import { append, type Chain, toArray } from "../builders/chain.js";
-import { stepState } from "../builders/step-builder-base.js";
-import { type FormOption, formOf } from "../cli/cli-step-types.js";
-import { CliKindBuilder, type KindOptions } from "./cli-kind-builder.js";
+import type { InitialOptions } from "../builders/step-builder-base.js";
+import { type FormOption, RELEASE_LABEL_FORM } from "../cli/cli-step-types.js";
+import { CliKindBuilder, inForm, type KindOptions, pushAll } from "./cli-kind-builder.js";
 
 interface SparkOptions extends KindOptions {
   readonly deployMode: "cluster" | "client" | undefined;
   readonly master: string | undefined;
   readonly className: string | undefined;
-  readonly conf: Chain<string> | undefined;
-  readonly pyFiles: Chain<string> | undefined;
-  readonly jars: Chain<string> | undefined;
-  readonly files: Chain<string> | undefined;
+  readonly conf: readonly string[] | undefined;
+  readonly pyFiles: readonly string[] | undefined;
+  readonly jars: readonly string[] | undefined;
+  readonly files: readonly string[] | undefined;
   readonly app: string | undefined;
-  readonly appArgs: Chain<string> | undefined;
+  readonly appArgs: readonly string[] | undefined;
 }
 
 /** A Spark application (`Type=Spark`): `spark-submit [options] <app> [app args]` through command-runner.jar. */
@@ -22,36 +21,36 @@ export class SparkStep<Missing extends string = "app"> extends CliKindBuilder<Sp
   }
 
   deployMode(mode: "cluster" | "client"): this {
-    return this.derive({ deployMode: mode });
+    return this.set("deployMode", mode);
   }
 
   master(master: string): this {
-    return this.derive({ master });
+    return this.set("master", master);
   }
 
   /** `--class`: the main class of a JVM application. */
   class(name: string): this {
-    return this.derive({ className: name });
+    return this.set("className", name);
   }
 
   /** Appends `--conf key=value`. */
   conf(key: string, value: string): this {
-    return this.derive({ conf: append(this.state.options.conf, [`${key}=${value}`]) });
+    return this.append("conf", `${key}=${value}`);
   }
 
   /** Appends to `--py-files` (comma-joined). */
   pyFiles(...uris: string[]): this {
-    return this.derive({ pyFiles: append(this.state.options.pyFiles, uris) });
+    return this.append("pyFiles", ...uris);
   }
 
   /** Appends to `--jars` (comma-joined). */
   jars(...uris: string[]): this {
-    return this.derive({ jars: append(this.state.options.jars, uris) });
+    return this.append("jars", ...uris);
   }
 
   /** Appends to `--files` (comma-joined). */
   files(...uris: string[]): this {
-    return this.derive({ files: append(this.state.options.files, uris) });
+    return this.append("files", ...uris);
   }
 
   /**
@@ -59,45 +58,45 @@ export class SparkStep<Missing extends string = "app"> extends CliKindBuilder<Sp
    * @example spark("wc").app("s3://b/wc.py", "s3://in/").build().HadoopJarStep.Args // ["spark-submit", "s3://b/wc.py", "s3://in/"]
    */
   app(uri: string, ...args: string[]): SparkStep<Exclude<Missing, "app">> {
-    return this.derive({ app: uri, appArgs: append(this.state.options.appArgs, args) });
+    const withApp: SparkStep<Exclude<Missing, "app">> = this.set("app", uri);
+    return args.length === 0 ? withApp : withApp.append("appArgs", ...args);
   }
 
   /** Appends arguments of the application. */
   appArgs(...args: string[]): this {
-    return this.derive({ appArgs: append(this.state.options.appArgs, args) });
+    return this.append("appArgs", ...args);
   }
 
-  protected cliArgs(o: SparkOptions): string[] {
-    const out: string[] = [];
+  protected writeCliArgs(o: SparkOptions, out: string[]): void {
     if (o.deployMode !== undefined) out.push("--deploy-mode", o.deployMode);
     if (o.master !== undefined) out.push("--master", o.master);
     if (o.className !== undefined) out.push("--class", o.className);
-    for (const conf of toArray(o.conf)) out.push("--conf", conf);
-    if (o.pyFiles !== undefined) out.push("--py-files", toArray(o.pyFiles).join(","));
-    if (o.jars !== undefined) out.push("--jars", toArray(o.jars).join(","));
-    if (o.files !== undefined) out.push("--files", toArray(o.files).join(","));
-    out.push(...toArray(o.raw));
+    if (o.conf !== undefined) for (const conf of o.conf) out.push("--conf", conf);
+    if (o.pyFiles !== undefined) out.push("--py-files", o.pyFiles.join(","));
+    if (o.jars !== undefined) out.push("--jars", o.jars.join(","));
+    if (o.files !== undefined) out.push("--files", o.files.join(","));
+    pushAll(out, o.raw);
     if (o.app !== undefined) out.push(o.app);
-    out.push(...toArray(o.appArgs));
-    return out;
+    pushAll(out, o.appArgs);
   }
 }
 
+/** The options of a new Spark step on a release-label cluster; a new object on each call. */
+const initial = (): InitialOptions<SparkOptions> => ({
+  form: RELEASE_LABEL_FORM,
+  raw: undefined,
+  conf: undefined,
+  pyFiles: undefined,
+  jars: undefined,
+  files: undefined,
+  appArgs: undefined,
+  deployMode: undefined,
+  master: undefined,
+  className: undefined,
+  app: undefined,
+});
+
 /** A Spark step; `build()` compiles once `.app()` is called. `{ ami: true, region }` for AMI-era clusters. */
 export function spark(name: string, form?: FormOption): SparkStep {
-  return new SparkStep(
-    stepState(name, {
-      form: formOf(form),
-      raw: undefined,
-      conf: undefined,
-      pyFiles: undefined,
-      jars: undefined,
-      files: undefined,
-      appArgs: undefined,
-      deployMode: undefined,
-      master: undefined,
-      className: undefined,
-      app: undefined,
-    }),
-  );
+  return new SparkStep(name, inForm(initial, form));
 }

@@ -1,7 +1,7 @@
-import { append, type Chain, toArray } from "../builders/chain.js";
 import type { AddJobFlowStepsInput } from "../generated/types.generated.js";
 import { EmrValidationError } from "../issues/emr-validation-error.js";
 import { validate } from "../validate/validate.js";
+import { append, type Chain, toArray } from "./chain.js";
 import { type StepLike, toStepConfig } from "./step-like.js";
 
 interface JobFlowState {

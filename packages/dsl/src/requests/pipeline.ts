@@ -1,8 +1,8 @@
-import { append, type Chain, toArray } from "../builders/chain.js";
 import { setOwn } from "../formats/set-own.js";
 import type { StepConfig } from "../generated/types.generated.js";
 import { EmrValidationError } from "../issues/emr-validation-error.js";
 import { validateSteps } from "../validate/validate.js";
+import { append, type Chain, toArray } from "./chain.js";
 import { JobFlowBuilder } from "./job-flow.js";
 import { type StepLike, toStepConfig } from "./step-like.js";
 
