@@ -1,4 +1,14 @@
-import { hive, jobFlow, type StepConfig, s3DistCp, spark, step, streaming } from "@emrkit/dsl";
+import {
+  type HadoopJarStepConfig,
+  hive,
+  jobFlow,
+  StepBuilderBase,
+  type StepConfig,
+  s3DistCp,
+  spark,
+  step,
+  streaming,
+} from "@emrkit/dsl";
 import { describe, expectTypeOf, it } from "vitest";
 import { flink } from "./examples/flink-kind.js";
 
@@ -34,5 +44,36 @@ describe("builder type-state", () => {
     jobFlow("j").add(step("x").jar("a"), spark("s").app("a.py"), { Name: "n", HadoopJarStep: { Jar: "j" } });
     // @ts-expect-error an incomplete builder cannot be added
     jobFlow("j").add(step("x"));
+  });
+
+  it("a kind's set and append take only its own options, with values of their types", () => {
+    interface Options {
+      readonly jar: string | undefined;
+      readonly retries: number | undefined;
+      readonly args: readonly string[] | undefined;
+    }
+    class Checked extends StepBuilderBase<Options, never> {
+      good() {
+        return this.set("jar", "j").set("retries", 2).append("args", "a", "b");
+      }
+      bad() {
+        // @ts-expect-error not an option of the kind
+        this.set("jars", "j");
+        // @ts-expect-error retries is a number
+        this.set("retries", "2");
+        // @ts-expect-error jar is not a list: only lists are appended to
+        this.append("jar", "j");
+        // @ts-expect-error args holds strings
+        this.append("args", 1);
+      }
+      protected hadoopJarStep(o: Options): HadoopJarStepConfig {
+        return { Jar: o.jar ?? "", Args: [...(o.args ?? [])] };
+      }
+    }
+    expectTypeOf(
+      new Checked("c", () => ({ jar: undefined, retries: undefined, args: undefined })).good(),
+    ).toEqualTypeOf<Checked>();
+    // @ts-expect-error lists start undefined: the first append makes them
+    new Checked("c", () => ({ jar: undefined, retries: undefined, args: ["a"] }));
   });
 });
