@@ -30,9 +30,8 @@ export abstract class CliKindBuilder<O extends KindOptions, Missing extends stri
 
   /** Escape hatch: appends arguments as they are (for a Spark step, before the application). */
   rawArgs(...args: string[]): this {
-    // Seen as a builder of KindOptions: `raw` is a list of every O, which TypeScript cannot see through the generic.
-    const kind: CliKindBuilder<KindOptions, Missing> = this;
-    return kind.append<"raw", this>("raw", ...args);
+    // Through KindOptions: `raw` is a list of every O, which TypeScript cannot see through the generic.
+    return (this as CliKindBuilder<KindOptions, Missing>).append<"raw", this>("raw", ...args);
   }
 
   /** The CLI `--steps` entry this step is: `{ Type, Args }` (name and action come from the step). */
