@@ -1,11 +1,13 @@
 import {
   command,
   EmrValidationError,
+  type HadoopJarStepConfig,
   hive,
   jobFlow,
   PipelineError,
   pig,
   pipeline,
+  StepBuilderBase,
   s3DistCp,
   script,
   spark,
@@ -66,6 +68,27 @@ describe("step", () => {
       ActionOnFailure: "CONTINUE",
       HadoopJarStep: { Jar: "command-runner.jar", Args: ["spark-submit", "--conf", "a=1", "app.py", "x"] },
       StepMonitoringConfiguration: { S3MonitoringConfiguration: { LogUri: "s3://logs/" } },
+    });
+  });
+
+  it("runs a kind's own constructor for its first builder only", () => {
+    class Echo extends StepBuilderBase<{ readonly words: readonly string[] | undefined }, never> {
+      constructor(name: string) {
+        super(name, () => ({ words: undefined }));
+      }
+      say(...words: string[]): this {
+        return this.append("words", ...words);
+      }
+      protected hadoopJarStep(o: { readonly words: readonly string[] | undefined }): HadoopJarStepConfig {
+        return { Jar: "command-runner.jar", Args: ["echo", ...(o.words ?? [])] };
+      }
+    }
+    const said = new Echo("e").say("a").onFailure("CANCEL_AND_WAIT").say("b", "c");
+    expect(said).toBeInstanceOf(Echo);
+    expect(said.build()).toEqual({
+      Name: "e",
+      ActionOnFailure: "CANCEL_AND_WAIT",
+      HadoopJarStep: { Jar: "command-runner.jar", Args: ["echo", "a", "b", "c"] },
     });
   });
 

@@ -46,10 +46,13 @@ type Change = typeof FIRST | typeof SET | typeof APPEND | typeof SETTINGS;
  *
  * A builder is one small cell: the builder it was derived from, and the one option its verb set or appended to.
  * Options are put together once, at build time, by replaying the cells from the first. So a verb costs one
- * allocation whatever the kind's size (copying a 15-option state per verb cost 3× as much), appends share
- * everything before them (10,000 appends cost O(n) in all), and a builder never changes once made: nothing writes
- * a field after the constructor, and TypeScript sees every field readonly. They are not frozen: `Object.freeze`
- * cost more than the whole verb (34 ns against about 10 ns, `pnpm bench dsl`).
+ * allocation whatever the kind's size (copying a kind's 15 options per verb, as builders did before, cost 4× as
+ * much), appends share everything before them (100,000 appends cost O(n) in all), and a builder never changes once
+ * made: nothing writes its fields after it is handed out, and TypeScript sees every field readonly. They are not
+ * frozen: `Object.freeze` cost more than the whole verb (34 ns against about 10 ns).
+ *
+ * A kind's constructor runs for its first builder only (derived ones are made with `Object.create`), so a kind
+ * keeps everything in its options and has no fields of its own; it may have a constructor of its own signature.
  */
 export abstract class StepBuilderBase<O extends object, Missing extends string> {
   // Declared, not class fields: a field is defined on every builder before the constructor runs, which made each
