@@ -31,8 +31,6 @@ export type BuildMethod<Missing extends string> = [Missing] extends [never]
   ? () => StepConfig
   : EmrTypeError<`Call .${Missing}() before .build(): the step is not complete without it`>;
 
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
-
 /** What a verb did: start a step, set an option, append to a list option, or change the step's settings. */
 const FIRST = 0;
 const SET = 1;
@@ -59,12 +57,12 @@ interface Change {
  * The machinery of every step builder (`step`, the step kinds, and kinds users define). `Missing` names the verbs
  * still needed before `build()` compiles.
  *
- * A builder holds one small change: the one option its verb set or appended to, and the change of the builder it was
- * derived from. Options are put together once, at build time, by replaying the changes from the first. So a verb costs one
- * allocation whatever the kind's size (copying a kind's 15 options per verb, as builders did before, cost 4× as
- * much), appends share everything before them (100,000 appends cost O(n) in all), and a builder never changes once
- * made: nothing writes its fields after it is handed out, and TypeScript sees every field readonly. They are not
- * frozen: `Object.freeze` cost more than the whole verb (34 ns against about 10 ns).
+ * A builder holds one small change: the one option its verb set or appended to, and the change of the builder it
+ * was derived from. Options are put together once, at build time, by replaying the changes from the first. So a
+ * verb costs one allocation whatever the kind's size (copying a kind's 15 options per verb, as builders did before,
+ * cost 4× as much), appends share everything before them (100,000 appends cost O(n) in all), and a builder never
+ * changes once made: nothing writes its field after it is handed out, and TypeScript sees it readonly. Builders are
+ * not frozen: `Object.freeze` cost more than the whole verb (34 ns against about 10 ns).
  *
  * A kind's constructor runs for its first builder only (derived ones are made with `Object.create`), so a kind
  * keeps everything in its options and has no fields of its own; it may have a constructor of its own signature.
@@ -92,22 +90,32 @@ export abstract class StepBuilderBase<O extends object, Missing extends string> 
 
   /** A new builder of the same class with one option replaced; the return type comes from the caller. */
   protected set<K extends keyof O & string, B = this>(option: K, value: O[K]): B {
-    return this.derived(SET, option, value, this.$change.settings);
+    return this.derived(SET, option, value);
   }
 
   /** A new builder of the same class with values appended to a list option. */
   protected append<K extends ListOption<O> & string, B = this>(option: K, ...values: ListItem<O[K]>[]): B {
-    return this.derived(APPEND, option, values, this.$change.settings);
+    return this.derived(APPEND, option, values);
   }
 
   /**
    * A builder of this one's class, derived from it. Made with `Object.create`, not `new`: running the constructors of
    * every class between the kind and this one made each verb half again as slow.
    */
-  private derived<B>(kind: ChangeKind, option: string, value: unknown, settings: StepSettings): B {
-    const next = Object.create(Object.getPrototypeOf(this)) as Writable<StepBuilderBase<O, string>>;
+  private derived<B>(kind: ChangeKind, option: string, value: unknown, settings = this.$change.settings): B {
+    const next = Object.create(Object.getPrototypeOf(this)) as { $change: Change };
     next.$change = { before: this.$change, kind, option, value, settings };
     return next as B;
+  }
+
+  /** A new builder with the step's settings replaced, written out whole so every settings object has one layout. */
+  private settled(
+    name: string,
+    actionOnFailure: ActionOnFailure,
+    logUri: string | undefined,
+    encryptionKeyArn: string | undefined,
+  ): this {
+    return this.derived(SETTINGS, "", undefined, { name, actionOnFailure, logUri, encryptionKeyArn });
   }
 
   /** The options, put together from the first builder's by replaying every change in order. */
@@ -133,13 +141,13 @@ export abstract class StepBuilderBase<O extends object, Missing extends string> 
    */
   onFailure(action: ActionOnFailure): this {
     const { name, logUri, encryptionKeyArn } = this.$change.settings;
-    return this.derived(SETTINGS, "", undefined, { name, actionOnFailure: action, logUri, encryptionKeyArn });
+    return this.settled(name, action, logUri, encryptionKeyArn);
   }
 
   /** Renames the step. */
   name(name: string): this {
     const { actionOnFailure, logUri, encryptionKeyArn } = this.$change.settings;
-    return this.derived(SETTINGS, "", undefined, { name, actionOnFailure, logUri, encryptionKeyArn });
+    return this.settled(name, actionOnFailure, logUri, encryptionKeyArn);
   }
 
   /**
@@ -148,8 +156,7 @@ export abstract class StepBuilderBase<O extends object, Missing extends string> 
    */
   monitoring(config: { logUri?: string; encryptionKeyArn?: string }): this {
     const { name, actionOnFailure } = this.$change.settings;
-    const settings = { name, actionOnFailure, logUri: config.logUri, encryptionKeyArn: config.encryptionKeyArn };
-    return this.derived(SETTINGS, "", undefined, settings);
+    return this.settled(name, actionOnFailure, config.logUri, config.encryptionKeyArn);
   }
 
   /** Calls `fn` with this builder: reusable fragments (`.$call(withRetries)`). */
