@@ -94,14 +94,19 @@ function building(): void {
         .executionRole(role)
         .build(),
   });
+  // Each way against what it replaces, and the goal it has (the mutable builder is a reference, with none).
+  const rows: [way: string, against: string, goal: string][] = [
+    ["literals (10 steps)", "literals (10 steps)", "(goal ≤ 2×)"],
+    ["builders (10 steps)", "literals (10 steps)", "(goal ≤ 2×)"],
+    ["floor: a mutable builder (10 steps)", "literals (10 steps)", "(no goal: a reference)"],
+    ["literals + validate", "literals + validate", "(goal ≤ 2×)"],
+    ["jobFlow().add().build()", "literals + validate", "(goal ≤ 2×)"],
+  ];
   console.log("building a typical request");
-  console.log("| way | time | vs literals |");
+  console.log("| way | time | vs what it replaces |");
   console.log("| --- | --- | --- |");
-  for (const [name, ms] of Object.entries(t)) {
-    const ref =
-      name.includes("validate") || name.includes("build()") ? t["literals + validate"]! : t["literals (10 steps)"]!;
-    const goal = name.startsWith("floor") ? "(no goal: a reference)" : "(goal ≤ 2×)";
-    console.log(`| ${name} | ${formatMs(ms)} | ${(ms / ref).toFixed(2)}× ${goal} |`);
+  for (const [way, against, goal] of rows) {
+    console.log(`| ${way} | ${formatMs(t[way]!)} | ${(t[way]! / t[against]!).toFixed(2)}× ${goal} |`);
   }
 }
 
