@@ -6,9 +6,15 @@ export default defineConfig({
   resolve: { conditions: ["@emrkit/source"] },
   ssr: { resolve: { conditions: ["@emrkit/source"] } },
   test: {
-    include: ["packages/*/test/**/*.test.ts", "examples/test/**/*.test.ts", "bench/test/**/*.test.ts"],
+    include: [
+      "packages/*/test/**/*.test.ts",
+      "examples/test/**/*.test.ts",
+      "bench/test/**/*.test.ts",
+      "scripts/test/**/*.test.ts",
+    ],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    globalSetup: ["test/global-setup/models.ts"],
     typecheck: { enabled: true, include: ["packages/*/test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
   },
 });

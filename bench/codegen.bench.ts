@@ -1,7 +1,7 @@
 /**
  * The generator's speed: the whole EMR model (every operation, every emitter) in one process, stage by stage,
- * median of a few warm runs; then every model in ../shared/models, with the cost per shape, which should stay
- * flat as models grow. Goal: the whole EMR model under 2 s.
+ * median of a few warm runs; then every pinned model in models/ (`pnpm models`), with the cost per shape, which
+ * should stay flat as models grow. Goal: the whole EMR model under 2 s.
  */
 import { existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -15,7 +15,7 @@ import {
   selectOperations,
 } from "@emrkit/codegen";
 
-const MODELS = fileURLToPath(new URL("../../shared/models/", import.meta.url));
+const MODELS = fileURLToPath(new URL("../models/", import.meta.url));
 const WARM_RUNS = 5;
 
 function median(values: number[]): number {
@@ -32,11 +32,11 @@ function time<T>(run: () => T): [T, number] {
 const ms = (n: number) => n.toFixed(1);
 
 export default async function bench(): Promise<void> {
-  if (!existsSync(MODELS)) {
-    console.log(`skipped: ${MODELS} does not exist`);
+  const emr = `${MODELS}botocore/emr-2009-03-31.service-2.json`;
+  if (!existsSync(emr)) {
+    console.log(`SKIPPED: ${emr} is missing; run \`pnpm models\``);
     return;
   }
-  const emr = `${MODELS}botocore/emr-2009-03-31.service-2.json`;
   const cold = time(() => generate({ model: emr }))[1];
   const stages: Record<string, number[]> = {
     load: [],
@@ -84,6 +84,7 @@ export default async function bench(): Promise<void> {
   let allShapes = 0;
   let allMs = 0;
   for (const format of ["botocore", "smithy"]) {
+    if (!existsSync(`${MODELS}${format}`)) continue;
     for (const file of readdirSync(`${MODELS}${format}`).sort()) {
       if (!file.endsWith(".json") || /paginators|waiters/.test(file)) continue;
       const path = `${MODELS}${format}/${file}`;

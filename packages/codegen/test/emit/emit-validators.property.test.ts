@@ -12,15 +12,10 @@ import { loadModelFile, selectOperations } from "../../src/index.js";
 import { arbitraryOf } from "../helpers/arbitrary-from-ir.js";
 import { fixture } from "../helpers/fixtures.js";
 import { type GeneratedValidators, importGenerated, type ModelIssue, type Walk } from "../helpers/import-generated.js";
+import { DSL_OPERATIONS, describeWithModels, EMR_BOTOCORE } from "../helpers/models.js";
 import { mutationsOf } from "../helpers/mutations.js";
-import { EMR_BOTOCORE, modelsPresent } from "../helpers/shared-models.js";
 
 /** The operations `pnpm codegen` generates into @emrkit/dsl, read from the root package.json. */
-function dslOperations(): string[] {
-  const root = JSON.parse(readFileSync(new URL("../../../../package.json", import.meta.url), "utf8"));
-  return /--operations (\S+)/.exec(root.scripts.codegen)![1]!.split(",");
-}
-
 function properties(label: string, load: () => ServiceIR) {
   describe(label, async () => {
     const service = load();
@@ -76,12 +71,15 @@ function properties(label: string, load: () => ServiceIR) {
 
 properties("the Smithy fixture", () => loadModelFile(fixture("smithy-traits.json")));
 properties("the botocore fixture", () => loadModelFile(fixture("botocore-traits.json")));
-if (modelsPresent)
-  properties("the EMR operations of @emrkit/dsl", () => selectOperations(loadModelFile(EMR_BOTOCORE), dslOperations()));
+describeWithModels("the pinned EMR model", [EMR_BOTOCORE], () =>
+  properties("the EMR operations of @emrkit/dsl", () =>
+    selectOperations(loadModelFile(EMR_BOTOCORE), [...DSL_OPERATIONS]),
+  ),
+);
 
-describe.skipIf(!modelsPresent)("the EMR validators", async () => {
-  const service = modelsPresent ? selectOperations(loadModelFile(EMR_BOTOCORE), dslOperations()) : undefined!;
-  const { validators, check } = modelsPresent ? await importGenerated(service) : ({} as GeneratedValidators);
+describeWithModels("the EMR validators", [EMR_BOTOCORE], async () => {
+  const service = selectOperations(loadModelFile(EMR_BOTOCORE), [...DSL_OPERATIONS]);
+  const { validators, check } = await importGenerated(service);
 
   test("@emrkit/dsl holds this output", () => {
     const committed = readFileSync(

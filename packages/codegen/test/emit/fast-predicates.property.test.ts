@@ -5,7 +5,6 @@
  * validator throws (JSON.stringify of a BigInt for unique items), the predicate throws too or says false first, so
  * that the caller, falling back to the walk, meets the same throw.
  */
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { afterAll, describe, expect, test } from "vitest";
 import type { ServiceIR } from "../../src/index.js";
@@ -20,15 +19,10 @@ import {
   type Predicate,
   type Validator,
 } from "../helpers/import-generated.js";
+import { DSL_OPERATIONS, describeWithModels, EMR_BOTOCORE } from "../helpers/models.js";
 import { mutationsOf } from "../helpers/mutations.js";
-import { EMR_BOTOCORE, modelsPresent } from "../helpers/shared-models.js";
 
 const RUNS = process.env.EMRKIT_STRESS === "1" ? 2_000 : 60;
-
-function dslOperations(): string[] {
-  const root = JSON.parse(readFileSync(new URL("../../../../package.json", import.meta.url), "utf8"));
-  return /--operations (\S+)/.exec(root.scripts.codegen)![1]!.split(",");
-}
 
 /** The predicate's answer, and whether the validator found nothing; "threw" where either threw. */
 function verdicts(
@@ -179,5 +173,8 @@ function properties(label: string, load: () => ServiceIR) {
 
 properties("the Smithy fixture", () => loadModelFile(fixture("smithy-traits.json")));
 properties("the botocore fixture", () => loadModelFile(fixture("botocore-traits.json")));
-if (modelsPresent)
-  properties("the EMR operations of @emrkit/dsl", () => selectOperations(loadModelFile(EMR_BOTOCORE), dslOperations()));
+describeWithModels("the pinned EMR model", [EMR_BOTOCORE], () =>
+  properties("the EMR operations of @emrkit/dsl", () =>
+    selectOperations(loadModelFile(EMR_BOTOCORE), [...DSL_OPERATIONS]),
+  ),
+);

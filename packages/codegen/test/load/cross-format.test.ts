@@ -3,15 +3,15 @@
  * alike — found by `raw-definitions.ts`, which reads the JSON itself, not the loaders' output — the IR is the same.
  */
 import { readFileSync } from "node:fs";
-import { describe, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { loadModelFile } from "../../src/index.js";
+import { describeWithModels, EMR_BOTOCORE, EMR_SMITHY } from "../helpers/models.js";
 import { canonicalBotocore, canonicalSmithy } from "../helpers/raw-definitions.js";
-import { EMR_BOTOCORE, EMR_SMITHY, modelsPresent } from "../helpers/shared-models.js";
 
-describe.skipIf(!modelsPresent)("the EMR models, botocore and Smithy", () => {
+describeWithModels("the EMR models, botocore and Smithy", [EMR_BOTOCORE, EMR_SMITHY], () => {
   const raw = (path: string) => JSON.parse(readFileSync(path, "utf8"));
-  const botocore = modelsPresent ? canonicalBotocore(raw(EMR_BOTOCORE)) : new Map();
-  const smithy = modelsPresent ? canonicalSmithy(raw(EMR_SMITHY)) : new Map();
+  const botocore = canonicalBotocore(raw(EMR_BOTOCORE));
+  const smithy = canonicalSmithy(raw(EMR_SMITHY));
   const both = [...botocore.keys()].filter((name) => smithy.has(name)).sort();
   const alike = both.filter((name) => JSON.stringify(botocore.get(name)) === JSON.stringify(smithy.get(name)));
 
