@@ -1,5 +1,18 @@
 #!/usr/bin/env node
-// Runs the built command; in the workspace, where the sources are, runs them directly (no build step needed).
-import { runFromSourceOrDist } from "@emrkit/codegen/run-entry";
+// Installed, runs dist. In the workspace (src beside bin) runs the sources through tsx, a devDependency, with
+// workspace packages resolved by their "@emrkit/source" condition, so that no build step is needed there.
+import { existsSync } from "node:fs";
+import { register } from "node:module";
 
-await runFromSourceOrDist(import.meta.url, "main.ts", (module) => module.main(process.argv.slice(2)));
+const source = new URL("../src/main.ts", import.meta.url);
+let entry = new URL("../dist/main.js", import.meta.url);
+if (existsSync(source)) {
+  const { register: registerTsx } = await import("tsx/esm/api");
+  registerTsx();
+  register(
+    "data:text/javascript,export async function resolve(s,c,n){return n(s,{...c,conditions:[...c.conditions,'@emrkit/source']})}",
+  );
+  entry = source;
+}
+const { main } = await import(entry.href);
+process.exitCode = await main(process.argv.slice(2));

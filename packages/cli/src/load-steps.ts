@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { extname, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { extname } from "node:path";
 import {
   type AddJobFlowStepsInput,
   fromCliSteps,
@@ -11,6 +10,7 @@ import {
   toStepConfig,
   validateSteps,
 } from "@emrkit/dsl";
+import { importModule } from "./import-module.js";
 
 /** What a steps file holds, whatever its format: steps, maybe a whole request, maybe dependencies by name. */
 export interface LoadedSteps {
@@ -40,8 +40,7 @@ export async function loadSteps(file: string): Promise<LoadedSteps> {
 }
 
 async function fromModule(file: string): Promise<LoadedSteps> {
-  const module = (await import(pathToFileURL(resolve(file)).href)) as { default?: unknown };
-  const value = module.default;
+  const value = (await importModule(file)).default;
   if (value && typeof value === "object" && "steps" in value && "after" in value) {
     const { steps, after } = value as { steps: StepConfig[]; after: Record<string, string[]> };
     return { steps, after, issues: validateSteps(steps).issues };

@@ -1,5 +1,5 @@
-import { main as codegen } from "@emrkit/codegen";
 import { Command, CommanderError, Option } from "commander";
+import { codegenCommand } from "./commands/codegen.js";
 import { type LocalOptions, localCommand } from "./commands/local.js";
 import { FORMATS, renderCommand } from "./commands/render.js";
 import { submitCommand } from "./commands/submit.js";
@@ -68,8 +68,8 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
     .allowUnknownOption()
     .helpOption(false)
     .argument("[args...]")
-    .action((args: string[]) => {
-      code = codegen(args, out.log, out.error);
+    .action(async (args: string[]) => {
+      code = await codegenCommand(args, out);
     });
   try {
     await program.parseAsync([...argv], { from: "user" });
