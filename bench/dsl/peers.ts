@@ -10,14 +10,13 @@ import Ajv2020 from "ajv/dist/2020.js";
 import { z } from "zod";
 import { dsl } from "./built.js";
 
-const {
-  IAM_ROLE_ARN_PATTERN,
-  KMS_KEY_ARN_PATTERN,
-  MAX_HADOOP_JAR_STEP_CHARACTERS,
-  MAX_STEPS_PER_REQUEST,
-  runEmrRules,
-  S3_URI_PATTERN,
-} = dsl;
+const { MAX_HADOOP_JAR_STEP_CHARACTERS, MAX_STEPS_PER_REQUEST, runEmrRules } = dsl;
+
+// zod's approximations of emrkit's ARN and S3 rules (which parse, not match): the patterns emrkit used before them,
+// about as costly, so that the figures stay comparable.
+const IAM_ROLE_ARN_PATTERN = /^arn:[a-z][a-z0-9-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+const S3_URI_PATTERN = /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](?:\/|$)/;
+const KMS_KEY_ARN_PATTERN = /^arn:[a-z][a-z0-9-]*:kms:[a-z0-9-]+:\d{12}:(?:key|alias)\/[\w/+=,.@-]+$/;
 
 const schema = JSON.parse(
   readFileSync(new URL("../../packages/dsl/src/generated/schema/AddJobFlowSteps.schema.json", import.meta.url), "utf8"),

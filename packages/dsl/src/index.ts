@@ -64,9 +64,13 @@ export { StreamingStep, streaming } from "./kinds/streaming.js";
 export { JobFlowBuilder, jobFlow } from "./requests/job-flow.js";
 export { type BuiltPipeline, PipelineBuilder, PipelineError, pipeline, type StepRef } from "./requests/pipeline.js";
 export { type StepLike, toStepConfig } from "./requests/step-like.js";
+export { type Arn, parseArn } from "./rules/arn.js";
 export { RULES, runEmrRules } from "./rules/index.js";
+export { kmsKeyArnProblem } from "./rules/kms-key-arn.js";
 export * from "./rules/limits.js";
+export { roleArnProblem } from "./rules/role-arn.js";
 export { type Rule, type RuleInput, runRules, type StepView, type ValidationContext } from "./rules/rule.js";
+export { type BucketNameVerdict, bucketNameVerdict } from "./rules/s3-bucket-name.js";
 export { isSecret, redact, redactValue, type Secret, secret } from "./secrets/secret.js";
 export {
   assertValid,

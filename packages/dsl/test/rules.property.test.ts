@@ -49,15 +49,16 @@ describe("boundaries", () => {
     expect(errors(request(steps))).toEqual([{ code: "too-many-steps", path: "Steps" }]);
   });
 
-  it("exactly 10,240 characters pass, 10,241 fail, however they are split", () => {
+  it("exactly 10,240 UTF-16 units pass, 10,241 fail, however they are split", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 10 }), fc.boolean(), (parts, astral) => {
-        const unit = astral ? "😀" : "x";
-        const total = MAX_HADOOP_JAR_STEP_CHARACTERS - 1; // the jar "j" is one
+        const unit = astral ? "😀" : "xx"; // two UTF-16 units either way
+        const total = (MAX_HADOOP_JAR_STEP_CHARACTERS - 2) / 2; // the jar "jj" is two
         const sizes = Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
         const args = sizes.map((n) => unit.repeat(n));
-        expect(errors(request([step("a", args)]))).toEqual([]);
-        expect(errors(request([step("a", [...args, "y"])]))).toEqual([
+        const jarStep = (extra: string[]) => ({ Name: "a", HadoopJarStep: { Jar: "jj", Args: [...args, ...extra] } });
+        expect(errors(request([jarStep([])]))).toEqual([]);
+        expect(errors(request([jarStep(["y"])]))).toEqual([
           { code: "hadoop-jar-step-too-long", path: "Steps[0].HadoopJarStep" },
         ]);
       }),

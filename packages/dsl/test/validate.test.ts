@@ -71,7 +71,7 @@ describe("validate", () => {
     expect(validate(request(steps.slice(0, 10)), { activeSteps: 246 }).ok).toBe(true);
   });
 
-  it("limits the characters of one HadoopJarStep, counting code points", () => {
+  it("limits the characters of one HadoopJarStep, counting UTF-16 units", () => {
     const fill = (n: number) => ["command-runner.jar", "x".repeat(n - "command-runner.jar".length)];
     const [jar, arg] = fill(MAX_HADOOP_JAR_STEP_CHARACTERS);
     expect(validate(request([{ Name: "a", HadoopJarStep: { Jar: jar, Args: [arg] } }])).ok).toBe(true);
@@ -79,9 +79,12 @@ describe("validate", () => {
     expect(over.issues).toEqual([
       expect.objectContaining({ code: "hadoop-jar-step-too-long", path: "Steps[0].HadoopJarStep", actual: 10_241 }),
     ]);
-    // 5,121 astral characters are 10,242 UTF-16 units but 5,121 characters.
+    // 5,121 astral characters are 10,242 UTF-16 units but 5,121 code points: over, and the message says both.
     const astral = validate(request([{ Name: "a", HadoopJarStep: { Jar: "j", Args: ["😀".repeat(5_121)] } }]));
-    expect(astral.ok).toBe(true);
+    expect(astral.issues).toEqual([expect.objectContaining({ code: "hadoop-jar-step-too-long", actual: 10_243 })]);
+    expect(astral.issues[0]!.message).toMatchInlineSnapshot(
+      `"has 10243 UTF-16 units (5122 code points) in its jar, main class, arguments and properties, but at most 10240 are allowed (MAX_HADOOP_JAR_STEP_CHARACTERS, counted in UTF-16 units)"`,
+    );
   });
 
   it("checks the execution role, log URI and KMS key", () => {

@@ -56,6 +56,7 @@ export interface PlainRuleIssue extends IssueBase {
 /** Things EMR accepts and users regret; never fatal. */
 export type WarningCode =
   | "deprecated-action-on-failure"
+  | "legacy-s3-bucket-name"
   | "steps-after-terminate"
   | "duplicate-step-name"
   | "empty-command-runner-arg"

@@ -22,8 +22,10 @@ export const duplicateStepName: Rule = {
           ? name.length * 0x10000 + (name.length > 0 ? name.charCodeAt(name.length - 1) : 0)
           : -1;
     }
-    // A Set pays for itself only on longer lists; short ones compare pairwise, by print first.
-    const seen = count > 32 ? new Set<unknown>() : undefined;
+    // A Set pays for itself only on longer lists; short ones compare pairwise, by print first. The Set holds the
+    // string names seen so far (the first step's before the loop), whatever the names between them are.
+    const seen = count > 32 ? new Set<string>() : undefined;
+    if (seen !== undefined && prints[0]! >= 0) seen.add(names[0] as string);
     for (let index = 1; index < count; index++) {
       const print = prints[index]!;
       if (print < 0) continue;
@@ -36,11 +38,8 @@ export const duplicateStepName: Rule = {
             break;
           }
         }
-      } else {
-        if (index === 1) seen.add(names[0]);
-        if (seen.has(name)) earlier = names.indexOf(name);
-        else seen.add(name);
-      }
+      } else if (seen.has(name)) earlier = names.indexOf(name);
+      else seen.add(name);
       if (earlier < 0) continue;
       issues.push({
         code: "duplicate-step-name",

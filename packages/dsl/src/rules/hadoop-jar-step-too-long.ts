@@ -6,9 +6,11 @@ const source = RULE_SOURCES["hadoop-jar-step-too-long"];
 
 /**
  * The strings of one HadoopJarStep (Jar, MainClass, every Arg, every property Key and Value) total at most 10,240
- * characters. Characters are Unicode code points, as the model measures every length (a surrogate pair is one);
- * UTF-16 units are summed first, and code points counted only when the units exceed the limit, since a string
- * never has more code points than units.
+ * characters. EMR says "characters" and not which: a Java service's String.length() counts UTF-16 units, Python's
+ * len() and the model's length traits code points. The rule counts UTF-16 units, the larger count, so that what it
+ * accepts fits under either reading; the two differ only for astral characters (emoji, some CJK), each two units
+ * and one code point. Near the limit with astral characters, a step that is under in code points but over in
+ * units is an error here although EMR may take it; the message gives both counts.
  */
 export const hadoopJarStepTooLong: Rule = {
   code: "hadoop-jar-step-too-long",
@@ -22,14 +24,15 @@ export const hadoopJarStepTooLong: Rule = {
 export function checkHadoopJarStepTooLongStep(view: StepView, _input: RuleInput, issues: Issue[]): void {
   const { jarStep, index } = view;
   if (jarStep === undefined) return;
-  if (unitTotal(jarStep, view.argUnits) <= MAX_HADOOP_JAR_STEP_CHARACTERS) return;
-  const actual = total(jarStep, codePointLength);
+  const actual = unitTotal(jarStep, view.argUnits);
   if (actual <= MAX_HADOOP_JAR_STEP_CHARACTERS) return;
+  const points = total(jarStep, codePointLength);
+  const counted = points === actual ? "characters" : `UTF-16 units (${points} code points)`;
   issues.push({
     code: "hadoop-jar-step-too-long",
     severity: "error",
     path: `Steps[${index}].HadoopJarStep`,
-    message: `has ${actual} characters in its jar, main class, arguments and properties, but at most ${MAX_HADOOP_JAR_STEP_CHARACTERS} are allowed (MAX_HADOOP_JAR_STEP_CHARACTERS)`,
+    message: `has ${actual} ${counted} in its jar, main class, arguments and properties, but at most ${MAX_HADOOP_JAR_STEP_CHARACTERS} are allowed (MAX_HADOOP_JAR_STEP_CHARACTERS, counted in UTF-16 units)`,
     source,
     limit: MAX_HADOOP_JAR_STEP_CHARACTERS,
     actual,

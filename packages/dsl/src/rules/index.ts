@@ -12,6 +12,7 @@ import { checkHadoopJarStepTooLongStep, hadoopJarStepTooLong } from "./hadoop-ja
 import { invalidArn } from "./invalid-arn.js";
 import { checkInvalidKmsKeyArnStep, invalidKmsKeyArn } from "./invalid-kms-key-arn.js";
 import { checkInvalidS3UriStep, invalidS3Uri } from "./invalid-s3-uri.js";
+import { checkLegacyS3BucketNameStep, legacyS3BucketName } from "./legacy-s3-bucket-name.js";
 import { emptyStepView, fillStepView, type Rule, type RuleInput } from "./rule.js";
 import { checkStepsAfterTerminateStep, stepsAfterTerminate } from "./steps-after-terminate.js";
 import { tooManySteps } from "./too-many-steps.js";
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   hadoopJarStepTooLong,
   invalidArn,
   invalidS3Uri,
+  legacyS3BucketName,
   invalidKmsKeyArn,
   actionOnFailureWithConcurrency,
   clusterState,
@@ -49,6 +51,7 @@ export function runEmrRules(input: RuleInput, issues: Issue[]): void {
     if (!fillStepView(view, steps[index], index)) continue;
     checkHadoopJarStepTooLongStep(view, input, issues);
     checkInvalidS3UriStep(view, input, issues);
+    checkLegacyS3BucketNameStep(view, input, issues);
     checkInvalidKmsKeyArnStep(view, input, issues);
     checkActionOnFailureWithConcurrencyStep(view, input, issues);
     checkDeprecatedActionOnFailureStep(view, input, issues);

@@ -1,11 +1,12 @@
-import { IAM_ROLE_ARN_PATTERN, RULE_SOURCES } from "./limits.js";
-import { type Rule, rememberingTest } from "./rule.js";
+import { RULE_SOURCES } from "./limits.js";
+import { roleArnProblem } from "./role-arn.js";
+import { type Rule, remembering } from "./rule.js";
 import { shown } from "./shown.js";
 
 const source = RULE_SOURCES["invalid-arn"];
-const isRoleArn = rememberingTest(IAM_ROLE_ARN_PATTERN);
+const isRoleArn = remembering((value) => roleArnProblem(value) === undefined);
 
-/** ExecutionRoleArn is an IAM role ARN: `arn:<partition>:iam::<account>:role/<name>`. */
+/** ExecutionRoleArn is an IAM role ARN: `arn:<partition>:iam::<account>:role/<path/><name>`. */
 export const invalidArn: Rule = {
   code: "invalid-arn",
   source,
@@ -15,7 +16,7 @@ export const invalidArn: Rule = {
       code: "invalid-arn",
       severity: "error",
       path: "ExecutionRoleArn",
-      message: `must be an IAM role ARN (arn:<partition>:iam::<12-digit account>:role/<name>), but is ${shown(executionRoleArn)}`,
+      message: `must be an IAM role ARN (arn:<partition>:iam::<12-digit account>:role/<name>), but is ${shown(executionRoleArn)}: ${roleArnProblem(executionRoleArn)}`,
       source,
     });
   },

@@ -3,13 +3,24 @@
  * the runtime and the emulator all read them from here.
  */
 
-/** "You can submit a maximum of 256 steps in one AddJobFlowSteps request" (EMR API reference, AddJobFlowSteps). */
+/**
+ * At most 256 steps in one request. EMR documents no limit per request as such: the API reference says "A maximum
+ * of 256 steps are allowed in each job flow" (AddJobFlowSteps), and the Management Guide "You can have up to 256
+ * PENDING and RUNNING steps in a cluster" ("Submit work to an Amazon EMR cluster"); a request of 257 would exceed
+ * that even on an idle cluster, so 256 a request follows from both.
+ */
 export const MAX_STEPS_PER_REQUEST = 256;
 
-/** PENDING + RUNNING steps a cluster may hold (Management Guide, "Work with steps"); the lifetime total is unlimited. */
+/**
+ * PENDING + RUNNING steps a cluster may hold: "You can have up to 256 PENDING and RUNNING steps in a cluster", and
+ * "an unlimited number of steps over the lifetime" (Management Guide, "Submit work to an Amazon EMR cluster").
+ */
 export const MAX_ACTIVE_STEPS = 256;
 
-/** The strings of one HadoopJarStep may total at most 10,240 characters (EMR API reference, HadoopJarStepConfig). */
+/**
+ * "The string values passed into HadoopJarStep object cannot exceed a total of 10240 characters" (EMR API reference,
+ * AddJobFlowSteps). Which characters is not said; the rule counts UTF-16 units (hadoop-jar-step-too-long.ts says why).
+ */
 export const MAX_HADOOP_JAR_STEP_CHARACTERS = 10_240;
 
 /** StepConcurrencyLevel is 1–256, release emr-5.28.0 and later (EMR API reference, ModifyCluster). */
@@ -35,21 +46,6 @@ export const TERMINAL_STEP_STATES = ["COMPLETED", "CANCELLED", "FAILED", "INTERR
 /** The states a cluster is gone in. */
 export const TERMINAL_CLUSTER_STATES = ["TERMINATED", "TERMINATED_WITH_ERRORS"] as const;
 
-/** ExecutionRoleArn is an IAM role ARN, any partition, role paths allowed (EMR API reference, AddJobFlowSteps). */
-export const IAM_ROLE_ARN_PATTERN = /^arn:[a-z][a-z0-9-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
-
-/**
- * LogUri is `s3://bucket[/key]`, bucket named by S3's rules (EMR API reference, S3MonitoringConfiguration). The key
- * may be anything, so the pattern stops at the slash after the bucket rather than scanning the rest.
- */
-export const S3_URI_PATTERN = /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](?:\/|$)/;
-
-/**
- * EncryptionKeyArn is a KMS key ARN (EMR API reference, S3MonitoringConfiguration); alias ARNs are accepted too,
- * as KMS resolves them wherever it encrypts.
- */
-export const KMS_KEY_ARN_PATTERN = /^arn:[a-z][a-z0-9-]*:kms:[a-z0-9-]+:\d{12}:(?:key|alias)\/[\w/+=,.@-]+$/;
-
 /** TERMINATE_JOB_FLOW is the deprecated spelling of TERMINATE_CLUSTER (EMR API reference, StepConfig). */
 export const DEPRECATED_ACTIONS_ON_FAILURE = ["TERMINATE_JOB_FLOW"] as const;
 
@@ -61,11 +57,16 @@ export const COMMAND_RUNNER_JAR = "command-runner.jar";
 
 /** Where EMR documents each rule emrkit checks beyond the model; the `source` of every issue of that code. */
 export const RULE_SOURCES = {
-  "too-many-steps": "EMR API reference, AddJobFlowSteps; EMR Management Guide, Work with steps",
-  "hadoop-jar-step-too-long": "EMR API reference, HadoopJarStepConfig",
-  "invalid-arn": "EMR API reference, AddJobFlowSteps (ExecutionRoleArn); IAM User Guide, IAM ARNs",
-  "invalid-s3-uri": "EMR API reference, S3MonitoringConfiguration (LogUri)",
-  "invalid-kms-key-arn": "EMR API reference, S3MonitoringConfiguration (EncryptionKeyArn)",
+  "too-many-steps":
+    'EMR API reference, AddJobFlowSteps ("A maximum of 256 steps are allowed in each job flow"); EMR Management Guide, Submit work to an Amazon EMR cluster ("up to 256 PENDING and RUNNING steps")',
+  "hadoop-jar-step-too-long": "EMR API reference, AddJobFlowSteps (string values of HadoopJarStep, 10240 in total)",
+  "invalid-arn":
+    "EMR API reference, AddJobFlowSteps (ExecutionRoleArn); IAM User Guide, IAM identifiers (IAM ARNs); IAM API reference, CreateRole (RoleName, Path)",
+  "invalid-s3-uri":
+    "EMR API reference, S3MonitoringConfiguration (LogUri); S3 User Guide, General purpose bucket naming rules",
+  "legacy-s3-bucket-name": "S3 User Guide, General purpose bucket naming rules (legacy names, before March 1, 2018)",
+  "invalid-kms-key-arn":
+    "EMR API reference, S3MonitoringConfiguration (EncryptionKeyArn); AWS KMS Developer Guide, Key identifiers (KeyId)",
   "action-on-failure-with-concurrency": "EMR API reference, StepConfig (ActionOnFailure)",
   "cluster-state": "EMR API reference, AddJobFlowSteps",
   "deprecated-action-on-failure": "EMR API reference, StepConfig (ActionOnFailure)",

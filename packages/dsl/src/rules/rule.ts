@@ -140,15 +140,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * A pattern test that remembers the last value it accepted: requests repeat the same role, key or log prefix in
- * every step, and a repeated value need not be matched again.
+ * A check of a string that remembers the last value it accepted: requests repeat the same role, key, log bucket or
+ * program in every step, and a repeated value need not be checked again.
  */
-export function rememberingTest(pattern: RegExp): (value: string) => boolean {
+export function remembering(accepts: (value: string) => boolean): (value: string) => boolean {
   let accepted: string | undefined;
   return (value) => {
     if (value === accepted) return true;
-    if (!pattern.test(value)) return false;
+    if (!accepts(value)) return false;
     accepted = value;
     return true;
   };
+}
+
+/** `remembering` for a pattern. */
+export function rememberingTest(pattern: RegExp): (value: string) => boolean {
+  return remembering((value) => pattern.test(value));
 }
