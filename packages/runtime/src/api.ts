@@ -4,6 +4,7 @@ import { EmrCalls } from "./internal/emr-calls.js";
 import { type EngineJob, runEngine, toResult } from "./internal/engine.js";
 import { makeRun } from "./internal/event-stream.js";
 import { type ResolvedOptions, resolveOptions } from "./internal/options.js";
+import { newSubmission, type Submission } from "./internal/submission.js";
 import { type PreflightResult, preflightWith } from "./preflight.js";
 import type { Run, RunEvent, RunResult, RuntimeOptions, StepHandle } from "./types.js";
 
@@ -22,7 +23,7 @@ function callsFor(options: ResolvedOptions, emit: (event: RunEvent) => void): Em
 export async function preflight(request: AddJobFlowStepsInput, options?: RuntimeOptions): Promise<PreflightResult> {
   const resolved = resolveOptions(options);
   const emit = resolved.onEvent ?? (() => {});
-  return preflightWith(callsFor(resolved, emit), request, await regionOf(resolved));
+  return preflightWith(callsFor(resolved, emit), request, await regionOf(resolved), submissionFor(request, resolved));
 }
 
 /** Submits every step exactly once, in chunks as room frees up; resolves with the handles once all are in. */
@@ -31,7 +32,8 @@ export async function submit(request: AddJobFlowStepsInput, options?: RuntimeOpt
   const emit = resolved.onEvent ?? (() => {});
   const calls = callsFor(resolved, emit);
   const cluster = await readClusterInfo(calls, request.JobFlowId, await regionOf(resolved));
-  const outcome = await runEngine(jobFor(request, cluster, "submitted"), calls, resolved, emit);
+  const job = jobFor(request, cluster, "submitted", submissionFor(request, resolved));
+  const outcome = await runEngine(job, calls, resolved, emit);
   if (resolved.signal?.aborted) throw resolved.signal.reason ?? new Error("aborted");
   return outcome.tracker.steps.map((step) => step.handle);
 }
@@ -55,7 +57,14 @@ export function follow(steps: StepHandle[], options?: RuntimeOptions): Run {
       logUri: undefined,
       region: await regionOf(resolved),
     };
-    const job: EngineJob = { cluster, steps: [], executionRoleArn: undefined, follow: steps, goal: "finished" };
+    const job: EngineJob = {
+      cluster,
+      steps: [],
+      executionRoleArn: undefined,
+      submission: newSubmission([], undefined),
+      follow: steps,
+      goal: "finished",
+    };
     return toResult(clusterId, await runEngine(job, calls, resolved, emit), calls.counts);
   }, resolved.onEvent);
 }
@@ -65,23 +74,34 @@ export function run(request: AddJobFlowStepsInput, options?: RuntimeOptions): Ru
   const resolved = resolveOptions(options);
   return makeRun(async (emit): Promise<RunResult> => {
     const calls = callsFor(resolved, emit);
-    const checked = await preflightWith(calls, request, await regionOf(resolved));
+    const submission = submissionFor(request, resolved);
+    const checked = await preflightWith(calls, request, await regionOf(resolved), submission);
     emit({
       type: "preflight",
       clusterState: checked.state,
       stepConcurrencyLevel: checked.stepConcurrencyLevel,
       activeSteps: checked.activeSteps,
     });
-    const outcome = await runEngine(jobFor(request, checked, "finished"), calls, resolved, emit);
+    const outcome = await runEngine(jobFor(request, checked, "finished", submission), calls, resolved, emit);
     return toResult(request.JobFlowId, outcome, calls.counts);
   }, resolved.onEvent);
 }
 
-function jobFor(request: AddJobFlowStepsInput, cluster: ClusterInfo, goal: EngineJob["goal"]): EngineJob {
+function submissionFor(request: AddJobFlowStepsInput, options: ResolvedOptions): Submission {
+  return newSubmission((request.Steps ?? []) as EngineJob["steps"], request.ExecutionRoleArn, options.idempotencyKey);
+}
+
+function jobFor(
+  request: AddJobFlowStepsInput,
+  cluster: ClusterInfo,
+  goal: EngineJob["goal"],
+  submission: Submission,
+): EngineJob {
   return {
     cluster,
     steps: (request.Steps ?? []) as EngineJob["steps"],
     executionRoleArn: request.ExecutionRoleArn,
+    submission,
     follow: [],
     goal,
   };

@@ -19,6 +19,17 @@ export interface RuntimeOptions {
   retry?: { attempts?: number; baseDelayMs?: number; maxDelayMs?: number };
   /** Per attempt (default 60,000 ms): a call without an answer by then is an outcome-unknown failure, reconciled. */
   requestTimeoutMs?: number;
+  /**
+   * The user's name for this request (e.g. `daily-etl/2026-11-24`): another process running the same request with
+   * the same key finds the steps the first one added, in any state, and follows them instead of adding them again;
+   * the same key with a different request is an `IdempotencyKeyError`. Without it, exactly once holds within the run.
+   */
+  idempotencyKey?: string;
+  /**
+   * After an AddJobFlowSteps whose outcome is unknown, how long reading back may take to see steps that did commit
+   * before they are sent again (default 15,000 ms): EMR documents no read-after-write guarantee for ListSteps.
+   */
+  readBackWindowMs?: number;
   /** How long to wait for a failed step's log to appear (default 0). */
   logWaitMs?: number;
   /** Extra listener: called with every event as it happens. */
@@ -38,9 +49,12 @@ export interface StepHandle {
 export type RunEvent =
   | { type: "preflight"; clusterState: string; stepConcurrencyLevel: number; activeSteps: number }
   | { type: "submitted"; steps: StepHandle[] }
+  /** A keyed run found these steps already on the cluster, added by an earlier run with the same key. */
+  | { type: "resumed"; key: string; steps: StepHandle[] }
   | { type: "step"; step: StepHandle; state: StepState; previous?: StepState; at: Date; reason?: string }
   | { type: "retry"; operation: string; attempt: number; error: string; delayMs: number }
-  | { type: "held"; step: string; waitingFor: string[] }
+  /** Not sent yet: its dependencies have not completed, or the cluster holds its 256 active steps. */
+  | { type: "held"; step: string; waitingFor: string[]; because: "dependencies" | "active-steps" }
   | { type: "cancel"; requested: string[]; cancelled: string[]; failed: { stepId: string; reason: string }[] };
 
 export interface ProbableCause {

@@ -1,10 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findChunk } from "../src/internal/add-steps-once.js";
 import { chunk } from "../src/internal/chunk.js";
 import { dependencyOrder } from "../src/internal/dependency-order.js";
 import { planPoll } from "../src/internal/poll-plan.js";
 import { backoffDelay, classifyFailure, nextPollInterval } from "../src/internal/retry-policy.js";
+import {
+  newSubmission,
+  readToken,
+  TOKEN_CHARACTERS,
+  TOKEN_PROPERTY,
+  tokenOf,
+  withToken,
+} from "../src/internal/submission.js";
 
 describe("chunk", () => {
   it("keeps every item once, in order, in chunks of at most the size", () => {
@@ -96,17 +103,72 @@ describe("dependencyOrder", () => {
   });
 });
 
-describe("findChunk", () => {
-  const summary = (Id: string, Name: string, Args: string[]) => ({
-    Id,
+describe("the submission token", () => {
+  const step = (Name: string, Args: string[], Properties?: { Key: string; Value: string }[]) => ({
     Name,
-    Config: { Jar: "command-runner.jar", Args },
+    HadoopJarStep: { Jar: "command-runner.jar", Args, ...(Properties ? { Properties } : {}) },
   });
-  const config = (Name: string, Args: string[]) => ({ Name, HadoopJarStep: { Jar: "command-runner.jar", Args } });
-  it("finds the chunk as a consecutive run among steps added since, by name, jar and args", () => {
-    const added = [summary("s-1", "other", []), summary("s-2", "a", ["x"]), summary("s-3", "b", ["y"])];
-    expect(findChunk(added, [config("a", ["x"]), config("b", ["y"])])).toEqual(["s-2", "s-3"]);
-    expect(findChunk(added, [config("a", ["x"]), config("b", ["z"])])).toBeUndefined();
-    expect(findChunk([], [config("a", [])])).toBeUndefined();
+  const listed = (config: ReturnType<typeof withToken>, Id = "s-1") => ({
+    Id,
+    Name: config.Name,
+    Config: {
+      Jar: config.HadoopJarStep?.Jar,
+      Args: config.HadoopJarStep?.Args,
+      Properties: Object.fromEntries((config.HadoopJarStep?.Properties ?? []).map((p) => [p.Key, p.Value])),
+    },
+  });
+  const arbitrarySteps = fc.array(
+    fc.record({ name: fc.string(), args: fc.array(fc.string(), { maxLength: 4 }) }).map((s) => step(s.name, s.args)),
+    { minLength: 1, maxLength: 6 },
+  );
+
+  it("reads back what it wrote, for every step of any request, keeping the step's own properties", () => {
+    fc.assert(
+      fc.property(arbitrarySteps, fc.option(fc.string({ minLength: 1 }), { nil: undefined }), (steps, key) => {
+        const submission = newSubmission(steps, undefined, key);
+        steps.forEach((s, index) => {
+          const sent = withToken(
+            { ...s, HadoopJarStep: { ...s.HadoopJarStep, Properties: [{ Key: "k", Value: "v" }] } },
+            tokenOf(submission, index),
+          );
+          expect(sent.HadoopJarStep?.Properties?.[0]).toEqual({ Key: "k", Value: "v" });
+          expect(readToken(listed(sent))).toEqual({ id: submission.id, fingerprint: submission.fingerprint, index });
+          expect(TOKEN_PROPERTY.length + tokenOf(submission, index).length).toBeLessThanOrEqual(TOKEN_CHARACTERS);
+        });
+      }),
+    );
+  });
+
+  it("an idempotency key gives the same id and fingerprint in another process; without one, every run is new", () => {
+    fc.assert(
+      fc.property(arbitrarySteps, fc.string({ minLength: 1 }), (steps, key) => {
+        const copy = structuredClone(steps);
+        expect(newSubmission(copy, undefined, key)).toEqual(newSubmission(steps, undefined, key));
+        expect(newSubmission(steps, undefined).id).not.toBe(newSubmission(steps, undefined).id);
+      }),
+    );
+  });
+
+  it("the fingerprint changes with the request's content, not with its key order or a token it already carries", () => {
+    const a = [step("a", ["x"])];
+    const fingerprint = (steps: ReturnType<typeof step>[], role?: string) =>
+      newSubmission(steps, role, "k").fingerprint;
+    expect(fingerprint([step("a", ["y"])])).not.toBe(fingerprint(a));
+    expect(fingerprint(a, "arn:aws:iam::123456789012:role/r")).not.toBe(fingerprint(a));
+    expect(fingerprint([{ HadoopJarStep: { Args: ["x"], Jar: "command-runner.jar" }, Name: "a" }])).toBe(
+      fingerprint(a),
+    );
+    const resent = withToken(a[0]!, tokenOf(newSubmission(a, undefined), 0));
+    expect(fingerprint([resent as ReturnType<typeof step>])).toBe(fingerprint(a));
+    // Sent again, a step carries one token: ours, not the one it came with.
+    const twice = withToken(resent, "0123456789abcdef.0123456789ab.0");
+    expect(twice.HadoopJarStep?.Properties?.filter((p) => p.Key === TOKEN_PROPERTY)).toHaveLength(1);
+  });
+
+  it("a step without our token, or with a malformed one, is nobody's", () => {
+    expect(readToken({ Id: "s-1", Config: { Jar: "x", Properties: {} } })).toBeUndefined();
+    expect(
+      readToken({ Id: "s-1", Config: { Jar: "x", Properties: { [TOKEN_PROPERTY]: "abc.def.1" } } }),
+    ).toBeUndefined();
   });
 });

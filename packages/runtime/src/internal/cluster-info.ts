@@ -49,3 +49,18 @@ export async function countActiveSteps(calls: EmrCalls, clusterId: string): Prom
   });
   return count;
 }
+
+/**
+ * Whether EMR refused AddJobFlowSteps because the cluster holds its 256 active steps ("Maximum number of active
+ * steps(State = 'Running', 'Pending' or 'Cancel_Pending') for cluster exceeded.", as EMR words it). Nothing was
+ * added: it is worth waiting for room, not an error of the request.
+ */
+export function isActiveStepLimit(error: unknown): boolean {
+  const { name, message } = (typeof error === "object" && error !== null ? error : {}) as {
+    name?: unknown;
+    message?: unknown;
+  };
+  return (
+    name === "ValidationException" && typeof message === "string" && /maximum number of active steps/i.test(message)
+  );
+}

@@ -3,28 +3,34 @@ import { MAX_ACTIVE_STEPS, MAX_STEPS_PER_REQUEST, redact } from "@emrkit/dsl";
 import type { RunEvent, RunResult, StepHandle, StepResult } from "../types.js";
 import { addStepsOnce } from "./add-steps-once.js";
 import { cancelSteps } from "./cancel-steps.js";
-import { type ClusterInfo, countActiveSteps } from "./cluster-info.js";
+import { type ClusterInfo, countActiveSteps, isActiveStepLimit } from "./cluster-info.js";
 import { dependencyOrder, waitingFor } from "./dependency-order.js";
 import type { EmrCalls } from "./emr-calls.js";
 import { readStepStderr } from "./failure-log.js";
 import type { ResolvedOptions } from "./options.js";
 import { pollSteps } from "./poll-steps.js";
 import { probableCause } from "./probable-cause.js";
+import { resumeKeyed } from "./resume.js";
 import { nextPollInterval } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
 import { makeHandle } from "./step-handle.js";
 import { StepTracker } from "./step-tracker.js";
+import { type Submission, tokenOf, withToken } from "./submission.js";
 
 /**
  * The one loop behind submit, follow and run: submit what may go (room under the 256 active steps, dependencies
- * completed on a concurrent cluster), sleep, poll, emit the changes, until the goal is reached — everything
+ * completed), sleep, poll, emit the changes, until the goal is reached — everything
  * submitted (`submit`) or every step in a terminal state (`run`, `follow`). Abort stops submitting and cancels
  * what has not finished: SEND_INTERRUPT at once, TERMINATE_PROCESS for what is left after the grace period.
+ * Dependencies mean one thing at every concurrency level: a step is sent only once the steps it comes after have
+ * COMPLETED, and never when one of them ends otherwise (at level 1 EMR would run it after a FAILED one).
  */
 export interface EngineJob {
   cluster: ClusterInfo;
   steps: readonly StepConfig[];
   executionRoleArn: string | undefined;
+  /** Whose steps are ours: the token every step is sent with (see submission.ts). */
+  submission: Submission;
   follow: readonly StepHandle[];
   goal: "submitted" | "finished";
 }
@@ -46,10 +52,21 @@ export async function runEngine(
   const requestNames = new Set(job.steps.map((step) => step.Name ?? ""));
   const ordered = dependencyOrder(job.steps, after); // also refuses a cycle, on any cluster
   let pending = concurrent ? [...job.steps] : ordered;
+  const indexOf = new Map(job.steps.map((step, index) => [step, index]));
   const tracker = new StepTracker();
   tracker.add(job.follow);
+  const { submission } = job;
+  if (submission.key !== undefined && job.steps.length > 0) {
+    const resumed = await resumeKeyed(calls, cluster, { ...submission, key: submission.key }, job.steps);
+    if (resumed.handles.length > 0) {
+      tracker.add(resumed.handles);
+      emit({ type: "resumed", key: submission.key, steps: resumed.handles });
+      pending = pending.filter((step) => !resumed.indexes.has(indexOf.get(step)!));
+    }
+  }
   const notSubmitted: EngineOutcome["notSubmitted"] = [];
   const announcedHeld = new Set<StepConfig>();
+  const announcedFull = new Set<StepConfig>();
   const dropped = new Map<string, string>(); // name → why its dependents can never run
   let watermark = cluster.newestStepId;
   let interval = options.pollIntervalMs;
@@ -63,10 +80,6 @@ export async function runEngine(
       if (room <= 0) return;
       const ready: StepConfig[] = [];
       for (const step of [...pending]) {
-        if (!concurrent) {
-          ready.push(step);
-          continue;
-        }
         const name = step.Name ?? "";
         const deps = after[name] ?? [];
         const broken = tracker.brokenBy(deps) ?? deps.map((dep) => dropped.get(dep)).find((why) => why !== undefined);
@@ -80,17 +93,35 @@ export async function runEngine(
         if (waiting.length === 0) ready.push(step);
         else if (!announcedHeld.has(step)) {
           announcedHeld.add(step);
-          emit({ type: "held", step: name, waitingFor: waiting });
+          emit({ type: "held", step: name, waitingFor: waiting, because: "dependencies" });
         }
       }
       if (ready.length === 0) return;
       const batch = ready.slice(0, Math.min(MAX_STEPS_PER_REQUEST, room));
+      const indexes = batch.map((step) => indexOf.get(step)!);
+      const chunk = { steps: batch.map((step, i) => withToken(step, tokenOf(submission, indexes[i]!))), indexes };
       let ids: string[];
       try {
-        ids = await addStepsOnce(calls, cluster.clusterId, batch, watermark, job.executionRoleArn);
+        ids = await addStepsOnce(calls, cluster.clusterId, chunk, {
+          submission,
+          watermark,
+          executionRoleArn: job.executionRoleArn,
+          readBackWindowMs: options.readBackWindowMs,
+          signal,
+        });
       } catch (error) {
         // Given up because of the abort (and not found by reading back): the batch stays pending, so not submitted.
         if (signal?.aborted) return;
+        // Others' steps filled the cluster since we counted: wait for room, as for our own (EMR refuses, not queues).
+        if (isActiveStepLimit(error)) {
+          const ours = tracker.unfinished().length;
+          cluster.activeSteps = Math.max(0, (await countActiveSteps(calls, cluster.clusterId)) - ours);
+          for (const step of batch.filter((step) => !announcedFull.has(step))) {
+            announcedFull.add(step);
+            emit({ type: "held", step: step.Name ?? "", waitingFor: [], because: "active-steps" });
+          }
+          return;
+        }
         throw error;
       }
       watermark = ids.at(-1) ?? watermark;

@@ -12,6 +12,8 @@ export interface ResolvedOptions {
   retry: { attempts: number; baseDelayMs: number; maxDelayMs: number };
   logWaitMs: number;
   requestTimeoutMs: number;
+  idempotencyKey: string | undefined;
+  readBackWindowMs: number;
   onEvent: ((event: RunEvent) => void) | undefined;
 }
 
@@ -38,8 +40,21 @@ export function resolveOptions(options: RuntimeOptions = {}): ResolvedOptions {
     },
     logWaitMs: positive("logWaitMs", options.logWaitMs, 0),
     requestTimeoutMs: positive("requestTimeoutMs", options.requestTimeoutMs, 60_000),
+    idempotencyKey: idempotencyKey(options.idempotencyKey),
+    // A guess, as EMR documents no bound: AWS control planes settle in seconds; a duplicate costs far more than a wait.
+    readBackWindowMs: positive("readBackWindowMs", options.readBackWindowMs, 15_000),
     onEvent: options.onEvent,
   };
+}
+
+function idempotencyKey(key: unknown): string | undefined {
+  if (key === undefined) return undefined;
+  if (typeof key !== "string" || key.length === 0) {
+    throw new TypeError(
+      `@emrkit/runtime: options.idempotencyKey must be a non-empty string, but is ${JSON.stringify(key)}`,
+    );
+  }
+  return key;
 }
 
 function makeClient(options: RuntimeOptions): EMRClient {

@@ -1,21 +1,34 @@
 import { createServer, type Server } from "node:http";
 
 /**
- * A proxy in front of a real EMR endpoint (moto) that misbehaves on cue, by operation: `drop-after-commit` forwards
- * the request and then closes the connection without an answer; `throttle` answers ThrottlingException without
- * forwarding; `delay-after-commit` forwards and answers only after `delayMs`. Each fault fires `count` times.
+ * A proxy in front of a real EMR endpoint (moto, the emulator) that misbehaves on cue, by operation:
+ * `drop-after-commit` forwards the request and then closes the connection without an answer; `drop-before-commit`
+ * closes it without forwarding (the request never arrived); `throttle` answers ThrottlingException without
+ * forwarding; `delay-after-commit` forwards and answers only after `delayMs`. Each fault fires `count` times;
+ * `before` runs first (another client acting in the same moment).
  */
 export interface ProxyFault {
   operation: string;
-  action: "drop-after-commit" | "throttle" | "delay-after-commit";
+  action: "drop-after-commit" | "drop-before-commit" | "throttle" | "delay-after-commit";
   count: number;
   delayMs?: number;
+  before?: () => Promise<void>;
+}
+
+export interface ProxyOptions {
+  /**
+   * ListSteps does not show a step for this long after AddJobFlowSteps added it (answered or not): a read-back
+   * that lags, as EMR promises no read-after-write consistency.
+   */
+  hideNewStepsMs?: number;
 }
 
 export async function startFaultProxy(
   target: string,
   faults: ProxyFault[],
+  options: ProxyOptions = {},
 ): Promise<{ endpoint: string; close: () => Promise<void> }> {
+  const addedAt = new Map<string, number>();
   const server: Server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -25,6 +38,11 @@ export async function startFaultProxy(
         .pop() ?? "";
     const fault = faults.find((f) => f.operation === operation && f.count > 0);
     if (fault !== undefined) fault.count--;
+    await fault?.before?.();
+    if (fault?.action === "drop-before-commit") {
+      request.socket.destroy();
+      return;
+    }
     if (fault?.action === "throttle") {
       response.writeHead(400, { "content-type": "application/x-amz-json-1.1" });
       response.end(JSON.stringify({ __type: "ThrottlingException", message: "Rate exceeded" }));
@@ -38,7 +56,9 @@ export async function startFaultProxy(
       headers,
       body: Buffer.concat(chunks),
     });
-    const body = Buffer.from(await answer.arrayBuffer());
+    let body: Buffer = Buffer.from(await answer.arrayBuffer());
+    if (options.hideNewStepsMs !== undefined && answer.ok)
+      body = hideNewSteps(operation, body, addedAt, options.hideNewStepsMs);
     if (fault?.action === "delay-after-commit")
       await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1000));
     if (fault?.action === "drop-after-commit" || request.socket.destroyed) {
@@ -59,4 +79,13 @@ export async function startFaultProxy(
         server.close(() => resolve());
       }),
   };
+}
+
+/** Remembers when AddJobFlowSteps added each step; takes the steps added less than `lagMs` ago out of ListSteps. */
+function hideNewSteps(operation: string, body: Buffer, addedAt: Map<string, number>, lagMs: number): Buffer {
+  const json = JSON.parse(body.toString("utf8"));
+  if (operation === "AddJobFlowSteps") for (const id of json.StepIds ?? []) addedAt.set(id, Date.now());
+  if (operation !== "ListSteps") return body;
+  json.Steps = (json.Steps ?? []).filter((step: { Id: string }) => Date.now() - (addedAt.get(step.Id) ?? 0) >= lagMs);
+  return Buffer.from(JSON.stringify(json));
 }

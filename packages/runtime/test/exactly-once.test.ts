@@ -1,0 +1,99 @@
+/**
+ * Exactly once among identical steps: another client's identical steps are never taken for ours, and a read-back
+ * that lags never makes us send a chunk twice. The emulator over HTTP, behind the fault proxy.
+ */
+import { AddJobFlowStepsCommand, EMRClient } from "@aws-sdk/client-emr";
+import { run } from "@emrkit/runtime";
+import { describe, expect, it } from "vitest";
+import { command, emulatorPerTest, fast, type Opened } from "./support/emulator.js";
+import { type ProxyFault, type ProxyOptions, startFaultProxy } from "./support/fault-proxy.js";
+
+const open = emulatorPerTest();
+const steps = () => [command("extract", "true"), command("load", "true")];
+
+/** run() through a proxy with these faults; every step on the cluster afterwards, and which ones were ours. */
+async function runBehind(
+  opened: Opened,
+  JobFlowId: string,
+  faults: ProxyFault[],
+  proxyOptions: ProxyOptions = {},
+  window = 3_000,
+) {
+  const proxy = await startFaultProxy(opened.emulator.endpoint, faults, proxyOptions);
+  const client = new EMRClient({
+    region: "us-east-1",
+    endpoint: proxy.endpoint,
+    credentials: { accessKeyId: "test", secretAccessKey: "test" },
+  });
+  try {
+    const job = run({ JobFlowId, Steps: steps() }, { client, ...fast, readBackWindowMs: window });
+    const result = await job.result;
+    const all = await opened.allSteps(JobFlowId);
+    return { result, all, ours: new Set(result.steps.map((s) => s.stepId)) };
+  } finally {
+    client.destroy();
+    await proxy.close();
+  }
+}
+
+/** Another client adds the same steps to the same cluster (its ids), as a retried Airflow task would. */
+function otherClient(opened: Opened, JobFlowId: string, ids: string[]) {
+  return async () => {
+    const out = await opened.client.send(new AddJobFlowStepsCommand({ JobFlowId, Steps: steps() }));
+    ids.push(...(out.StepIds ?? []));
+  };
+}
+
+describe("identical steps from another client", () => {
+  it("ours commit, our answer is lost: we report our own ids, theirs are left alone", async () => {
+    const opened = await open();
+    const JobFlowId = await opened.cluster();
+    const theirs: string[] = [];
+    const before = otherClient(opened, JobFlowId, theirs);
+    const faults: ProxyFault[] = [{ operation: "AddJobFlowSteps", action: "drop-after-commit", count: 1, before }];
+    const { result, all, ours } = await runBehind(opened, JobFlowId, faults);
+    expect(result.ok).toBe(true);
+    expect(all).toHaveLength(4);
+    expect(theirs).toHaveLength(2);
+    expect([...ours].filter((id) => theirs.includes(id))).toEqual([]);
+    expect(all.filter((s) => !theirs.includes(s.Id!)).map((s) => s.Id)).toEqual(result.steps.map((s) => s.stepId));
+    expect(result.cancelled).toEqual([]);
+  });
+
+  it("ours never arrives, theirs does: we send ours, and never adopt theirs", async () => {
+    const opened = await open();
+    const JobFlowId = await opened.cluster();
+    const theirs: string[] = [];
+    const before = otherClient(opened, JobFlowId, theirs);
+    const faults: ProxyFault[] = [{ operation: "AddJobFlowSteps", action: "drop-before-commit", count: 1, before }];
+    const { result, all, ours } = await runBehind(opened, JobFlowId, faults);
+    expect(result.ok).toBe(true);
+    expect(all).toHaveLength(4);
+    expect([...ours].filter((id) => theirs.includes(id))).toEqual([]);
+    expect(result.apiCalls.AddJobFlowSteps).toBe(2);
+  });
+});
+
+describe("a read-back that lags", () => {
+  for (const lagMs of [300, 2_000]) {
+    it(`ListSteps hiding new steps for ${lagMs} ms after a lost answer: never a duplicate`, async () => {
+      const opened = await open();
+      const faults: ProxyFault[] = [{ operation: "AddJobFlowSteps", action: "drop-after-commit", count: 1 }];
+      const JobFlowId = await opened.cluster();
+      const { result, all } = await runBehind(opened, JobFlowId, faults, { hideNewStepsMs: lagMs }, lagMs + 2_000);
+      expect(all.map((s) => s.Name)).toEqual(["extract", "load"]);
+      expect(result.ok).toBe(true);
+      expect(result.steps.map((s) => s.stepId)).toEqual(all.map((s) => s.Id));
+      expect(result.apiCalls.AddJobFlowSteps).toBe(1);
+    });
+  }
+
+  it("a chunk still unseen when the window ends was not added, and is sent again", async () => {
+    const opened = await open();
+    const faults: ProxyFault[] = [{ operation: "AddJobFlowSteps", action: "drop-before-commit", count: 1 }];
+    const { result, all } = await runBehind(opened, await opened.cluster(), faults, {}, 300);
+    expect(all.map((s) => s.Name)).toEqual(["extract", "load"]);
+    expect(result.apiCalls.AddJobFlowSteps).toBe(2);
+    expect(result.apiCalls.ListSteps).toBeGreaterThan(2);
+  });
+});
