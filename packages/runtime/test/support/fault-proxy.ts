@@ -4,12 +4,13 @@ import { createServer, type Server } from "node:http";
  * A proxy in front of a real EMR endpoint (moto, the emulator) that misbehaves on cue, by operation:
  * `drop-after-commit` forwards the request and then closes the connection without an answer; `drop-before-commit`
  * closes it without forwarding (the request never arrived); `throttle` answers ThrottlingException without
- * forwarding; `delay-after-commit` forwards and answers only after `delayMs`. Each fault fires `count` times;
+ * forwarding; `delay-after-commit` forwards and answers only after `delayMs`; `error-after-commit` forwards and
+ * answers 500 InternalServerError. Each fault fires `count` times;
  * `before` runs first (another client acting in the same moment).
  */
 export interface ProxyFault {
   operation: string;
-  action: "drop-after-commit" | "drop-before-commit" | "throttle" | "delay-after-commit";
+  action: "drop-after-commit" | "drop-before-commit" | "error-after-commit" | "throttle" | "delay-after-commit";
   count: number;
   delayMs?: number;
   before?: () => Promise<void>;
@@ -21,6 +22,8 @@ export interface ProxyOptions {
    * that lags, as EMR promises no read-after-write consistency.
    */
   hideNewStepsMs?: number;
+  /** Sees every request's operation and JSON body, as the server will. */
+  onRequest?: (operation: string, body: Record<string, unknown>) => void;
 }
 
 export async function startFaultProxy(
@@ -38,6 +41,7 @@ export async function startFaultProxy(
         .pop() ?? "";
     const fault = faults.find((f) => f.operation === operation && f.count > 0);
     if (fault !== undefined) fault.count--;
+    options.onRequest?.(operation, JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}"));
     await fault?.before?.();
     if (fault?.action === "drop-before-commit") {
       request.socket.destroy();
@@ -61,6 +65,11 @@ export async function startFaultProxy(
       body = hideNewSteps(operation, body, addedAt, options.hideNewStepsMs);
     if (fault?.action === "delay-after-commit")
       await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1000));
+    if (fault?.action === "error-after-commit") {
+      response.writeHead(500, { "content-type": "application/x-amz-json-1.1" });
+      response.end(JSON.stringify({ __type: "InternalServerError", message: "after commit" }));
+      return;
+    }
     if (fault?.action === "drop-after-commit" || request.socket.destroyed) {
       request.socket.destroy();
       return;
