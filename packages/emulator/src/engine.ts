@@ -131,11 +131,12 @@ export class Engine {
     return this.journal.durable();
   }
 
-  close(): void {
+  /** Stops everything; resolves once no step process is left running and none will start. */
+  async close(): Promise<void> {
     this.closed = true;
     for (const t of this.timers) clearTimeout(t);
     // Running steps are left as the journal has them: a restart ends them INTERRUPTED, as after a crash.
-    for (const r of this.running.values()) r.kill("SIGKILL");
+    await Promise.all([...this.running.values()].map((r) => r.stop()));
   }
 
   private newSteps(cluster: ClusterRecord, specs: StepSpec[]): StepRecord[] {

@@ -21,6 +21,11 @@ export interface StepOutcome {
 export interface RunningStep {
   /** Stops the step: kills its process, or keeps it from starting if it has not started yet. */
   kill(signal: NodeJS.Signals): void;
+  /**
+   * Kills the step for good and resolves once its process has exited and its logs are written, so that nothing of
+   * it writes under the data directory any more (the emulator closing).
+   */
+  stop(): Promise<void>;
   done: Promise<StepOutcome>;
 }
 
@@ -46,10 +51,21 @@ export function runStep(step: StepRecord, dirs: { s3Root: string; logRoot: strin
     });
     return logs.follow(child, argv[0]!);
   });
+  const kill = (signal: NodeJS.Signals) => {
+    killedWith = signal;
+    child?.kill(signal);
+  };
   return {
-    kill: (signal) => {
-      killedWith = signal;
-      child?.kill(signal);
+    kill,
+    stop: () => {
+      kill("SIGKILL");
+      // A process the step left behind may hold its output open, and "close" waits for that: let go of it.
+      child?.stdout?.destroy();
+      child?.stderr?.destroy();
+      return done.then(
+        () => undefined,
+        () => undefined,
+      );
     },
     done,
   };

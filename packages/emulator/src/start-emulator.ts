@@ -1,4 +1,5 @@
 import { mkdtempSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -13,8 +14,16 @@ export interface EmulatorOptions {
   host?: string;
   /** Default 0: a free port. */
   port?: number;
-  /** Where the journal lives; default a new temporary directory. The same directory after a restart gives back everything. */
+  /**
+   * Where the journal lives; default a new temporary directory, which `close()` removes (see `keepData`). The same
+   * directory after a restart gives back everything. A directory given here is never removed.
+   */
   dataDir?: string;
+  /**
+   * Keep the temporary data directory (journal, local S3, step logs) after `close()`, to look at it or to start
+   * again on it; its path is the handle's `dataDir`. Without a `dataDir` of your own, `close()` removes it by default.
+   */
+  keepData?: boolean;
   /** `s3://bucket/key` resolves to `<s3Root>/bucket/key`; default `<dataDir>/s3`. */
   s3Root?: string;
   /** Step logs at `<logRoot>/<cluster>/steps/<step>/`; default `<dataDir>/logs`. */
@@ -37,6 +46,8 @@ export interface EmulatorHandle {
   host: string;
   port: number;
   dataDir: string;
+  /** Whether `close()` removes `dataDir`: the emulator made it, and `keepData` was not given. */
+  temporaryData: boolean;
   s3Root: string;
   logRoot: string;
   faults: FaultInjector;
@@ -57,33 +68,48 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       `refusing to listen on ${host} without signature verification: the emulator runs the commands its steps name; turn on verifySignatures (--verify-signatures), or pass insecure (--insecure) to allow anyone who reaches it`,
     );
   }
+  const madeDataDir = options.dataDir === undefined;
   const dataDir = resolve(options.dataDir ?? mkdtempSync(join(tmpdir(), "emrkit-emulator-")));
+  const temporaryData = madeDataDir && !options.keepData;
+  // Removed last: after the steps' processes (which write their logs and outputs there) and the journal.
+  const removeData = () => (temporaryData ? rm(dataDir, { recursive: true, force: true, maxRetries: 3 }) : undefined);
   const s3Root = resolve(options.s3Root ?? join(dataDir, "s3"));
   const logRoot = resolve(options.logRoot ?? join(dataDir, "logs"));
   const { journal, records } = Journal.open(dataDir);
   const engine = new Engine(journal, { s3Root, logRoot }, options.clusterStartupMs ?? 50, records);
   const faults = new FaultInjector();
   const server = createEmrServer({ engine, faults, ...(verifier ? { verifier } : {}) });
-  await new Promise<void>((ready, fail) => {
-    server.once("error", fail);
-    server.listen(options.port ?? 0, host, () => ready());
-  });
+  const closeAll = async () => {
+    await engine.close();
+    server.closeAllConnections();
+    await new Promise<void>((done) => server.close(() => done()));
+    journal.close();
+    await removeData();
+  };
+  try {
+    await new Promise<void>((ready, fail) => {
+      server.once("error", fail);
+      server.listen(options.port ?? 0, host, () => ready());
+    });
+  } catch (error) {
+    // The port was taken, say: nothing of this emulator may stay behind.
+    await closeAll();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  let closing: Promise<void> | undefined;
   return {
     endpoint,
     verifiesSignatures: verifier !== undefined,
     host,
     port,
     dataDir,
+    temporaryData,
     s3Root,
     logRoot,
     faults,
-    close: async () => {
-      engine.close();
-      server.closeAllConnections();
-      await new Promise<void>((done) => server.close(() => done()));
-      journal.close();
-    },
+    // Once: a signal handler and a finally block may both close it.
+    close: () => (closing ??= closeAll()),
   };
 }

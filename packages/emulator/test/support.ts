@@ -1,6 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { EMRClient, ListStepsCommand, RunJobFlowCommand, type StepConfig, type StepSummary } from "@aws-sdk/client-emr";
 import { afterEach } from "vitest";
 import { type EmulatorHandle, type EmulatorOptions, startEmulator } from "../src/index.js";
@@ -25,9 +22,12 @@ export async function started(options: EmulatorOptions = {}): Promise<EmulatorHa
   return emu;
 }
 
-/** A fresh emulator (closed after the test) and a real EMR client for it. */
-export async function emulator(dataDir = mkdtempSync(join(tmpdir(), "emrkit-emu-test-"))) {
-  const emu = await started({ dataDir });
+/**
+ * A fresh emulator (closed after the test) and a real EMR client for it; by default on a temporary data directory
+ * of its own, which closing removes.
+ */
+export async function emulator(dataDir?: string) {
+  const emu = await started(dataDir === undefined ? {} : { dataDir });
   return { emu, client: clientFor(emu.endpoint) };
 }
 
