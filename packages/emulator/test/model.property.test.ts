@@ -5,7 +5,7 @@
  * model of EMR's rules small enough to be obviously right. One step at a time (StepConcurrencyLevel 1) and a
  * settled cluster after each command keep the expected outcome independent of timing.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { StepState } from "@aws-sdk/client-emr";
@@ -69,6 +69,7 @@ describe("the emulator against a model of EMR's rules", () => {
             tally.commands += [...cmds].length;
           } finally {
             await real.emu.close();
+            rmSync(dataDir, { recursive: true, force: true });
           }
         }),
         { numRuns: STRESS ? 300 : 25 },

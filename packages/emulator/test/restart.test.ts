@@ -1,11 +1,9 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { AddJobFlowStepsCommand } from "@aws-sdk/client-emr";
 import { describe, expect, it } from "vitest";
 import { clientFor, cluster, emulator, run, settled } from "./support.js";
+import { tempDir } from "./temp-dir.js";
 
 const serve = new URL("../src/serve.ts", import.meta.url).pathname;
 
@@ -23,7 +21,7 @@ async function serveProcess(dataDir: string) {
 
 describe("durability", () => {
   it("after kill -9, every acknowledged step is there once; the running one ends INTERRUPTED and the queue goes on", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "emrkit-restart-"));
+    const dataDir = tempDir("emrkit-restart-");
     const first = await serveProcess(dataDir);
     const client = clientFor(first.endpoint);
     const id = await cluster(client);

@@ -5,8 +5,7 @@
  * its request's order; no id twice; every state one EMR shows; a step running at the crash has ended (INTERRUPTED,
  * saying why) and nothing that was seen ended comes back otherwise.
  */
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   AddJobFlowStepsCommand,
@@ -18,6 +17,7 @@ import {
 } from "@aws-sdk/client-emr";
 import { describe, expect, it } from "vitest";
 import { startEmulator } from "../../src/index.js";
+import { tempDir } from "../temp-dir.js";
 import { emrClient, listAllSteps, type ServeProcess, STRESS, serveProcess, sleep } from "./harness.js";
 
 const ROUNDS = STRESS ? 60 : 5;
@@ -158,7 +158,7 @@ async function verify(emr: EMRClient, clusters: readonly string[], record: Obser
 
 describe("kill -9 in a loop", () => {
   it(`keeps every acknowledged step exactly once through ${ROUNDS} kills under load`, async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "emrkit-crash-loop-"));
+    const dataDir = tempDir("emrkit-crash-loop-");
     let server: ServeProcess = await serveProcess(dataDir);
     const record = new Observed();
     const figures = {
@@ -232,7 +232,7 @@ describe("kill -9 in a loop", () => {
   // written after the restart landed on the same line as the fragment, and the next replay skipped that line too:
   // here an acknowledged step, gone after one more restart.
   it("keeps an acknowledged step written just after a torn journal line", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "emrkit-torn-"));
+    const dataDir = tempDir("emrkit-torn-");
     // A cluster that stays STARTING writes nothing on its own: the request's step is the first record after the tear.
     const start = () => startEmulator({ dataDir, clusterStartupMs: 600_000 });
     let emu = await start();
@@ -260,7 +260,7 @@ describe("kill -9 in a loop", () => {
   // or nothing. The cuts are made here by hand, wherever such a crash could leave the file: after every byte that
   // ends a line of the request's write, and at a few bytes inside lines.
   it("stores all of a request's steps or none, wherever a crash cut the journal write", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "emrkit-cut-"));
+    const dataDir = tempDir("emrkit-cut-");
     const start = () => startEmulator({ dataDir, clusterStartupMs: 600_000 });
     let emu = await start();
     const emr = emrClient(emu.endpoint);

@@ -5,15 +5,13 @@
  * bytes). Every one must get a 4xx with a JSON `{__type, Message}` body naming an error EMR uses; after every one
  * the server is alive, a ListSteps still answers, and the steps stored before are exactly as they were.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { AddJobFlowStepsCommand, RunJobFlowCommand, TerminateJobFlowsCommand } from "@aws-sdk/client-emr";
 import { requestWithOneViolation } from "@emrkit/dsl/testing";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES } from "../../src/index.js";
 import { settled } from "../support.js";
+import { tempDir } from "../temp-dir.js";
 import {
   type Answer,
   emrClient,
@@ -105,7 +103,7 @@ async function expectUntouched(): Promise<void> {
 
 describe("the emulator under hostile HTTP", () => {
   beforeAll(async () => {
-    server = await serveProcess(mkdtempSync(join(tmpdir(), "emrkit-http-fuzz-")));
+    server = await serveProcess(tempDir("emrkit-http-fuzz-"));
     const client = emrClient(server.endpoint);
     const cluster = async (concurrency = 1) =>
       (

@@ -4,11 +4,9 @@
  * acknowledged step is listed exactly once, in its request's order, and nothing else is. Requests per second are
  * printed, never asserted.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { AddJobFlowStepsCommand, ListStepsCommand, RunJobFlowCommand } from "@aws-sdk/client-emr";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../temp-dir.js";
 import { emrClient, listAllSteps, STRESS, serveProcess } from "./harness.js";
 
 const CLIENTS = STRESS ? 128 : 32;
@@ -20,7 +18,7 @@ const random = (n: number) => Math.floor(Math.random() * n);
 
 describe("load", () => {
   it(`${CLIENTS} clients adding and listing steps on ${CLUSTERS} clusters for ${SECONDS} s lose and double nothing`, async () => {
-    const server = await serveProcess(mkdtempSync(join(tmpdir(), "emrkit-load-")));
+    const server = await serveProcess(tempDir("emrkit-load-"));
     const figures = { requests: 0, adds: 0, pages: 0, walks: 0, steps: 0, refusedAtActiveLimit: 0, reqPerSec: 0 };
     try {
       const setup = emrClient(server.endpoint);

@@ -4,12 +4,10 @@
  * refused with a 4xx and AWS's JSON error, never a 500; a request the SDK signs still goes through, and the server
  * lives on.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { EMRClient, ListClustersCommand } from "@aws-sdk/client-emr";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tempDir } from "../temp-dir.js";
 import { emrClient, exchange, parseResponse, type ServeProcess, STRESS, serveProcess } from "./harness.js";
 
 const RUNS = STRESS ? 3_000 : 150;
@@ -102,7 +100,7 @@ const target = fc.constantFrom("/", "/?Action=ListClusters", "/x/../", "/%2F", "
 
 describe("signature verification under hostile Authorization", () => {
   beforeAll(async () => {
-    server = await serveProcess(mkdtempSync(join(tmpdir(), "emrkit-sig-fuzz-")), {
+    server = await serveProcess(tempDir("emrkit-sig-fuzz-"), {
       args: ["--verify-signatures"],
       env: { AWS_ACCESS_KEY_ID: KEY.accessKeyId, AWS_SECRET_ACCESS_KEY: KEY.secretAccessKey },
     });
