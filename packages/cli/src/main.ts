@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from "commander";
 import { codegenCommand } from "./commands/codegen.js";
 import { type LocalOptions, localCommand } from "./commands/local.js";
 import { FORMATS, renderCommand } from "./commands/render.js";
-import { submitCommand } from "./commands/submit.js";
+import { type SubmitOptions, submitCommand } from "./commands/submit.js";
 import { validateCommand } from "./commands/validate.js";
 import { consoleOutput, type Output } from "./output.js";
 
@@ -39,26 +39,23 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
     .option("--endpoint <url>", "EMR endpoint URL")
     .option("--no-wait", "return once the steps are submitted")
     .option("--json", "print the final result as JSON")
-    .action(
-      async (
-        file: string,
-        o: { cluster?: string; local?: boolean; region?: string; endpoint?: string; wait: boolean; json?: boolean },
-      ) => {
-        code = await submitCommand(file, o, out);
-      },
-    );
+    .option("--keep", "with --local: keep the emulator's data (journal, local S3, step logs) and print where it is")
+    .action(async (file: string, o: SubmitOptions) => {
+      code = await submitCommand(file, o, out);
+    });
   program
     .command("local")
     .description("run the local EMR emulator in the foreground")
     .option("--host <host>", "address to bind", "127.0.0.1")
     .option("--port <port>", "port (0 picks a free one)", "0")
-    .option("--data-dir <dir>", "where clusters, steps and logs are kept")
+    .option("--data-dir <dir>", "where clusters, steps and logs are kept (default: a temporary directory)")
     .option("--s3-root <dir>", "where s3:// locations resolve")
     .option(
       "--verify-signatures",
       "refuse requests not signed (SigV4) with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY from the environment",
     )
     .option("--insecure", "allow a non-loopback host without signature verification")
+    .option("--keep", "without --data-dir: keep the temporary data directory when it stops (removed by default)")
     .action(async (o: LocalOptions) => {
       code = await localCommand(o);
     });

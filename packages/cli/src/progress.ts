@@ -7,8 +7,13 @@ const TERMINAL = new Set(["COMPLETED", "FAILED", "CANCELLED", "INTERRUPTED"]);
  * The live display on a terminal: one listr2 line per step, showing its state as it changes and ending with a
  * tick or a cross. Fed the runtime's events; `done()` waits for the display to finish drawing. Each step's end is
  * a promise made up front, so an event that comes before listr2 has started the step's task is not lost.
+ * `interrupt()` ends it at once (Ctrl-C), each step still going with a cross, and gives the terminal back.
  */
-export function terminalProgress(steps: StepHandle[]): { update(event: RunEvent): void; done(): Promise<void> } {
+export function terminalProgress(steps: StepHandle[]): {
+  update(event: RunEvent): void;
+  done(): Promise<void>;
+  interrupt(): Promise<void>;
+} {
   const lines = new Map(
     steps.map((step) => {
       let end!: (error?: Error) => void;
@@ -28,7 +33,9 @@ export function terminalProgress(steps: StepHandle[]): { update(event: RunEvent)
         return line.ended;
       },
     })),
-    { concurrent: true, exitOnError: false },
+    // Ctrl-C is the command's to handle (with interrupt()): listr2's own handler exits at once (code 127), before
+    // `submit --local` has stopped its emulator and removed its data.
+    { concurrent: true, exitOnError: false, registerSignalListeners: false },
   );
   const drawn = list.run().then(
     () => undefined,
@@ -50,5 +57,9 @@ export function terminalProgress(steps: StepHandle[]): { update(event: RunEvent)
       }
     },
     done: () => drawn,
+    interrupt() {
+      for (const line of lines.values()) line.end(new Error("interrupted"));
+      return drawn;
+    },
   };
 }

@@ -1,13 +1,18 @@
 import { execFile, spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const bin = new URL("../bin/emrkit.js", import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), "emrkit-cli-"));
+// Named now, made by the first file a test writes: when every test here is filtered out vitest runs no hook, and
+// a folder made at import would stay behind.
+const dir = join(tmpdir(), `emrkit-cli-${randomUUID().slice(0, 8)}`);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, value: unknown) => {
+  mkdirSync(dir, { recursive: true });
   const path = join(dir, name);
   writeFileSync(path, typeof value === "string" ? value : JSON.stringify(value));
   return path;
@@ -15,25 +20,47 @@ const file = (name: string, value: unknown) => {
 
 /** Runs `emrkit …` as a process: exit code, stdout, stderr. */
 function emrkit(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return emrkitIn(process.env, ...args);
+}
+
+function emrkitIn(
+  env: NodeJS.ProcessEnv,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, [bin, ...args], (error, stdout, stderr) => {
+    execFile(process.execPath, [bin, ...args], { env }, (error, stdout, stderr) => {
       done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });
 }
 
-const cliSteps = file("steps.json", [
-  { Type: "CUSTOM_JAR", Name: "hello", Jar: "command-runner.jar", Args: ["echo", "hello"] },
-]);
-const failing = file("failing.json", [
-  {
-    Type: "CUSTOM_JAR",
-    Name: "boom",
-    ActionOnFailure: "CONTINUE",
-    Jar: "command-runner.jar",
-    Args: ["node", "-e", "throw new TypeError('bad row')"],
-  },
-]);
+/**
+ * An environment whose temp directory is a fresh, empty folder, so that whatever a command leaves there shows. tsx's
+ * compile cache (there only because the workspace runs the CLI from source) is turned off, so that it stays empty.
+ */
+function freshTemp(): { env: NodeJS.ProcessEnv; left: () => string[]; remove: () => void } {
+  const temp = mkdtempSync(join(tmpdir(), "emrkit-cli-tmp-"));
+  return {
+    env: { ...process.env, TMPDIR: temp, TSX_DISABLE_CACHE: "1" },
+    left: () => readdirSync(temp),
+    remove: () => rmSync(temp, { recursive: true, force: true }),
+  };
+}
+
+const cliSteps = join(dir, "steps.json");
+const failing = join(dir, "failing.json");
+beforeAll(() => {
+  file("steps.json", [{ Type: "CUSTOM_JAR", Name: "hello", Jar: "command-runner.jar", Args: ["echo", "hello"] }]);
+  file("failing.json", [
+    {
+      Type: "CUSTOM_JAR",
+      Name: "boom",
+      ActionOnFailure: "CONTINUE",
+      Jar: "command-runner.jar",
+      Args: ["node", "-e", "throw new TypeError('bad row')"],
+    },
+  ]);
+});
 
 describe("emrkit as a process", () => {
   it("validate: exit 0 for good files, 1 with every issue and its path for bad ones", async () => {
@@ -150,6 +177,74 @@ export default [
       expect(rendered.stdout).not.toContain(value);
     } finally {
       rmSync(modules, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it("submit --local leaves nothing in the temp directory; --keep keeps the emulator's data and says where", async () => {
+    const temp = freshTemp();
+    try {
+      const ok = await emrkitIn(temp.env, "submit", cliSteps, "--local");
+      expect(ok.code).toBe(0);
+      const failed = await emrkitIn(temp.env, "submit", failing, "--local", "--json");
+      expect(failed.code).toBe(1);
+      expect(temp.left()).toEqual([]);
+      const kept = await emrkitIn(temp.env, "submit", cliSteps, "--local", "--keep");
+      expect(kept.code).toBe(0);
+      const where = /local data kept in (.+)$/m.exec(kept.stderr)?.[1];
+      expect(where, kept.stderr).toMatch(/emrkit-emulator-/);
+      expect(existsSync(join(where!, "journal.jsonl"))).toBe(true);
+      expect(temp.left()).toEqual([where!.split("/").pop()]);
+      expect((await emrkitIn(temp.env, "submit", cliSteps, "--cluster", "j-1", "--keep")).code).toBe(2);
+    } finally {
+      temp.remove();
+    }
+  }, 60_000);
+
+  it("submit --local: SIGTERM part way stops the steps and removes the emulator's data", async () => {
+    const temp = freshTemp();
+    const slow = file("slow.json", [
+      { Type: "CUSTOM_JAR", Name: "slow", Jar: "command-runner.jar", Args: ["sleep", "30"] },
+    ]);
+    try {
+      const child = spawn(process.execPath, [bin, "submit", slow, "--local"], {
+        stdio: ["ignore", "ignore", "pipe"],
+        env: temp.env,
+      });
+      const lines = createInterface({ input: child.stderr! });
+      for await (const line of lines) if (/ slow RUNNING$/.test(line)) break;
+      expect(temp.left()).toHaveLength(1);
+      child.kill("SIGTERM");
+      expect(await new Promise((r) => child.once("exit", (code) => r(code)))).toBe(143);
+      expect(temp.left()).toEqual([]);
+    } finally {
+      temp.remove();
+    }
+  }, 60_000);
+
+  it("local: removes its temporary data when it stops; --keep keeps it and says where", async () => {
+    const temp = freshTemp();
+    const stopped = async (...args: string[]) => {
+      const child = spawn(process.execPath, [bin, "local", ...args], {
+        stdio: ["ignore", "pipe", "pipe"],
+        env: temp.env,
+      });
+      let stderr = "";
+      child.stderr!.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString("utf8");
+      });
+      await createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next();
+      expect(temp.left()).toHaveLength(1);
+      child.kill("SIGINT");
+      expect(await new Promise((r) => child.once("exit", (code) => r(code))), stderr).toBe(0);
+      return stderr;
+    };
+    try {
+      expect(await stopped()).toMatch(/removed when it stops/);
+      expect(temp.left()).toEqual([]);
+      const kept = /^data kept in (.+)$/m.exec(await stopped("--keep"))?.[1];
+      expect(temp.left()).toEqual([kept!.split("/").pop()]);
+    } finally {
+      temp.remove();
     }
   }, 60_000);
 

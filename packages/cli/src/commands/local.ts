@@ -7,9 +7,13 @@ export interface LocalOptions {
   s3Root?: string;
   verifySignatures?: boolean;
   insecure?: boolean;
+  keep?: boolean;
 }
 
-/** `emrkit local`: the emulator in the foreground; prints its endpoint, stops cleanly on SIGINT or SIGTERM. */
+/**
+ * `emrkit local`: the emulator in the foreground; prints its endpoint, stops cleanly on SIGINT or SIGTERM. Without
+ * `--data-dir` its data is in a temporary directory, removed as it stops unless `--keep` is given.
+ */
 export async function localCommand(options: LocalOptions): Promise<number> {
   await runEmulatorInForeground({
     host: options.host,
@@ -18,6 +22,7 @@ export async function localCommand(options: LocalOptions): Promise<number> {
     ...(options.s3Root ? { s3Root: options.s3Root } : {}),
     ...(options.verifySignatures ? { verifySignatures: true } : {}),
     ...(options.insecure ? { insecure: true } : {}),
+    ...(options.keep ? { keepData: true } : {}),
   });
   return 0;
 }

@@ -2,6 +2,7 @@ import { EMRClient, RunJobFlowCommand } from "@aws-sdk/client-emr";
 import { formatIssues, redact } from "@emrkit/dsl";
 import { startEmulator } from "@emrkit/emulator";
 import { PreflightError, run } from "@emrkit/runtime";
+import { closeOnSignal } from "../close-on-signal.js";
 import { loadSteps } from "../load-steps.js";
 import type { Output } from "../output.js";
 import { terminalProgress } from "../progress.js";
@@ -13,15 +14,22 @@ export interface SubmitOptions {
   endpoint?: string;
   wait: boolean;
   json?: boolean;
+  /** With `local`: keep the emulator's data directory, and say where it is. */
+  keep?: boolean;
 }
 
 /**
  * `emrkit submit FILE (--cluster j-… | --local)`: runs the steps and follows them to the end, a line per state
- * change, then a summary; exits 1 if any step did not complete, saying which and why.
+ * change, then a summary; exits 1 if any step did not complete, saying which and why. The local emulator's data
+ * (a temporary directory) is removed when the command ends, even on Ctrl-C or SIGTERM, unless `--keep` is given.
  */
 export async function submitCommand(file: string, options: SubmitOptions, out: Output): Promise<number> {
   if (!options.cluster === !options.local) {
     out.error("give exactly one of --cluster j-… and --local");
+    return 2;
+  }
+  if (options.keep && !options.local) {
+    out.error("--keep goes with --local: it keeps the local emulator's data");
     return 2;
   }
   const loaded = await loadSteps(file);
@@ -29,7 +37,14 @@ export async function submitCommand(file: string, options: SubmitOptions, out: O
     out.error(redact(formatIssues(loaded.issues)));
     return 1;
   }
-  const emulator = options.local ? await startEmulator() : undefined;
+  const emulator = options.local ? await startEmulator(options.keep ? { keepData: true } : {}) : undefined;
+  const kept = emulator && !emulator.temporaryData ? emulator.dataDir : undefined;
+  // A live display on a terminal; plain lines when the output goes to a file or a pipe.
+  let live: ReturnType<typeof terminalProgress> | undefined;
+  const stopOnSignal = closeOnSignal(async () => {
+    await live?.interrupt();
+    await emulator?.close();
+  });
   try {
     const client = new EMRClient({
       ...(options.region ? { region: options.region } : emulator ? { region: "us-east-1" } : {}),
@@ -40,7 +55,9 @@ export async function submitCommand(file: string, options: SubmitOptions, out: O
     });
     const clusterId = options.cluster ?? (await localCluster(client));
     if (emulator && !options.json)
-      out.error(`local emulator ${emulator.endpoint}, cluster ${clusterId}, logs in ${emulator.logRoot}`);
+      out.error(
+        `local emulator ${emulator.endpoint}, cluster ${clusterId}, logs in ${emulator.logRoot}${kept ? `, data kept in ${kept}` : ""}`,
+      );
     const request = { ...loaded.request, JobFlowId: clusterId, Steps: loaded.steps };
     const job = run(request, {
       client,
@@ -48,8 +65,6 @@ export async function submitCommand(file: string, options: SubmitOptions, out: O
       maxPollIntervalMs: emulator ? 500 : 60_000,
       ...(loaded.after ? { dependencies: loaded.after } : {}),
     });
-    // A live display on a terminal; plain lines when the output goes to a file or a pipe.
-    let live: ReturnType<typeof terminalProgress> | undefined;
     for await (const event of job) {
       if (options.json) continue;
       if (event.type === "submitted") {
@@ -91,7 +106,10 @@ export async function submitCommand(file: string, options: SubmitOptions, out: O
     }
     throw error;
   } finally {
+    // A signal that comes while it closes waits for the same close, then exits.
     await emulator?.close();
+    stopOnSignal();
+    if (kept) out.error(`local data kept in ${kept}`);
   }
 }
 
