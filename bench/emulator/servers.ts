@@ -1,8 +1,5 @@
 /** The two servers under test, each a process of its own: the emulator (serve.ts) and moto's server. */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { createInterface } from "node:readline";
 
 export interface ServerProcess {
@@ -13,10 +10,12 @@ export interface ServerProcess {
 
 const serve = new URL("../../packages/emulator/src/serve.ts", import.meta.url).pathname;
 
-/** The emulator in its own process, as `emrkit local` runs it, on a fresh data directory. */
+/**
+ * The emulator in its own process, as `emrkit local` runs it, on a fresh temporary data directory that it removes
+ * when stopped.
+ */
 export async function emulatorProcess(): Promise<ServerProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), "emrkit-bench-"));
-  const args = ["--import", "tsx", "--conditions=@emrkit/source", serve, "--data-dir", dataDir];
+  const args = ["--import", "tsx", "--conditions=@emrkit/source", serve];
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "ignore"] });
   const first = await createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next();
   return { endpoint: String(first.value), child, stop: () => child.kill("SIGTERM") };

@@ -2,18 +2,17 @@
  * Generality: every operation of every pinned model in models/, both formats, generates output that compiles on
  * its own under the project's strict options, schema files that parse and docs that say something.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { afterAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { generate } from "../src/index.js";
 import { compileStrict } from "./helpers/compile-strict.js";
 import { hasModel, serviceModels } from "./helpers/models.js";
+import { tempDir } from "./helpers/temp-dir.js";
 
-const temp = mkdtempSync(join(tmpdir(), "emrkit-codegen-all-"));
+const temp = tempDir("emrkit-codegen-all-");
 // The output is ESM; the project that receives it says so.
-writeFileSync(join(temp, "package.json"), '{ "type": "module" }\n');
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
+beforeAll(() => writeFileSync(join(temp, "package.json"), '{ "type": "module" }\n'));
 
 describe("every pinned model", () => {
   for (const path of serviceModels()) {

@@ -3,16 +3,15 @@
  * right exit code, no stack trace; deterministic output and a `--check` that notices any change.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { generate, main } from "../src/index.js";
 import { fixture } from "./helpers/fixtures.js";
+import { tempDir } from "./helpers/temp-dir.js";
 
-const temp = mkdtempSync(join(tmpdir(), "emrkit-codegen-main-"));
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
+const temp = tempDir("emrkit-codegen-main-");
 
 function run(...argv: string[]) {
   const out: string[] = [];
@@ -26,23 +25,25 @@ function run(...argv: string[]) {
 }
 
 const dangling = join(temp, "dangling.json");
-writeFileSync(
-  dangling,
-  JSON.stringify({
-    metadata: { apiVersion: "1", serviceId: "S", protocol: "json" },
-    operations: {},
-    shapes: { In: { type: "structure", members: { A: { shape: "Missing" } } } },
-  }),
-);
 const badPattern = join(temp, "bad-pattern.json");
-writeFileSync(
-  badPattern,
-  JSON.stringify({
-    metadata: { apiVersion: "1", serviceId: "S", protocol: "json" },
-    operations: { Op: { input: { shape: "In" } } },
-    shapes: { In: { type: "structure", members: { A: { shape: "Id" } } }, Id: { type: "string", pattern: "[a-z" } },
-  }),
-);
+beforeAll(() => {
+  writeFileSync(
+    dangling,
+    JSON.stringify({
+      metadata: { apiVersion: "1", serviceId: "S", protocol: "json" },
+      operations: {},
+      shapes: { In: { type: "structure", members: { A: { shape: "Missing" } } } },
+    }),
+  );
+  writeFileSync(
+    badPattern,
+    JSON.stringify({
+      metadata: { apiVersion: "1", serviceId: "S", protocol: "json" },
+      operations: { Op: { input: { shape: "In" } } },
+      shapes: { In: { type: "structure", members: { A: { shape: "Id" } } }, Id: { type: "string", pattern: "[a-z" } },
+    }),
+  );
+});
 
 describe("errors are one line, never a stack trace", () => {
   test.each([

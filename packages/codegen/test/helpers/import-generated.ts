@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -24,13 +24,20 @@ export interface GeneratedValidators {
   formatPath(path: readonly (string | number)[]): string;
 }
 
-/** Generates a service's validators into a fresh temporary directory and imports them, as any project would. */
+/**
+ * Generates a service's validators into a fresh temporary directory and imports them, as any project would. The
+ * directory is removed once they are imported: every file of the output is loaded by then (its imports are static).
+ */
 export async function importGenerated(service: ServiceIR): Promise<GeneratedValidators> {
   const dir = mkdtempSync(join(tmpdir(), "emrkit-codegen-validators-"));
-  writeFileSync(join(dir, "package.json"), '{ "type": "module" }\n');
-  for (const [file, text] of generateFrom(service, ["validators"])) {
-    mkdirSync(dirname(join(dir, file)), { recursive: true });
-    writeFileSync(join(dir, file), text);
+  try {
+    writeFileSync(join(dir, "package.json"), '{ "type": "module" }\n');
+    for (const [file, text] of generateFrom(service, ["validators"])) {
+      mkdirSync(dirname(join(dir, file)), { recursive: true });
+      writeFileSync(join(dir, file), text);
+    }
+    return (await import(pathToFileURL(join(dir, "index.generated.ts")).href)) as GeneratedValidators;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  return (await import(pathToFileURL(join(dir, "index.generated.ts")).href)) as GeneratedValidators;
 }
