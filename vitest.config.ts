@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
 
 // One config for every package. Tests run on source through the "@emrkit/source" export condition, so no build
-// is needed first; `*.test-d.ts` files are type tests that vitest checks with tsc.
+// is needed first; `*.test-d.ts` files are type tests that vitest checks with tsc. The run fails if it leaves
+// anything in the temp directory (test/global-setup/no-litter.ts).
 export default defineConfig({
   resolve: { conditions: ["@emrkit/source"] },
   ssr: { resolve: { conditions: ["@emrkit/source"] } },
@@ -14,7 +15,7 @@ export default defineConfig({
     ],
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    globalSetup: ["test/global-setup/models.ts"],
+    globalSetup: ["test/global-setup/models.ts", "test/global-setup/no-litter.ts"],
     typecheck: { enabled: true, include: ["packages/*/test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
   },
 });
