@@ -15,7 +15,11 @@ import { downloadUrl, type Manifest } from "../models/manifest.js";
 const bytes = (text: string) => new TextEncoder().encode(text);
 const sha256 = (text: string) => createHash("sha256").update(bytes(text)).digest("hex");
 
-const temp = mkdtempSync(join(tmpdir(), "emrkit-models-test-"));
+// Made before the first test, not at import: a file whose tests are all filtered out runs no hooks to remove it.
+let temp: string;
+beforeAll(() => {
+  temp = mkdtempSync(join(tmpdir(), "emrkit-models-test-"));
+});
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 // A repository host on loopback: serves `served` by path and counts requests.
