@@ -2,7 +2,8 @@
  * Following steps: API calls `run()` makes to follow 256 steps to completion on the emulator, against the usual way
  * (the SDK's StepComplete waiter, workflow sensors): one DescribeStep per unfinished step per poll, at the same
  * interval, on an identical cluster in the same emulator. Goal: at most a tenth of the calls. Then the time from the
- * last step's end (its EndDateTime) to run() returning. Goal: under two poll intervals.
+ * last step's end (its EndDateTime) to run() returning. Goal: under two poll intervals. Then what an idempotency
+ * key costs (runtime/submission-calls.ts).
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -17,6 +18,7 @@ import {
 } from "@aws-sdk/client-emr";
 import { startEmulator } from "@emrkit/emulator";
 import { run } from "@emrkit/runtime";
+import { submissionCalls } from "./runtime/submission-calls.js";
 
 const STEPS = 256;
 const CONCURRENCY = 32;
@@ -107,6 +109,7 @@ export default async function bench(): Promise<void> {
       `last step end → run() returned: ${lag} ms = ${(lag / POLL_MS).toFixed(2)} poll intervals (goal < 2): ${lag < 2 * POLL_MS ? "met" : "NOT met"}`,
     );
     console.log(`all API calls of run(): ${JSON.stringify(result.apiCalls)}`);
+    await submissionCalls(client, [256, 1_000]);
   } finally {
     client.destroy();
     await emulator.close();

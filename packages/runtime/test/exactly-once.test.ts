@@ -3,7 +3,8 @@
  * that lags never makes us send a chunk twice. The emulator over HTTP, behind the fault proxy.
  */
 import { AddJobFlowStepsCommand, EMRClient } from "@aws-sdk/client-emr";
-import { run } from "@emrkit/runtime";
+import { validate } from "@emrkit/dsl";
+import { PreflightError, run } from "@emrkit/runtime";
 import { describe, expect, it } from "vitest";
 import { command, emulatorPerTest, fast, type Opened } from "./support/emulator.js";
 import { type ProxyFault, type ProxyOptions, startFaultProxy } from "./support/fault-proxy.js";
@@ -95,5 +96,20 @@ describe("a read-back that lags", () => {
     expect(all.map((s) => s.Name)).toEqual(["extract", "load"]);
     expect(result.apiCalls.AddJobFlowSteps).toBe(2);
     expect(result.apiCalls.ListSteps).toBeGreaterThan(2);
+  });
+});
+
+describe("the token in the HadoopJarStep budget", () => {
+  it("a step that fits only without its token is refused by preflight, before anything is sent", async () => {
+    const opened = await open();
+    const JobFlowId = await opened.cluster();
+    const Steps = [command("near-the-limit", "echo", "x".repeat(10_240 - "command-runner.jar".length - 4 - 10))];
+    expect(validate({ JobFlowId, Steps }).ok).toBe(true);
+    const error = await run({ JobFlowId, Steps }, { client: opened.client, ...fast }).result.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PreflightError);
+    expect((error as PreflightError).issues.map((i) => [i.code, i.path])).toEqual([
+      ["hadoop-jar-step-too-long", "Steps[0].HadoopJarStep"],
+    ]);
+    expect(await opened.allSteps(JobFlowId)).toEqual([]);
   });
 });

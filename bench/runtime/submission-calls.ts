@@ -1,0 +1,59 @@
+import { type EMRClient, RunJobFlowCommand } from "@aws-sdk/client-emr";
+import { run } from "@emrkit/runtime";
+
+/**
+ * What an idempotency key costs: API calls of run() submitting and following `count` steps (chunks of at most 256,
+ * under the cluster's 256 active steps), without a key and with one. Goal: the key costs at most one extra
+ * ListSteps page per chunk (its one look for an earlier run's steps, at the start, pages through the cluster).
+ */
+export async function submissionCalls(client: EMRClient, counts: readonly number[]): Promise<void> {
+  console.log(
+    "\n| steps | idempotency key | AddJobFlowSteps | ListSteps | extra ListSteps per chunk |\n|---:|---|---:|---:|---:|",
+  );
+  for (const count of counts) {
+    const steps = Array.from({ length: count }, (_, i) => ({
+      Name: `submit-${i}`,
+      ActionOnFailure: "CONTINUE" as const,
+      HadoopJarStep: { Jar: "command-runner.jar", Args: ["true"] },
+    }));
+    const calls = async (idempotencyKey?: string) => {
+      const JobFlowId = await cluster(client);
+      const options = {
+        client,
+        pollIntervalMs: 50,
+        maxPollIntervalMs: 200,
+        ...(idempotencyKey ? { idempotencyKey } : {}),
+      };
+      const { apiCalls, ok } = await run({ JobFlowId, Steps: steps }, options).result;
+      if (!ok) throw new Error("bench run failed");
+      return apiCalls;
+    };
+    const plain = await calls();
+    const keyed = await calls(`bench/${count}`);
+    const chunks = plain.AddJobFlowSteps ?? 0;
+    const extra = ((keyed.ListSteps ?? 0) - (plain.ListSteps ?? 0)) / Math.max(1, chunks);
+    for (const [label, apiCalls] of [
+      ["no", plain],
+      ["yes", keyed],
+    ] as const) {
+      const perChunk = label === "no" ? "" : `${extra.toFixed(2)} (goal ≤ 1: ${extra <= 1 ? "met" : "NOT met"})`;
+      console.log(
+        `| ${count} | ${label} | ${apiCalls.AddJobFlowSteps ?? 0} | ${apiCalls.ListSteps ?? 0} | ${perChunk} |`,
+      );
+    }
+  }
+}
+
+async function cluster(client: EMRClient): Promise<string> {
+  const out = await client.send(
+    new RunJobFlowCommand({
+      Name: "bench-submission",
+      ReleaseLabel: "emr-7.1.0",
+      Instances: { InstanceCount: 1, MasterInstanceType: "m5.xlarge", KeepJobFlowAliveWhenNoSteps: true },
+      JobFlowRole: "EMR_EC2_DefaultRole",
+      ServiceRole: "EMR_DefaultRole",
+      StepConcurrencyLevel: 64,
+    }),
+  );
+  return out.JobFlowId ?? "";
+}
