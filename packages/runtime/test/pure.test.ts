@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { chunk } from "../src/internal/chunk.js";
 import { dependencyOrder } from "../src/internal/dependency-order.js";
 import { planPoll } from "../src/internal/poll-plan.js";
-import { backoffDelay, classifyFailure, nextPollInterval } from "../src/internal/retry-policy.js";
+import { backoffDelay, nextPollInterval } from "../src/internal/retry-policy.js";
 import {
   newSubmission,
   readToken,
@@ -46,20 +46,6 @@ describe("backoff", () => {
     expect(nextPollInterval(100, false, 100, 1000)).toBe(150);
     expect(nextPollInterval(900, false, 100, 1000)).toBe(1000);
     expect(nextPollInterval(1000, true, 100, 1000)).toBe(100);
-  });
-});
-
-describe("classifyFailure", () => {
-  it.each([
-    [{ name: "ThrottlingException", $metadata: { httpStatusCode: 400 } }, "throttled"],
-    [{ name: "X", $metadata: { httpStatusCode: 429 } }, "throttled"],
-    [{ name: "InternalServerError", $metadata: { httpStatusCode: 500 } }, "server"],
-    [{ name: "ValidationException", $metadata: { httpStatusCode: 400 } }, "refused"],
-    [Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }), "outcome-unknown"],
-    [Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }), "server"],
-    [{ name: "TimeoutError" }, "outcome-unknown"],
-  ])("%o is %s", (error, kind) => {
-    expect(classifyFailure(error)).toBe(kind);
   });
 });
 

@@ -1,7 +1,13 @@
 import type { EMRClient } from "@aws-sdk/client-emr";
 import type { RunEvent } from "../types.js";
 import type { ResolvedOptions } from "./options.js";
-import { backoffDelay, classifyFailure, type FailureKind } from "./retry-policy.js";
+import {
+  backoffDelay,
+  classifyFailure,
+  type FailureKind,
+  mayHaveCommitted,
+  noteClockCorrection,
+} from "./retry-policy.js";
 import { sleep } from "./sleep.js";
 
 /** What the SDK throws through its own retry layer: carries the real error under a key its classifier ignores. */
@@ -59,6 +65,7 @@ export class EmrCalls {
     // The SDK's own requestTimeout only logs a warning by default, so the deadline is an abort signal.
     const deadline = AbortSignal.timeout(timeoutMs);
     const abortSignal = giveUp === undefined ? deadline : AbortSignal.any([deadline, giveUp]);
+    const offset = this.client.config.systemClockOffset;
     try {
       // biome-ignore lint/suspicious/noExplicitAny: see AnyCommand.
       return (await this.client.send(command as any, { abortSignal })) as Output;
@@ -68,7 +75,10 @@ export class EmrCalls {
           name: "TimeoutError",
         });
       }
-      throw error instanceof AttemptFailed ? error.original : error;
+      const original = error instanceof AttemptFailed ? error.original : error;
+      // The SDK's signer corrects its clock offset from the answer's Date header: see noteClockCorrection.
+      noteClockCorrection(original, offset, this.client.config.systemClockOffset);
+      throw original;
     }
   }
 
@@ -91,7 +101,7 @@ export class EmrCalls {
           : this.once<Output>(make));
       } catch (error) {
         kind = classifyFailure(error);
-        const unsafeUnknown = !safe && (kind === "outcome-unknown" || kind === "server");
+        const unsafeUnknown = !safe && mayHaveCommitted(kind);
         // Aborted, an unsafe call (submission) stops retrying; reads and CancelSteps go on: the abort needs them.
         if (kind === "refused" || attempt >= attempts || (!safe && this.options.signal?.aborted)) {
           if (unsafeUnknown && onUnknown !== undefined) {
