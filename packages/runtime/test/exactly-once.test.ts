@@ -2,11 +2,11 @@
  * Exactly once among identical steps: another client's identical steps are never taken for ours, and a read-back
  * that lags never makes us send a chunk twice. The emulator over HTTP, behind the fault proxy.
  */
-import { AddJobFlowStepsCommand, EMRClient } from "@aws-sdk/client-emr";
+import { AddJobFlowStepsCommand } from "@aws-sdk/client-emr";
 import { validate } from "@emrkit/dsl";
 import { PreflightError, run } from "@emrkit/runtime";
 import { describe, expect, it } from "vitest";
-import { command, emulatorPerTest, fast, type Opened } from "./support/emulator.js";
+import { clientFor, command, emulatorPerTest, fast, type Opened } from "./support/emulator.js";
 import { type ProxyFault, type ProxyOptions, startFaultProxy } from "./support/fault-proxy.js";
 
 const open = emulatorPerTest();
@@ -21,11 +21,7 @@ async function runBehind(
   window = 3_000,
 ) {
   const proxy = await startFaultProxy(opened.emulator.endpoint, faults, proxyOptions);
-  const client = new EMRClient({
-    region: "us-east-1",
-    endpoint: proxy.endpoint,
-    credentials: { accessKeyId: "test", secretAccessKey: "test" },
-  });
+  const client = clientFor(proxy.endpoint);
   try {
     const job = run({ JobFlowId, Steps: steps() }, { client, ...fast, readBackWindowMs: window });
     const result = await job.result;

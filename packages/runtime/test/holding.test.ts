@@ -2,10 +2,10 @@
  * What holds a step back, the same at every concurrency level: dependencies that have not COMPLETED (and never, when
  * one ends otherwise), and a cluster whose 256 active steps another client filled after we counted.
  */
-import { AddJobFlowStepsCommand, EMRClient } from "@aws-sdk/client-emr";
+import { AddJobFlowStepsCommand } from "@aws-sdk/client-emr";
 import { type RunEvent, run } from "@emrkit/runtime";
 import { describe, expect, it } from "vitest";
-import { command, emulatorPerTest, fast } from "./support/emulator.js";
+import { clientFor, command, emulatorPerTest, fast } from "./support/emulator.js";
 import { startFaultProxy } from "./support/fault-proxy.js";
 
 const open = emulatorPerTest();
@@ -51,11 +51,7 @@ describe("a cluster another client fills", () => {
     const proxy = await startFaultProxy(opened.emulator.endpoint, [
       { operation: "AddJobFlowSteps", action: "delay-after-commit", delayMs: 0, count: 1, before: fill },
     ]);
-    const client = new EMRClient({
-      region: "us-east-1",
-      endpoint: proxy.endpoint,
-      credentials: { accessKeyId: "test", secretAccessKey: "test" },
-    });
+    const client = clientFor(proxy.endpoint);
     try {
       const events: RunEvent[] = [];
       const Steps = [command("ours-1", "true"), command("ours-2", "true")];

@@ -3,11 +3,11 @@
  * another request, two copies of our steps (the older one is ours), a 5xx after the commit (read back, not resent),
  * and a read-back that stops at the newest step seen before the call (not paging through the cluster's history).
  */
-import { AddJobFlowStepsCommand, EMRClient } from "@aws-sdk/client-emr";
+import { AddJobFlowStepsCommand, type EMRClient } from "@aws-sdk/client-emr";
 import { IdempotencyKeyError, run } from "@emrkit/runtime";
 import { describe, expect, it } from "vitest";
 import { newSubmission, tokenOf, withToken } from "../src/internal/submission.js";
-import { command, emulatorPerTest, fast, type Opened } from "./support/emulator.js";
+import { clientFor, command, emulatorPerTest, fast, type Opened } from "./support/emulator.js";
 import { type ProxyFault, startFaultProxy } from "./support/fault-proxy.js";
 
 const open = emulatorPerTest();
@@ -20,11 +20,7 @@ async function behindProxy<T>(
   body: (client: EMRClient) => Promise<T>,
 ): Promise<T> {
   const proxy = await startFaultProxy(opened.emulator.endpoint, faults, { onRequest });
-  const client = new EMRClient({
-    region: "us-east-1",
-    endpoint: proxy.endpoint,
-    credentials: { accessKeyId: "test", secretAccessKey: "test" },
-  });
+  const client = clientFor(proxy.endpoint);
   try {
     return await body(client);
   } finally {

@@ -6,6 +6,15 @@ import { type EmulatorHandle, startEmulator } from "@emrkit/emulator";
 import { afterEach } from "vitest";
 import { allSteps } from "./all-steps.js";
 
+/** A real EMR client for a local endpoint (the emulator, a proxy in front of it) with test credentials. */
+export function clientFor(endpoint: string): EMRClient {
+  return new EMRClient({
+    region: "us-east-1",
+    endpoint,
+    credentials: { accessKeyId: "test", secretAccessKey: "test" },
+  });
+}
+
 /** A fresh emulator on 127.0.0.1:0 with its own data directory, a real EMR client for it, and a way to make clusters. */
 export async function openEmulator(): Promise<{
   emulator: EmulatorHandle;
@@ -16,11 +25,7 @@ export async function openEmulator(): Promise<{
 }> {
   const dataDir = await mkdtemp(join(tmpdir(), "emrkit-runtime-"));
   const emulator = await startEmulator({ port: 0, dataDir });
-  const client = new EMRClient({
-    region: "us-east-1",
-    endpoint: emulator.endpoint,
-    credentials: { accessKeyId: "test", secretAccessKey: "test" },
-  });
+  const client = clientFor(emulator.endpoint);
   return {
     emulator,
     client,
