@@ -11,13 +11,21 @@ export function logPrefix(logUri: string | undefined, clusterId: string, stepId:
   return `${logUri.replace(/\/+$/, "")}/${clusterId}/steps/${stepId}/`;
 }
 
+/**
+ * A step's handle. Its logs go to the step's own `S3MonitoringConfiguration.LogUri` when it has one: "When it's
+ * specified, it takes precedence over the cluster's logging configuration. If you […] omit individual fields, EMR
+ * falls back to cluster-level logging behavior" (API ref, StepMonitoringConfiguration); else to the cluster's
+ * `LogUri`. That EMR lays them out under a step's own LogUri as under a cluster's (`<clusterId>/steps/<stepId>/`) is a
+ * guess: the reference does not say.
+ */
 export function makeHandle(
   cluster: { clusterId: string; region: string; logUri: string | undefined },
   stepId: string,
   name: string,
   stepLogUri?: string,
 ): StepHandle {
-  const prefix = logPrefix(cluster.logUri ?? stepLogUri, cluster.clusterId, stepId);
+  // An empty LogUri is none: the model allows "" and the DSL's rules take it so.
+  const prefix = logPrefix(stepLogUri || cluster.logUri, cluster.clusterId, stepId);
   return {
     clusterId: cluster.clusterId,
     stepId,
