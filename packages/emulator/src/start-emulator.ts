@@ -3,11 +3,11 @@ import { rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { Engine } from "./engine.js";
+import { Engine } from "./emr/engine.js";
+import { Journal } from "./emr/journal.js";
+import { createEmrServer } from "./emr/server.js";
 import { FaultInjector } from "./faults.js";
-import { Journal } from "./journal.js";
-import { createEmrServer } from "./server.js";
-import { type LocalCredentials, localCredentials, SignatureVerifier } from "./signature.js";
+import { type LocalCredentials, localCredentials, SignatureVerifier } from "./sigv4/signature.js";
 
 export interface EmulatorOptions {
   /** Default 127.0.0.1: the emulator runs whatever its steps name, so only this machine may reach it. */

@@ -2,8 +2,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { appendFile, chmod, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { s3ToLocal } from "../s3/local-path.js";
 import type { StepRecord } from "./records.js";
-import { s3ToLocal } from "./s3-path.js";
 
 /**
  * Runs a step on this machine the way EMR would on the primary node, with argument vectors and never a shell:

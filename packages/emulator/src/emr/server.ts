@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
+import type { FaultInjector, FaultRule } from "../faults.js";
+import type { SignatureVerifier } from "../sigv4/signature.js";
 import { EmrError } from "./emr-error.js";
 import type { Engine } from "./engine.js";
-import type { FaultInjector, FaultRule } from "./faults.js";
-import { checkInput, OPERATIONS } from "./operations.js";
-import type { SignatureVerifier } from "./signature.js";
+import { checkInput, OPERATIONS } from "./operations/index.js";
 
 /** Bodies larger than this are refused before they are read whole. */
 export const MAX_BODY_BYTES = 1024 * 1024;

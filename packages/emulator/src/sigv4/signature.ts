@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { SignatureV4 } from "@smithy/signature-v4";
-import { EmrError } from "./emr-error.js";
+import { EmrError } from "../emr/emr-error.js";
 
 /** The one key pair the emulator accepts when it checks signatures. */
 export interface LocalCredentials {
