@@ -17,13 +17,13 @@ export interface Tracked {
 /** The steps of one run in submission order, and the events their state changes make. */
 export class StepTracker {
   readonly steps: Tracked[] = [];
-  private readonly byId = new Map<string, Tracked>();
+  private readonly byId = new Map<string, { tracked: Tracked; index: number }>();
 
   add(handles: readonly StepHandle[]): void {
     for (const handle of handles) {
       const tracked: Tracked = { handle, state: undefined };
+      this.byId.set(handle.stepId, { tracked, index: this.steps.length });
       this.steps.push(tracked);
-      this.byId.set(handle.stepId, tracked);
     }
   }
 
@@ -54,22 +54,26 @@ export class StepTracker {
     return undefined;
   }
 
-  /** Applies one poll; returns the events for the steps whose state changed. */
+  /**
+   * Applies one poll; returns the events for the steps whose state changed, in the order they happened: by EMR's
+   * timestamp of each change, then in submission order (equal times, or none). A poll reads ListSteps, which lists
+   * newest first, so in the order read a step's start would come before the end of the step it followed.
+   */
   apply(summaries: ReadonlyMap<string, StepSummary>): Extract<RunEvent, { type: "step" }>[] {
-    const events: Extract<RunEvent, { type: "step" }>[] = [];
+    const changes: { event: Extract<RunEvent, { type: "step" }>; time: number; index: number }[] = [];
     for (const [id, summary] of summaries) {
-      const tracked = this.byId.get(id);
+      const { tracked, index } = this.byId.get(id) ?? {};
       const state = summary.Status?.State as StepState | undefined;
-      if (tracked === undefined || state === undefined || state === tracked.state) continue;
+      if (tracked === undefined || index === undefined || state === undefined || state === tracked.state) continue;
       const previous = tracked.state;
       tracked.state = state;
       const timeline = summary.Status?.Timeline;
-      const at =
-        (isTerminal(state)
-          ? timeline?.EndDateTime
-          : state === "RUNNING"
-            ? timeline?.StartDateTime
-            : timeline?.CreationDateTime) ?? new Date();
+      const stamped = isTerminal(state)
+        ? timeline?.EndDateTime
+        : state === "RUNNING"
+          ? timeline?.StartDateTime
+          : timeline?.CreationDateTime;
+      const at = stamped ?? new Date();
       const reason = summary.Status?.FailureDetails?.Reason ?? summary.Status?.StateChangeReason?.Message;
       if (state === "FAILED") {
         const details = summary.Status?.FailureDetails;
@@ -79,15 +83,17 @@ export class StepTracker {
           ...(details?.LogFile === undefined ? {} : { logFile: details.LogFile }),
         };
       }
-      events.push({
-        type: "step",
+      const event = {
+        type: "step" as const,
         step: tracked.handle,
         state,
         ...(previous === undefined ? {} : { previous }),
         at,
         ...(reason === undefined || reason === "" ? {} : { reason }),
-      });
+      };
+      // Without EMR's time, after those with one: this machine's clock is not EMR's.
+      changes.push({ event, time: stamped?.getTime() ?? Number.POSITIVE_INFINITY, index });
     }
-    return events;
+    return changes.sort((a, b) => a.time - b.time || a.index - b.index).map((change) => change.event);
   }
 }
