@@ -53,6 +53,7 @@ export class JobFlowBuilder {
    * // { JobFlowId: "j-1", Steps: [{ Name: "etl", ActionOnFailure: "CONTINUE", HadoopJarStep: { Jar: "s3://b/etl.jar" } }] }
    */
   build(): AddJobFlowStepsInput {
+    // Plain data whatever add() was given: toStepConfig snapshots StepConfigs, so what is checked is what is sent.
     const input = this.toInput();
     const result = validate(input);
     if (!result.ok) throw new EmrValidationError(result.issues);

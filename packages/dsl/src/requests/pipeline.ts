@@ -70,6 +70,7 @@ export class PipelineBuilder {
         }
       }
     }
+    // Plain data (toStepConfig snapshots StepConfigs given to add()): what is checked is what is returned.
     const steps = dependencyOrder(entries, index).map((i) => entries[i]!.step);
     // A pipeline is not one request: the runtime sends it in requests of at most 256.
     const issues = validateSteps(steps).issues.filter((issue) => issue.code !== "too-many-steps");

@@ -1,6 +1,6 @@
 import type { AddJobFlowStepsInput, StepConfig } from "../generated/types.generated.js";
-import type { ModelIssue, Predicate, Validator } from "../generated/validation-support.generated.js";
-import { check, isObject, show } from "../generated/validation-support.generated.js";
+import type { Predicate, Validator } from "../generated/validation-support.generated.js";
+import { check, isObject } from "../generated/validation-support.generated.js";
 import {
   isValidAddJobFlowStepsInput,
   isValidStepConfigList,
@@ -8,12 +8,11 @@ import {
   validateStepConfigList,
 } from "../generated/validators.generated.js";
 import { EmrValidationError } from "../issues/emr-validation-error.js";
-import { valueAtPath } from "../issues/format-issues.js";
 import type { Issue } from "../issues/issue.js";
 import { runEmrRules } from "../rules/index.js";
-import { MODEL_SOURCE } from "../rules/limits.js";
 import type { RuleInput, ValidationContext } from "../rules/rule.js";
-import { hasSecrets, redact } from "../secrets/secret.js";
+import { checkContext } from "./check-context.js";
+import { fromModel, unreadable } from "./model-issues.js";
 
 export interface ValidationResult {
   /** True when no issue is an error (warnings do not count). */
@@ -22,13 +21,20 @@ export interface ValidationResult {
 }
 
 /**
- * Checks an AddJobFlowStepsInput against the model and every EMR rule; never throws. Rules that need the cluster
- * (`activeSteps`, `stepConcurrencyLevel`, `clusterState`) run when the context gives it.
+ * Checks an AddJobFlowStepsInput against the model and every EMR rule; never throws on bad data. Rules that need
+ * the cluster (`activeSteps`, `stepConcurrencyLevel`, `clusterState`) run when the context gives it; a context of
+ * the wrong type throws a TypeError (a RangeError for a number out of range), the programmer's mistake.
+ *
+ * The input is read as it is, some members more than once (the model's check, then the rules), so it must be plain
+ * data: own data properties, no getters, no Proxy, else what is checked may not be what is sent. For data you did
+ * not make, check and send `snapshotRequest(input)`, a plain copy read once; the builders, `fromJson` and the
+ * runtime's preflight do. validate does not copy every input itself: that was measured at a fifth of its time.
  * @example
  * validate({ JobFlowId: "j-1", Steps: [{ Name: "x", HadoopJarStep: { Jar: "" }, hadoop_jar_step: {} }] }).issues[0];
  * // { code: "unknown-member", path: "Steps[0].hadoop_jar_step", suggestion: "HadoopJarStep", … }
  */
 export function validate(input: unknown, context: ValidationContext = {}): ValidationResult {
+  const checked = checkContext("validate", context);
   // try/catch here rather than around a callback: validate runs per request, and a closure per call shows.
   try {
     const request = isObject(input) ? input : undefined;
@@ -36,7 +42,7 @@ export function validate(input: unknown, context: ValidationContext = {}): Valid
     return run(isValidAddJobFlowStepsInput, validateAddJobFlowStepsInput, [], input, input, {
       steps,
       executionRoleArn: request?.ExecutionRoleArn,
-      context,
+      context: checked,
     });
   } catch (error) {
     return unreadable(input, error);
@@ -45,6 +51,7 @@ export function validate(input: unknown, context: ValidationContext = {}): Valid
 
 /** Checks a bare list of StepConfigs, as if it were a request's `Steps` (paths start `Steps[i]`). */
 export function validateSteps(steps: unknown, context: ValidationContext = {}): ValidationResult {
+  const checked = checkContext("validateSteps", context);
   try {
     return run(
       isValidStepConfigList,
@@ -55,7 +62,7 @@ export function validateSteps(steps: unknown, context: ValidationContext = {}): 
       {
         steps: Array.isArray(steps) ? (steps as unknown[]) : undefined,
         executionRoleArn: undefined,
-        context,
+        context: checked,
       },
     );
   } catch (error) {
@@ -90,41 +97,4 @@ function run(
   let ok = true;
   for (const issue of issues) if (issue.severity === "error") ok = false;
   return { ok, issues };
-}
-
-/** A model issue with its source, its message free of secrets (even a secret cut short by `show`). */
-function fromModel(issue: ModelIssue, root: unknown): Issue {
-  let message = issue.message;
-  if (hasSecrets()) {
-    const value = valueAtPath(root, issue.path);
-    if (typeof value === "string") message = message.split(show(value)).join(show(redact(value)));
-    message = redact(message);
-  }
-  return { ...issue, message, source: MODEL_SOURCE };
-}
-
-/** Reading the input can throw (a getter, a proxy): that becomes an issue, never an exception. */
-function unreadable(input: unknown, error: unknown): ValidationResult {
-  const reason = describeThrown(error);
-  return {
-    ok: false,
-    issues: [
-      {
-        code: "type",
-        severity: "error",
-        path: "",
-        message: `could not be read as plain data (${redact(reason)}); got ${redact(show(typeof input))}`,
-        source: MODEL_SOURCE,
-      },
-    ],
-  };
-}
-
-/** What was thrown, as text; the thrown value itself may refuse to become a string (`{ toString: 1 }`). */
-function describeThrown(error: unknown): string {
-  try {
-    return error instanceof Error ? String(error.message) : String(error);
-  } catch {
-    return "a value that cannot be shown";
-  }
 }
