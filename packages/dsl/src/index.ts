@@ -25,6 +25,7 @@ export {
   type CfnStepResource,
   type CfnTemplate,
   type CfnValue,
+  CLOUDFORMATION_STEP_ACTIONS,
   fromCloudFormation,
   toCloudFormation,
 } from "./formats/cloud-formation.js";

@@ -1,11 +1,16 @@
 /**
  * `AWS::EMR::Step` resources (CloudFormation Template Reference, AWS::EMR::Step): Name, ActionOnFailure,
  * JobFlowId and HadoopJarStep are all required there, and the step's properties are spelled `StepProperties`.
+ * ActionOnFailure is CANCEL_AND_WAIT or CONTINUE only ("Possible values are CANCEL_AND_WAIT and CONTINUE"): a step
+ * that would shut the cluster down is refused, not written for CloudFormation to refuse at deploy time.
  * CloudFormation creates resources in parallel unless told otherwise, so each step DependsOn the one before it,
  * which keeps the order EMR would run them in.
  */
 import type { StepConfig } from "../generated/types.generated.js";
 import { FormatError, parsed } from "./format-error.js";
+
+/** The ActionOnFailure values AWS::EMR::Step takes. */
+export const CLOUDFORMATION_STEP_ACTIONS = ["CANCEL_AND_WAIT", "CONTINUE"] as const;
 
 /** A JobFlowId: a cluster id, or an intrinsic such as `{ Ref: "Cluster" }`. */
 export type CfnValue = string | Readonly<Record<string, unknown>>;
@@ -43,8 +48,13 @@ export function toCloudFormation(
   const Resources: Record<string, CfnStepResource> = {};
   steps.forEach((step, i) => {
     const where = `toCloudFormation: Steps[${i}]`;
-    if (step.ActionOnFailure === undefined)
-      throw new FormatError(`${where}.ActionOnFailure is required by AWS::EMR::Step`);
+    const action = step.ActionOnFailure;
+    if (action === undefined) throw new FormatError(`${where}.ActionOnFailure is required by AWS::EMR::Step`);
+    if (!(CLOUDFORMATION_STEP_ACTIONS as readonly string[]).includes(action)) {
+      throw new FormatError(
+        `${where}.ActionOnFailure is ${action}, which AWS::EMR::Step does not take (only ${CLOUDFORMATION_STEP_ACTIONS.join(" or ")}); a step that shuts the cluster down on failure cannot be a CloudFormation resource`,
+      );
+    }
     if (step.StepMonitoringConfiguration !== undefined) {
       throw new FormatError(
         `${where}.StepMonitoringConfiguration cannot be expressed: AWS::EMR::Step has no such property`,
@@ -66,7 +76,7 @@ export function toCloudFormation(
       Type: "AWS::EMR::Step",
       Properties: {
         Name: step.Name,
-        ActionOnFailure: step.ActionOnFailure,
+        ActionOnFailure: action,
         JobFlowId: options.jobFlowId,
         HadoopJarStep: hadoop,
       },

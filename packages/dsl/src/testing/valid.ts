@@ -43,6 +43,9 @@ export const kmsKeyArn: fc.Arbitrary<string> = fc
 
 const keyValue: fc.Arbitrary<KeyValue> = fc.record({ Key: word, Value: fc.oneof(word, fc.constant("")) });
 
+/** The actions every format can express: AWS::EMR::Step takes no TERMINATE_CLUSTER. */
+const portableAction: fc.Arbitrary<ActionOnFailure> = fc.constantFrom("CONTINUE", "CANCEL_AND_WAIT");
+
 /** A valid StepConfig; `{ portable: true }` keeps to what every format can express (CLI, CloudFormation). */
 export function validStep(options: { portable?: boolean } = {}): fc.Arbitrary<StepConfig> {
   const text = options.portable ? word : xmlString({ maxLength: 60 });
@@ -62,7 +65,7 @@ export function validStep(options: { portable?: boolean } = {}): fc.Arbitrary<St
   return fc.record(
     {
       Name: options.portable ? word : xmlString({ minLength: 1, maxLength: 80 }),
-      ActionOnFailure: actionOnFailure,
+      ActionOnFailure: options.portable ? portableAction : actionOnFailure,
       HadoopJarStep: hadoop,
       ...(options.portable ? {} : { StepMonitoringConfiguration: monitoring }),
     },
