@@ -20,6 +20,9 @@ export {
   type WrappedCliType,
   wrappedHadoopJarStep,
 } from "./cli/cli-step-types.js";
+export { CLI_STEP_KEYS } from "./cli/cli-steps-schema.js";
+export { type CheckCliStepsOptions, type CliStepsCheck, checkCliSteps } from "./formats/check-cli-steps.js";
+export { cliPath } from "./formats/cli-paths.js";
 export { type CliStep, CliStepsError, fromCliSteps, toCliSteps } from "./formats/cli-steps.js";
 export {
   type CfnStepResource,

@@ -16,7 +16,16 @@ import {
   type WrappedCliType,
   wrappedHadoopJarStep,
 } from "../cli/cli-step-types.js";
+import {
+  cliIssue,
+  entryPath,
+  entryShape,
+  paramValidationMessage,
+  type ShapeFindings,
+} from "../cli/cli-steps-schema.js";
 import type { HadoopJarStepConfig, StepConfig } from "../generated/types.generated.js";
+import type { Issue } from "../issues/issue.js";
+import { redact } from "../secrets/secret.js";
 import { FormatError, parsed } from "./format-error.js";
 import { formatPropertiesString, parsePropertiesString } from "./properties-string.js";
 
@@ -33,9 +42,18 @@ export interface CliStep {
   EncryptionKeyArn?: string;
 }
 
-/** What the AWS CLI refuses, with its own message (`aws: error: …`). */
+/**
+ * What the AWS CLI refuses, with its own message (`aws: error: …`, or botocore's `Parameter validation failed:`),
+ * redacted; `issues` says the same with paths into the CLI input (`[0].Args`).
+ */
 export class CliStepsError extends Error {
   override readonly name = "CliStepsError";
+  readonly issues: readonly Issue[];
+
+  constructor(message: string, issues: readonly Issue[] = []) {
+    super(redact(message));
+    this.issues = issues;
+  }
 }
 
 const CONFIG_NAMES = {
@@ -49,56 +67,93 @@ const CONFIG_NAMES = {
 
 /**
  * The StepConfigs `aws emr add-steps --steps <json>` sends, for a release-label cluster (or `{ ami: true, region }`).
+ * Throws CliStepsError for what the CLI refuses: an unknown key or a wrong type (as its ParamValidator does, with a
+ * near-miss suggestion), a missing Jar or Args, an unsupported Type. `checkCliSteps` gives the same as issues.
  * @example fromCliSteps('[{"Type":"Spark","Args":["app.py"]}]')
  * // [{ Name: "Spark application", ActionOnFailure: "CONTINUE", HadoopJarStep: { Jar: "command-runner.jar", Args: ["spark-submit", "app.py"] } }]
  */
 export function fromCliSteps(json: unknown, form?: FormOption): StepConfig[] {
   const steps = parsed("fromCliSteps", json);
   if (!Array.isArray(steps)) throw new FormatError("fromCliSteps: the steps must be a JSON list");
-  const resolved = formOf(form);
-  return steps.map((entry: unknown, i) => {
+  const entries = steps.map((entry: unknown, i) => {
     if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
       throw new FormatError(`fromCliSteps: [${i}] must be an object`);
     }
-    return fromCliStep(entry as CliStep, resolved);
+    return entry as Record<string, unknown>;
   });
+  const found: ShapeFindings = { issues: [], lines: [] };
+  for (const [i, entry] of entries.entries()) entryShape(entry, i, found);
+  if (found.issues.length > 0) throw new CliStepsError(paramValidationMessage(found), found.issues);
+  const resolved = formOf(form);
+  return entries.map((entry, i) => fromCliStep(entry as CliStep, resolved, i).step);
 }
 
-function fromCliStep(entry: CliStep, form: CliForm): StepConfig {
+/** A converted entry, and how many arguments the CLI put before the entry's own Args (for issue paths). */
+export interface ConvertedCliStep {
+  readonly step: StepConfig;
+  readonly wrapped: boolean;
+  readonly head: number;
+}
+
+/** One entry the CLI's shape check passed, as the CLI converts it; throws CliStepsError for what it refuses. */
+export function fromCliStep(entry: CliStep, form: CliForm, index: number): ConvertedCliStep {
   const type = (entry.Type ?? "CUSTOM_JAR").toUpperCase();
   if (type === "CUSTOM_JAR") {
-    if (!entry.Jar) missing("CUSTOM_JAR", "Jar");
-    return stepOf(entry, "CUSTOM_JAR", {
+    if (!entry.Jar) missing("CUSTOM_JAR", "Jar", index);
+    const step = stepOf(entry, "CUSTOM_JAR", {
       Jar: entry.Jar!,
       Args: entry.Args,
       MainClass: entry.MainClass,
       Properties: entry.Properties === undefined ? undefined : parsePropertiesString(entry.Properties),
     });
+    return { step, wrapped: false, head: 0 };
   }
-  if (type === "IMPALA") return impala(entry, form);
+  if (type === "IMPALA") return impala(entry, form, index);
   if (type !== "SPARK" && type !== "HIVE" && type !== "PIG" && type !== "STREAMING") {
-    throw new CliStepsError(`aws: error: The step type ${type.toLowerCase()} is not supported.`);
+    const message = `aws: error: The step type ${type.toLowerCase()} is not supported.`;
+    throw new CliStepsError(message, [
+      cliIssue(
+        "enum",
+        entryPath(index, "Type"),
+        `is ${type.toLowerCase()}, which the AWS CLI does not support (${message})`,
+      ),
+    ]);
   }
   const args = entry.Args;
-  if (!args?.length) missing(type, "Args");
+  if (!args?.length) missing(type, "Args", index);
   if (type !== "SPARK" && args!.length === 1 && args![0]!.trim() === "") {
-    throw new CliStepsError("aws: error: The parameter Args cannot be an empty list.");
+    const message = "aws: error: The parameter Args cannot be an empty list.";
+    throw new CliStepsError(message, [
+      cliIssue("length", entryPath(index, "Args"), `holds one blank argument, which the AWS CLI refuses (${message})`),
+    ]);
   }
-  return stepOf(entry, type, wrappedHadoopJarStep(type, args!, form));
+  const jarStep = wrappedHadoopJarStep(type, args!, form);
+  return { step: stepOf(entry, type, jarStep), wrapped: true, head: (jarStep.Args?.length ?? 0) - args!.length };
 }
 
 /** Impala exists only on AMI clusters; on release-label clusters the CLI refuses the type. */
-function impala(entry: CliStep, form: CliForm): StepConfig {
-  if (!form.ami) throw new CliStepsError("aws: error: The step type impala is not supported.");
-  if (!entry.Args?.length) missing("IMPALA", "Args");
+function impala(entry: CliStep, form: CliForm, index: number): ConvertedCliStep {
+  if (!form.ami) {
+    const message = "aws: error: The step type impala is not supported.";
+    throw new CliStepsError(message, [
+      cliIssue(
+        "enum",
+        entryPath(index, "Type"),
+        `is impala, which the AWS CLI supports on AMI clusters only (${message})`,
+      ),
+    ]);
+  }
+  if (!entry.Args?.length) missing("IMPALA", "Args", index);
   const head = [emrS3Link(form.region, "/libs/impala/setup-impala"), "--run-impala-script"];
-  return stepOf(entry, "IMPALA", { Jar: scriptRunnerJar(form.region), Args: [...head, ...entry.Args!] });
+  const step = stepOf(entry, "IMPALA", { Jar: scriptRunnerJar(form.region), Args: [...head, ...entry.Args!] });
+  return { step, wrapped: true, head: head.length };
 }
 
-function missing(type: keyof typeof CONFIG_NAMES, member: string): never {
-  throw new CliStepsError(
-    `aws: error: The following required parameters are missing for ${CONFIG_NAMES[type]}: ${member}.`,
-  );
+function missing(type: keyof typeof CONFIG_NAMES, member: string, index: number): never {
+  const message = `aws: error: The following required parameters are missing for ${CONFIG_NAMES[type]}: ${member}.`;
+  throw new CliStepsError(message, [
+    cliIssue("required", entryPath(index, member), `is required for a ${type} step (${message})`),
+  ]);
 }
 
 type Loose<T> = { [K in keyof T]?: T[K] | undefined };

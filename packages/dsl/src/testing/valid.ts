@@ -27,19 +27,44 @@ export const actionOnFailure: fc.Arbitrary<ActionOnFailure> = fc.constantFrom(
 
 export const roleArn: fc.Arbitrary<string> = fc
   .tuple(
-    fc.constantFrom("aws", "aws-cn", "aws-us-gov"),
+    fc.constantFrom("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b"),
     fc.stringMatching(/^\d{12}$/),
-    fc.stringMatching(/^[\w+=,.@-]{1,32}$/),
+    fc.constantFrom("", "/", "/service-role/", "/division_abc/subdivision_xyz/"),
+    fc.stringMatching(/^[\w+=,.@-]{1,64}$/),
   )
-  .map(([partition, account, name]) => `arn:${partition}:iam::${account}:role/${name}`);
+  .map(([partition, account, path, name]) => `arn:${partition}:iam::${account}:role${path || "/"}${name}`);
+
+/** Bucket names S3's rules allow today: dots between labels, none of the reserved prefixes. */
+const bucket = fc
+  .array(fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,8}[a-z0-9])?$/), { minLength: 1, maxLength: 3 })
+  .map((labels) => labels.join("."))
+  .filter((name) => name.length >= 3 && !/^(?:xn--|sthree-|amzn-s3-demo-)/.test(name));
 
 export const logUri: fc.Arbitrary<string> = fc
-  .tuple(fc.stringMatching(/^[a-z0-9][a-z0-9-]{1,20}[a-z0-9]$/), fc.stringMatching(/^[A-Za-z0-9/_-]{0,20}$/))
-  .map(([bucket, key]) => `s3://${bucket}/${key}`);
+  .tuple(bucket, fc.stringMatching(/^[A-Za-z0-9/_-]{0,20}$/))
+  .map(([name, key]) => `s3://${name}/${key}`);
 
+/** A partition and one of its regions. */
+const partitionRegion = fc.constantFrom(
+  ["aws", "us-east-1"],
+  ["aws", "eu-west-1"],
+  ["aws-cn", "cn-north-1"],
+  ["aws-us-gov", "us-gov-west-1"],
+  ["aws-iso-b", "us-isob-east-1"],
+);
+
+/** KMS key ARNs of every partition: keys, multi-Region keys and aliases. */
 export const kmsKeyArn: fc.Arbitrary<string> = fc
-  .tuple(fc.stringMatching(/^\d{12}$/), fc.uuid())
-  .map(([account, id]) => `arn:aws:kms:us-east-1:${account}:key/${id}`);
+  .tuple(
+    partitionRegion,
+    fc.stringMatching(/^\d{12}$/),
+    fc.oneof(
+      fc.uuid().map((id) => `key/${id}`),
+      fc.stringMatching(/^[0-9a-f]{32}$/).map((hex) => `key/mrk-${hex}`),
+      fc.stringMatching(/^[A-Za-z0-9/_-]{1,40}$/).map((name) => `alias/${name}`),
+    ),
+  )
+  .map(([[partition, region], account, resource]) => `arn:${partition}:kms:${region}:${account}:${resource}`);
 
 const keyValue: fc.Arbitrary<KeyValue> = fc.record({ Key: word, Value: fc.oneof(word, fc.constant("")) });
 
