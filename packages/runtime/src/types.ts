@@ -65,7 +65,14 @@ export interface ProbableCause {
 
 export interface StepResult extends StepHandle {
   state: StepState;
-  failure?: { reason?: string; message?: string; logFile?: string; probableCause?: ProbableCause };
+  failure?: {
+    reason?: string;
+    message?: string;
+    logFile?: string;
+    probableCause?: ProbableCause;
+    /** Why the step's stderr could not be read, e.g. "AccessDenied: Access Denied reading s3://…/stderr.gz". */
+    logError?: string;
+  };
 }
 
 export interface RunResult {

@@ -1,55 +1,27 @@
-import { Sha256 } from "@aws-crypto/sha256-js";
 import type { EMRClient } from "@aws-sdk/client-emr";
-import { SignatureV4 } from "@smithy/signature-v4";
+import { s3ClientFor } from "./s3-client-for.js";
+
+/** `s3://bucket/key` (or `s3n://`) as bucket and key; undefined for anything else. */
+export function parseS3Uri(uri: string): { bucket: string; key: string } | undefined {
+  const match = /^s3n?:\/\/([^/]+)\/(.+)$/.exec(uri);
+  return match === null ? undefined : { bucket: match[1] ?? "", key: match[2] ?? "" };
+}
+
+/** One S3 object's bytes, read with GetObject through the run's S3 client; the SDK's error as it is when it fails. */
+export async function s3Get(client: EMRClient, uri: string): Promise<Uint8Array> {
+  const location = parseS3Uri(uri);
+  if (location === undefined) throw new Error(`${uri} is not an s3://bucket/key location`);
+  const [s3, { GetObjectCommand }] = await Promise.all([s3ClientFor(client), import("@aws-sdk/client-s3")]);
+  const object = await s3.send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key }));
+  if (object.Body === undefined) return new Uint8Array();
+  return object.Body.transformToByteArray();
+}
 
 /**
- * GETs one S3 object with the EMR client's own credentials and region, signed with SigV4 — enough to read a step's
- * log without a dependency on the S3 client. Path-style on the EMR client's custom endpoint (a local stack such as
- * moto serves S3 there), virtual-hosted on AWS. Undefined when the object is missing or not readable.
+ * Whether an S3 or file error means only "not there (yet)": worth another candidate, or waiting for the upload. By
+ * name, not by 404: NoSuchBucket is a 404 too, and no upload will cure it.
  */
-export async function s3Get(client: EMRClient, uri: string): Promise<Uint8Array | undefined> {
-  const match = /^s3n?:\/\/([^/]+)\/(.+)$/.exec(uri);
-  if (match === null) return undefined;
-  const [, bucket = "", key = ""] = match;
-  const config = client.config as unknown as {
-    region: () => Promise<string>;
-    credentials: () => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string }>;
-    endpoint?: () => Promise<{ protocol: string; hostname: string; port?: number; path: string }>;
-    isCustomEndpoint?: boolean;
-  };
-  const region = await config.region();
-  const custom =
-    config.isCustomEndpoint === true && config.endpoint !== undefined ? await config.endpoint() : undefined;
-  const escapedKey = key.split("/").map(encodeURIComponent).join("/");
-  const request = {
-    method: "GET",
-    protocol: custom?.protocol ?? "https:",
-    hostname: custom?.hostname ?? `${bucket}.s3.${region}.amazonaws.com`,
-    ...(custom?.port === undefined ? {} : { port: custom.port }),
-    path: custom === undefined ? `/${escapedKey}` : `/${bucket}/${escapedKey}`,
-    query: {},
-    headers: {
-      host:
-        custom === undefined
-          ? `${bucket}.s3.${region}.amazonaws.com`
-          : `${custom.hostname}${custom.port === undefined ? "" : `:${custom.port}`}`,
-      "x-amz-content-sha256": "UNSIGNED-PAYLOAD",
-    },
-  };
-  const signer = new SignatureV4({
-    service: "s3",
-    region,
-    credentials: config.credentials,
-    sha256: Sha256,
-    uriEscapePath: false,
-  });
-  const signed = await signer.sign(request);
-  const url = `${request.protocol}//${request.headers.host}${request.path}`;
-  try {
-    const response = await fetch(url, { headers: signed.headers as Record<string, string> });
-    if (!response.ok) return undefined;
-    return new Uint8Array(await response.arrayBuffer());
-  } catch {
-    return undefined;
-  }
+export function isMissing(error: unknown): boolean {
+  const e = (typeof error === "object" && error !== null ? error : {}) as { name?: unknown; code?: unknown };
+  return e.name === "NoSuchKey" || e.name === "NotFound" || e.code === "ENOENT";
 }

@@ -1,4 +1,5 @@
 import { createServer, type Server } from "node:http";
+import { listenLocal } from "./listen-local.js";
 
 /**
  * A proxy in front of the emulator that answers chosen calls with an error of any name, as EMR's wire would:
@@ -44,15 +45,5 @@ export async function startErrorProxy(
     });
     response.end(body ?? JSON.stringify({ __type: fault?.type, message: fault?.message ?? "Injected fault." }));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  const port = typeof address === "object" && address !== null ? address.port : 0;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenLocal(server);
 }
