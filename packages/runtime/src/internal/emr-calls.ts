@@ -128,25 +128,34 @@ export class EmrCalls {
    * UNSAFE_PATIENCE timeouts, while `onUnknown` reads back at each timeout: the call found to have gone through, the
    * request is dropped and that is the answer. The first timeout is told as a `retry` event (delay 0). Only a request
    * given up (or failed) is left to `call` to send again.
+   * An abort reads back at once, not at the next timeout: steps found are the answer then, and the abort cancels
+   * them without waiting for it. Not found, the answer is still awaited as before: the request may yet commit (EMR
+   * slow, or queueing it), and steps added after the run stopped looking would run on, neither tracked nor cancelled.
    */
   private async oncePatiently<Output>(
     make: () => AnyCommand,
     onUnknown: () => Promise<Output | undefined>,
     attempt: number,
   ): Promise<Output> {
-    const { requestTimeoutMs } = this.options;
+    const { requestTimeoutMs, signal } = this.options;
+    // Aborted just before: not sent at all, which is what an abort wants, and no outcome left unknown.
+    if (signal?.aborted) throw Object.assign(new Error("aborted before sending"), { name: "AbortError" });
     const giveUp = new AbortController();
     const answer = this.once<Output>(make, requestTimeoutMs * UNSAFE_PATIENCE, giveUp.signal);
     const settled = answer.then(
       () => true,
       () => true,
     );
+    let abortSeen = false;
     for (let waited = 0; ; ) {
       const wake = new AbortController();
-      const done = await Promise.race([settled, sleep(requestTimeoutMs, wake.signal).then(() => false)]);
+      const woken = signal === undefined || abortSeen ? wake.signal : AbortSignal.any([wake.signal, signal]);
+      const done = await Promise.race([settled, sleep(requestTimeoutMs, woken).then(() => false)]);
       wake.abort(); // clears the timer, so a finished run does not keep the process alive
       if (done) return answer;
-      if (waited++ === 0) {
+      const byAbort: boolean = !abortSeen && signal?.aborted === true;
+      abortSeen ||= byAbort;
+      if (!byAbort && waited++ === 0) {
         const operation = make().constructor.name.replace(/Command$/, "");
         const error = `TimeoutError: no answer within ${requestTimeoutMs} ms; still waiting, reading back meanwhile`;
         this.emit({ type: "retry", operation, attempt, error, delayMs: 0 });
