@@ -11,13 +11,21 @@ const signedEmulator = () => started({ verifySignatures: LOCAL });
 const client = (endpoint: string, credentials = LOCAL, extra: { systemClockOffset?: number } = {}) =>
   new EMRClient({ endpoint, region: "us-east-1", credentials, maxAttempts: 1, ...extra });
 
-/** A ListClusters request signed by the SDK's own signer at a chosen time, sent as raw bytes. */
-async function signedRequest(endpoint: string, at: Date, body = "{}") {
+interface Signing {
+  region?: string;
+  service?: string;
+  operation?: string;
+  /** Headers the signer leaves out of the signature. */
+  unsigned?: string[];
+}
+
+/** A request (ListClusters by default) signed by the SDK's own signer at a chosen time, sent as raw bytes. */
+async function signedRequest(endpoint: string, at: Date, body = "{}", signing: Signing = {}) {
   const url = new URL(endpoint);
   const signer = new SignatureV4({
     credentials: LOCAL,
-    region: "us-east-1",
-    service: "elasticmapreduce",
+    region: signing.region ?? "us-east-1",
+    service: signing.service ?? "elasticmapreduce",
     sha256: Sha256,
   });
   const signed = await signer.sign(
@@ -31,11 +39,11 @@ async function signedRequest(endpoint: string, at: Date, body = "{}") {
       headers: {
         host: url.host,
         "content-type": "application/x-amz-json-1.1",
-        "x-amz-target": "ElasticMapReduce.ListClusters",
+        "x-amz-target": `ElasticMapReduce.${signing.operation ?? "ListClusters"}`,
       },
       body,
     },
-    { signingDate: at },
+    { signingDate: at, unsignableHeaders: new Set(signing.unsigned ?? []) },
   );
   return { headers: signed.headers as Record<string, string>, body };
 }
@@ -110,6 +118,73 @@ describe("signature verification", () => {
     await expect(
       client(emu.endpoint, { accessKeyId: "x", secretAccessKey: "y" }).send(new ListClustersCommand({})),
     ).resolves.toMatchObject({ Clusters: [] });
+  });
+});
+
+describe("what must be signed (IAM User Guide, Elements of an AWS API request signature)", () => {
+  it("refuses a request that did not sign host, or left an x-amz-* header out of the signature", async () => {
+    const emu = await signedEmulator();
+    const noHost = await post(
+      emu.endpoint,
+      await signedRequest(emu.endpoint, new Date(), "{}", { unsigned: ["host"] }),
+    );
+    expect(noHost).toEqual({
+      status: 400,
+      body: {
+        __type: "IncompleteSignatureException",
+        Message: "'Host' must be a 'SignedHeader' in the AWS Authorization.",
+      },
+    });
+    // Only x-amz-date and host signed: the operation could be swapped under the signature.
+    const target = await signedRequest(emu.endpoint, new Date(), "{}", { unsigned: ["x-amz-target", "content-type"] });
+    expect(target.headers.authorization).toMatch(/SignedHeaders=host;[^,]*x-amz-date,/);
+    expect(target.headers.authorization).not.toMatch(/x-amz-target/);
+    const answer = await post(emu.endpoint, target);
+    expect(answer.body.__type).toBe("IncompleteSignatureException");
+    expect(answer.body.Message).toMatch(/not signed: x-amz-target\.$/);
+  });
+
+  it("refuses a signature re-targeted from ListSteps to CancelSteps", async () => {
+    const emu = await signedEmulator();
+    const emr = client(emu.endpoint);
+    const { JobFlowId } = await emr.send(new RunJobFlowCommand({ Name: "retarget", Instances: {} }));
+    const body = JSON.stringify({ ClusterId: JobFlowId, StepIds: ["s-1"] });
+    for (const unsigned of [[], ["x-amz-target"]]) {
+      const listing = await signedRequest(emu.endpoint, new Date(), body, { operation: "ListSteps", unsigned });
+      const retargeted = {
+        ...listing,
+        headers: { ...listing.headers, "x-amz-target": "ElasticMapReduce.CancelSteps" },
+      };
+      const answer = await post(emu.endpoint, retargeted);
+      expect(answer.status, `x-amz-target ${unsigned.length ? "unsigned" : "signed"}`).toBe(400);
+      expect(answer.body.__type).toMatch(/^(InvalidSignatureException|IncompleteSignatureException)$/);
+    }
+    const listing = await signedRequest(emu.endpoint, new Date(), body, { operation: "ListSteps" });
+    expect((await post(emu.endpoint, listing)).status).toBe(200);
+  });
+
+  it("refuses a credential scoped to another service or to a region that does not exist, as AWS words it", async () => {
+    const emu = await signedEmulator();
+    const s3 = await post(emu.endpoint, await signedRequest(emu.endpoint, new Date(), "{}", { service: "s3" }));
+    expect(s3.body).toEqual({
+      __type: "InvalidSignatureException",
+      Message: "Credential should be scoped to correct service: 'elasticmapreduce'.",
+    });
+    const mars = await post(emu.endpoint, await signedRequest(emu.endpoint, new Date(), "{}", { region: "mars-1" }));
+    expect(mars.body).toEqual({
+      __type: "InvalidSignatureException",
+      Message: "Credential should be scoped to a valid region, not 'mars-1'.",
+    });
+    const both = await signedRequest(emu.endpoint, new Date(), "{}", { region: "mars-1", service: "s3" });
+    expect((await post(emu.endpoint, both)).status).toBe(400);
+  });
+
+  it("lets in a request signed for any region EMR is in", async () => {
+    const emu = await signedEmulator();
+    for (const region of ["eu-west-1", "ap-southeast-2", "cn-north-1", "us-gov-west-1"]) {
+      const answer = await post(emu.endpoint, await signedRequest(emu.endpoint, new Date(), "{}", { region }));
+      expect(answer.status, region).toBe(200);
+    }
   });
 });
 

@@ -3,12 +3,17 @@ import type { IncomingMessage } from "node:http";
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { EmrError } from "../emr/emr-error.js";
+import { type Caller, callerFor } from "./caller.js";
+import { partitionOf } from "./regions.js";
 
 /** The one key pair the emulator accepts when it checks signatures. */
 export interface LocalCredentials {
   accessKeyId: string;
   secretAccessKey: string;
 }
+
+/** The service EMR's requests are signed for: the model names no signingName, so its endpointPrefix. */
+export const SIGNING_SERVICE = "elasticmapreduce";
 
 /** How far a request's X-Amz-Date may be from the emulator's clock, as AWS's JSON services allow. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -23,6 +28,11 @@ const AMZ_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
  * Errors and wording are those of AWS's JSON-protocol services (Coral): MissingAuthenticationTokenException,
  * UnrecognizedClientException, IncompleteSignatureException and InvalidSignatureException, the last also for
  * a request more than five minutes away from now (a replay, or a clock that is off).
+ *
+ * What must be signed, after the IAM User Guide ("Elements of an AWS API request signature", "Create a signed AWS API
+ * request"): the credential scope is `<day>/<region>/<service>/aws4_request`, here with service `elasticmapreduce`
+ * and a region that exists (the clusters belong to it); the canonical headers must include `host` and every `x-amz-*`
+ * header of the request, so X-Amz-Target (the operation) cannot be changed under a signature.
  */
 export class SignatureVerifier {
   private readonly signers = new Map<string, SignatureV4>();
@@ -32,7 +42,8 @@ export class SignatureVerifier {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async verify(req: IncomingMessage, body: Buffer): Promise<void> {
+  /** Checks the request's signature; gives back who signed it (the region and account its clusters belong to). */
+  async verify(req: IncomingMessage, body: Buffer): Promise<Caller> {
     const header = req.headers.authorization;
     if (header === undefined) throw authError("MissingAuthenticationTokenException", "Missing Authentication Token");
     const auth = AUTHORIZATION.exec(header);
@@ -46,6 +57,7 @@ export class SignatureVerifier {
     if (accessKeyId !== this.credentials.accessKeyId) {
       throw authError("UnrecognizedClientException", "The security token included in the request is invalid.");
     }
+    checkScope(region!, service!);
     const amzDate = String(req.headers["x-amz-date"] ?? "");
     const signedAt = parseAmzDate(amzDate);
     if (signedAt === undefined || !amzDate.startsWith(day!)) {
@@ -56,6 +68,7 @@ export class SignatureVerifier {
     }
     this.checkClock(amzDate, signedAt);
     const signedHeaders = signedHeaderList!.split(";");
+    requireSigned(signedHeaders, Object.keys(req.headers));
     // No prototype: a signed header named __proto__ or constructor is a header like any other (and absent here).
     const headers: Record<string, string> = Object.create(null);
     for (const name of signedHeaders) {
@@ -69,7 +82,7 @@ export class SignatureVerifier {
     if (declared !== undefined && declared !== createHash("sha256").update(body).digest("hex")) throw mismatch();
     const url = URL.parse(req.url ?? "/", "http://localhost");
     if (!url) throw mismatch();
-    const expected = await this.signer(region!, service!).sign(
+    const expected = await this.signer(region!).sign(
       {
         method: req.method ?? "POST",
         protocol: "http:",
@@ -85,6 +98,7 @@ export class SignatureVerifier {
     if (computed.length !== signature!.length || !timingSafeEqual(Buffer.from(computed), Buffer.from(signature!))) {
       throw mismatch();
     }
+    return callerFor(accessKeyId!, region!);
   }
 
   private checkClock(amzDate: string, signedAt: number): void {
@@ -103,19 +117,18 @@ export class SignatureVerifier {
     }
   }
 
-  private signer(region: string, service: string): SignatureV4 {
-    const key = `${region}/${service}`;
-    let signer = this.signers.get(key);
+  private signer(region: string): SignatureV4 {
+    let signer = this.signers.get(region);
     if (!signer) {
       signer = new SignatureV4({
         credentials: this.credentials,
         region,
-        service,
+        service: SIGNING_SERVICE,
         sha256: Sha256,
         // Sign exactly what the client signed: no x-amz-content-sha256 header of our own.
         applyChecksum: false,
       });
-      this.signers.set(key, signer);
+      this.signers.set(region, signer);
     }
     return signer;
   }
@@ -131,6 +144,36 @@ export function localCredentials(given?: Partial<LocalCredentials>): LocalCreden
     );
   }
   return { accessKeyId, secretAccessKey };
+}
+
+/** The scope AWS accepts for EMR, with its words for each refusal (seen in AWS's answers to wrongly scoped requests). */
+function checkScope(region: string, service: string): void {
+  if (service !== SIGNING_SERVICE) {
+    throw authError(
+      "InvalidSignatureException",
+      `Credential should be scoped to correct service: '${SIGNING_SERVICE}'.`,
+    );
+  }
+  if (partitionOf(region) === undefined) {
+    throw authError("InvalidSignatureException", `Credential should be scoped to a valid region, not '${region}'.`);
+  }
+}
+
+/**
+ * `host` and every `x-amz-*` header sent must be among the signed ones. The words for `host` are AWS's; for an
+ * unsigned `x-amz-*` header AWS's JSON services publish none, so these are the emulator's (and the error type a guess).
+ */
+function requireSigned(signed: readonly string[], sent: readonly string[]): void {
+  if (!signed.includes("host")) {
+    throw authError("IncompleteSignatureException", "'Host' must be a 'SignedHeader' in the AWS Authorization.");
+  }
+  const unsigned = sent.filter((name) => name.startsWith("x-amz-") && !signed.includes(name));
+  if (unsigned.length > 0) {
+    throw authError(
+      "IncompleteSignatureException",
+      `Every x-amz-* header must be a 'SignedHeader' in the AWS Authorization; not signed: ${unsigned.join(", ")}.`,
+    );
+  }
 }
 
 function mismatch(): EmrError {

@@ -151,7 +151,7 @@ describe("signature verification under hostile Authorization", () => {
   it("refuses SignedHeaders naming __proto__ or constructor with InvalidSignatureException", async () => {
     for (const name of ["__proto__", "constructor", "toString"]) {
       const day = amzDate().slice(0, 8);
-      const authorization = `AWS4-HMAC-SHA256 Credential=${KEY.accessKeyId}/${day}/us-east-1/elasticmapreduce/aws4_request, SignedHeaders=${name};host;x-amz-date, Signature=${"0".repeat(64)}`;
+      const authorization = `AWS4-HMAC-SHA256 Credential=${KEY.accessKeyId}/${day}/us-east-1/elasticmapreduce/aws4_request, SignedHeaders=${name};host;x-amz-date;x-amz-target, Signature=${"0".repeat(64)}`;
       expect(await expectRefused({ target: "/", date: amzDate(), authorization })).toBe(
         name === "toString" ? "IncompleteSignatureException" : "InvalidSignatureException",
       );
