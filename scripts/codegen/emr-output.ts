@@ -11,6 +11,21 @@ export const EMR_OPERATIONS = [
   "RunJobFlow",
   "TerminateJobFlows",
   "ModifyCluster",
+  // What the emulator also serves, for the tools that call them (aws emr describe-cluster, old DescribeJobFlows users).
+  "ListInstanceGroups",
+  "ListInstanceFleets",
+  "ListInstances",
+  "ListBootstrapActions",
+  "AddTags",
+  "RemoveTags",
+  "SetTerminationProtection",
+  "SetVisibleToAllUsers",
+  "SetKeepJobFlowAliveWhenNoSteps",
+  "DescribeJobFlows",
+  "AddInstanceGroups",
+  "ModifyInstanceGroups",
+  "ListReleaseLabels",
+  "DescribeReleaseLabel",
 ] as const;
 
 export const EMR_OUT = "packages/dsl/src/generated";

@@ -22,6 +22,46 @@ export const ActionOnFailure = {
 /** One of: `TERMINATE_JOB_FLOW`, `TERMINATE_CLUSTER`, `CANCEL_AND_WAIT`, `CONTINUE`. */
 export type ActionOnFailure = (typeof ActionOnFailure)[keyof typeof ActionOnFailure];
 
+/** Input to an AddInstanceGroups call. */
+export interface AddInstanceGroupsInput {
+    /**
+     * Instance groups to add.
+     *
+     * Required.
+     */
+    InstanceGroups: InstanceGroupConfigList;
+    /**
+     * Job flow in which to add the instance groups.
+     *
+     * Required.
+     *
+     * Length: 0–256 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    JobFlowId: XmlStringMaxLen256;
+}
+
+/** Output from an AddInstanceGroups call. */
+export interface AddInstanceGroupsOutput {
+    /**
+     * The job flow ID in which the instance groups are added.
+     *
+     * Length: 0–256 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    JobFlowId?: XmlStringMaxLen256 | undefined;
+    /** Instance group IDs of the newly created instance groups. */
+    InstanceGroupIds?: InstanceGroupIdsList | undefined;
+    /**
+     * The Amazon Resource Name of the cluster.
+     *
+     * Length: 20–2048 characters (Unicode code points).
+     */
+    ClusterArn?: ArnType | undefined;
+}
+
 /** The input argument to the AddJobFlowSteps operation. */
 export interface AddJobFlowStepsInput {
     /**
@@ -54,6 +94,32 @@ export interface AddJobFlowStepsInput {
 export interface AddJobFlowStepsOutput {
     /** The identifiers of the list of steps added to the job flow. */
     StepIds?: OutputOf<StepIdsList> | undefined;
+}
+
+/** This input identifies an Amazon EMR resource and a list of tags to attach. */
+export interface AddTagsInput {
+    /**
+     * The Amazon EMR resource identifier to which tags will be added. For example, a cluster identifier or an Amazon EMR Studio ID.
+     *
+     * Required.
+     */
+    ResourceId: ResourceId;
+    /**
+     * A list of tags to associate with a resource. Tags are user-defined key-value pairs that consist of a required key string with a maximum of 128 characters, and an optional value string with a maximum of 256 characters.
+     *
+     * Required.
+     */
+    Tags: TagList;
+    /**
+     * The ID of the cluster that scopes the tag operation. Required when the resource being tagged is a session-scoped resource.
+     *
+     * Length: at most 256 characters (Unicode code points).
+     */
+    ClusterId?: ClusterId | undefined;
+}
+
+/** This output indicates the result of adding tags to a resource. */
+export interface AddTagsOutput {
 }
 
 /** One of: `CHANGE_IN_CAPACITY`, `PERCENT_CHANGE_IN_CAPACITY`, `EXACT_CAPACITY`. */
@@ -102,6 +168,61 @@ export interface AutoScalingPolicy {
     Rules: ScalingRuleList;
 }
 
+/** An automatic scaling policy for a core instance group or task instance group in an Amazon EMR cluster. The automatic scaling policy defines how an instance group dynamically adds and terminates Amazon EC2 instances in response to the value of a CloudWatch metric. See PutAutoScalingPolicy. */
+export interface AutoScalingPolicyDescription {
+    /** The status of an automatic scaling policy. */
+    Status?: AutoScalingPolicyStatus | undefined;
+    /** The upper and lower Amazon EC2 instance limits for an automatic scaling policy. Automatic scaling activity will not cause an instance group to grow above or below these limits. */
+    Constraints?: OutputOf<ScalingConstraints> | undefined;
+    /** The scale-in and scale-out rules that comprise the automatic scaling policy. */
+    Rules?: OutputOf<ScalingRuleList> | undefined;
+}
+
+/** One of: `PENDING`, `ATTACHING`, `ATTACHED`, `DETACHING`, `DETACHED`, `FAILED`. */
+export const AutoScalingPolicyState = {
+      PENDING: "PENDING",
+      ATTACHING: "ATTACHING",
+      ATTACHED: "ATTACHED",
+      DETACHING: "DETACHING",
+      DETACHED: "DETACHED",
+      FAILED: "FAILED",
+    } as const;
+/** One of: `PENDING`, `ATTACHING`, `ATTACHED`, `DETACHING`, `DETACHED`, `FAILED`. */
+export type AutoScalingPolicyState = (typeof AutoScalingPolicyState)[keyof typeof AutoScalingPolicyState];
+
+/** The reason for an AutoScalingPolicyStatus change. */
+export interface AutoScalingPolicyStateChangeReason {
+    /**
+     * The code indicating the reason for the change in status.`USER_REQUEST` indicates that the scaling policy status was changed by a user. `PROVISION_FAILURE` indicates that the status change was because the policy failed to provision. `CLEANUP_FAILURE` indicates an error.
+     *
+     * One of: `USER_REQUEST`, `PROVISION_FAILURE`, `CLEANUP_FAILURE`.
+     */
+    Code?: AutoScalingPolicyStateChangeReasonCode | undefined;
+    /** A friendly, more verbose message that accompanies an automatic scaling policy state change. */
+    Message?: String | undefined;
+}
+
+/** One of: `USER_REQUEST`, `PROVISION_FAILURE`, `CLEANUP_FAILURE`. */
+export const AutoScalingPolicyStateChangeReasonCode = {
+      USER_REQUEST: "USER_REQUEST",
+      PROVISION_FAILURE: "PROVISION_FAILURE",
+      CLEANUP_FAILURE: "CLEANUP_FAILURE",
+    } as const;
+/** One of: `USER_REQUEST`, `PROVISION_FAILURE`, `CLEANUP_FAILURE`. */
+export type AutoScalingPolicyStateChangeReasonCode = (typeof AutoScalingPolicyStateChangeReasonCode)[keyof typeof AutoScalingPolicyStateChangeReasonCode];
+
+/** The status of an automatic scaling policy. */
+export interface AutoScalingPolicyStatus {
+    /**
+     * Indicates the status of the automatic scaling policy.
+     *
+     * One of: `PENDING`, `ATTACHING`, `ATTACHED`, `DETACHING`, `DETACHED`, `FAILED`.
+     */
+    State?: AutoScalingPolicyState | undefined;
+    /** The reason for a change in status. */
+    StateChangeReason?: AutoScalingPolicyStateChangeReason | undefined;
+}
+
 /** An auto-termination policy for an Amazon EMR cluster. An auto-termination policy defines the amount of idle time in seconds after which a cluster automatically terminates. For alternative cluster termination options, see [Control cluster termination](https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-plan-termination.html). */
 export interface AutoTerminationPolicy {
     /** Specifies the amount of idle time in seconds after which the cluster automatically terminates. You can specify a minimum of 60 seconds and a maximum of 604800 seconds (seven days). */
@@ -135,6 +256,15 @@ export interface BootstrapActionConfig {
 
 /** */
 export type BootstrapActionConfigList = BootstrapActionConfig[];
+
+/** Reports the configuration of a bootstrap action in a cluster (job flow). */
+export interface BootstrapActionDetail {
+    /** A description of the bootstrap action. */
+    BootstrapActionConfig?: OutputOf<BootstrapActionConfig> | undefined;
+}
+
+/** */
+export type BootstrapActionDetailList = BootstrapActionDetail[];
 
 /** Specification of the status of a CancelSteps request. Available only in Amazon EMR version 4.8.0 and later, excluding version 5.0.0. */
 export interface CancelStepsInfo {
@@ -505,6 +635,18 @@ export interface ClusterTimeline {
     EndDateTime?: Date_ | undefined;
 }
 
+/** An entity describing an executable that runs on a cluster. */
+export interface Command {
+    /** The name of the command. */
+    Name?: String | undefined;
+    /** The Amazon S3 location of the command script. */
+    ScriptPath?: String | undefined;
+    /** Arguments for Amazon EMR to pass to the command for execution. */
+    Args?: OutputOf<StringList> | undefined;
+}
+
+/** */
+export type CommandList = Command[];
 /** One of: `GREATER_THAN_OR_EQUAL`, `GREATER_THAN`, `LESS_THAN`, `LESS_THAN_OR_EQUAL`. */
 export const ComparisonOperator = {
       GREATER_THAN_OR_EQUAL: "GREATER_THAN_OR_EQUAL",
@@ -589,6 +731,50 @@ export interface DescribeClusterOutput {
     Cluster?: Cluster | undefined;
 }
 
+/** The input for the DescribeJobFlows operation. */
+export interface DescribeJobFlowsInput {
+    /** Return only job flows created after this date and time. */
+    CreatedAfter?: Date_ | undefined;
+    /** Return only job flows created before this date and time. */
+    CreatedBefore?: Date_ | undefined;
+    /** Return only job flows whose job flow ID is contained in this list. */
+    JobFlowIds?: XmlStringList | undefined;
+    /** Return only job flows whose state is contained in this list. */
+    JobFlowStates?: JobFlowExecutionStateList | undefined;
+}
+
+/** The output for the DescribeJobFlows operation. */
+export interface DescribeJobFlowsOutput {
+    /** A list of job flows matching the parameters supplied. */
+    JobFlows?: JobFlowDetailList | undefined;
+}
+
+/** */
+export interface DescribeReleaseLabelInput {
+    /** The target release label to be described. */
+    ReleaseLabel?: String | undefined;
+    /** The pagination token. Reserved for future use. Currently set to null. */
+    NextToken?: String | undefined;
+    /**
+     * Reserved for future use. Currently set to null.
+     *
+     * Range: 1–100.
+     */
+    MaxResults?: MaxResultsNumber | undefined;
+}
+
+/** */
+export interface DescribeReleaseLabelOutput {
+    /** The target release label described in the response. */
+    ReleaseLabel?: String | undefined;
+    /** The list of applications available for the target release label. `Name` is the name of the application. `Version` is the concise version of the application. */
+    Applications?: SimplifiedApplicationList | undefined;
+    /** The pagination token. Reserved for future use. Currently set to null. */
+    NextToken?: String | undefined;
+    /** The list of available Amazon Linux release versions for an Amazon EMR release. Contains a Label field that is formatted as shown in [*Amazon Linux 2 Release Notes*](https://docs.aws.amazon.com/AL2/latest/relnotes/relnotes-al2.html). For example, [2.0.20220218.1](https://docs.aws.amazon.com/AL2/latest/relnotes/relnotes-20220218.html). */
+    AvailableOSReleases?: OSReleaseList | undefined;
+}
+
 /** This input determines which step to describe. */
 export interface DescribeStepInput {
     /**
@@ -613,6 +799,19 @@ export interface DescribeStepOutput {
     Step?: Step | undefined;
 }
 
+/** */
+export type EC2InstanceIdsList = InstanceId[];
+/** */
+export type EC2InstanceIdsToTerminateList = InstanceId[];
+
+/** Configuration of requested EBS block device associated with the instance group. */
+export interface EbsBlockDevice {
+    /** EBS volume specifications such as volume type, IOPS, size (GiB) and throughput (MiB/s) that are requested for the EBS volume attached to an Amazon EC2 instance in the cluster. */
+    VolumeSpecification?: OutputOf<VolumeSpecification> | undefined;
+    /** The device name that is exposed to the instance, such as /dev/sdh. */
+    Device?: String | undefined;
+}
+
 /** Configuration of requested EBS block device associated with the instance group with count of volumes that are associated to every instance. */
 export interface EbsBlockDeviceConfig {
     /**
@@ -627,6 +826,8 @@ export interface EbsBlockDeviceConfig {
 
 /** */
 export type EbsBlockDeviceConfigList = EbsBlockDeviceConfig[];
+/** */
+export type EbsBlockDeviceList = EbsBlockDevice[];
 
 /** The Amazon EBS configuration of a cluster instance. */
 export interface EbsConfiguration {
@@ -635,6 +836,17 @@ export interface EbsConfiguration {
     /** Indicates whether an Amazon EBS volume is EBS-optimized. The default is false. You should explicitly set this value to true to enable the Amazon EBS-optimized setting for an EC2 instance. */
     EbsOptimized?: BooleanObject | undefined;
 }
+
+/** EBS block device that's attached to an Amazon EC2 instance. */
+export interface EbsVolume {
+    /** The device name that is exposed to the instance, such as /dev/sdh. */
+    Device?: String | undefined;
+    /** The volume identifier of the EBS volume. */
+    VolumeId?: String | undefined;
+}
+
+/** */
+export type EbsVolumeList = EbsVolume[];
 
 /** Provides information about the Amazon EC2 instances in a cluster grouped by category. For example, key name, subnet ID, IAM instance profile, and so on. */
 export interface Ec2InstanceAttributes {
@@ -730,6 +942,48 @@ export interface HadoopStepConfig {
     Args?: OutputOf<StringList> | undefined;
 }
 
+/** Represents an Amazon EC2 instance provisioned as part of cluster. */
+export interface Instance {
+    /** The unique identifier for the instance in Amazon EMR. */
+    Id?: InstanceId | undefined;
+    /** The unique identifier of the instance in Amazon EC2. */
+    Ec2InstanceId?: InstanceId | undefined;
+    /** The public DNS name of the instance. */
+    PublicDnsName?: String | undefined;
+    /** The public IP address of the instance. */
+    PublicIpAddress?: String | undefined;
+    /** The private DNS name of the instance. */
+    PrivateDnsName?: String | undefined;
+    /** The private IP address of the instance. */
+    PrivateIpAddress?: String | undefined;
+    /** The current status of the instance. */
+    Status?: InstanceStatus | undefined;
+    /** The identifier of the instance group to which this instance belongs. */
+    InstanceGroupId?: String | undefined;
+    /**
+     * The unique identifier of the instance fleet to which an Amazon EC2 instance belongs.
+     *
+     * Length: at most 256 characters (Unicode code points).
+     */
+    InstanceFleetId?: InstanceFleetId | undefined;
+    /**
+     * The instance purchasing option. Valid values are `ON_DEMAND` or `SPOT`.
+     *
+     * One of: `ON_DEMAND`, `SPOT`.
+     */
+    Market?: MarketType | undefined;
+    /**
+     * The Amazon EC2 instance type, for example `m3.xlarge`.
+     *
+     * Length: 1–256 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    InstanceType?: InstanceType | undefined;
+    /** The list of Amazon EBS volumes that are attached to this instance. */
+    EbsVolumes?: EbsVolumeList | undefined;
+}
+
 /** One of: `INSTANCE_FLEET`, `INSTANCE_GROUP`. */
 export const InstanceCollectionType = {
       INSTANCE_FLEET: "INSTANCE_FLEET",
@@ -737,6 +991,78 @@ export const InstanceCollectionType = {
     } as const;
 /** One of: `INSTANCE_FLEET`, `INSTANCE_GROUP`. */
 export type InstanceCollectionType = (typeof InstanceCollectionType)[keyof typeof InstanceCollectionType];
+
+/**
+ * Describes an instance fleet, which is a group of Amazon EC2 instances that host a particular node type (master, core, or task) in an Amazon EMR cluster. Instance fleets can consist of a mix of instance types and On-Demand and Spot Instances, which are provisioned to meet a defined target capacity.
+ *
+ * > **Note:** The instance fleet configuration is available only in Amazon EMR releases 4.8.0 and later, excluding 5.0.x versions.
+ */
+export interface InstanceFleet {
+    /**
+     * The unique identifier of the instance fleet.
+     *
+     * Length: at most 256 characters (Unicode code points).
+     */
+    Id?: InstanceFleetId | undefined;
+    /**
+     * A friendly name for the instance fleet.
+     *
+     * Length: 0–256 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    Name?: XmlStringMaxLen256 | undefined;
+    /** The current status of the instance fleet. */
+    Status?: InstanceFleetStatus | undefined;
+    /**
+     * The node type that the instance fleet hosts. Valid values are MASTER, CORE, or TASK.
+     *
+     * One of: `MASTER`, `CORE`, `TASK`.
+     */
+    InstanceFleetType?: InstanceFleetType | undefined;
+    /**
+     * The target capacity of On-Demand units for the instance fleet, which determines how many On-Demand Instances to provision. When the instance fleet launches, Amazon EMR tries to provision On-Demand Instances as specified by InstanceTypeConfig. Each instance configuration has a specified `WeightedCapacity`. When an On-Demand Instance is provisioned, the `WeightedCapacity` units count toward the target capacity. Amazon EMR provisions instances until the target capacity is totally fulfilled, even if this results in an overage. For example, if there are 2 units remaining to fulfill capacity, and Amazon EMR can only provision an instance with a `WeightedCapacity` of 5 units, the instance is provisioned, and the target capacity is exceeded by 3 units. You can use InstanceFleet$ProvisionedOnDemandCapacity to determine the Spot capacity units that have been provisioned for the instance fleet.
+     *
+     * > **Note:** If not specified or set to 0, only Spot Instances are provisioned for the instance fleet using `TargetSpotCapacity`. At least one of `TargetSpotCapacity` and `TargetOnDemandCapacity` should be greater than 0. For a master instance fleet, only one of `TargetSpotCapacity` and `TargetOnDemandCapacity` can be specified, and its value must be 1.
+     *
+     * Range: at least 0.
+     */
+    TargetOnDemandCapacity?: WholeNumber | undefined;
+    /**
+     * The target capacity of Spot units for the instance fleet, which determines how many Spot Instances to provision. When the instance fleet launches, Amazon EMR tries to provision Spot Instances as specified by InstanceTypeConfig. Each instance configuration has a specified `WeightedCapacity`. When a Spot instance is provisioned, the `WeightedCapacity` units count toward the target capacity. Amazon EMR provisions instances until the target capacity is totally fulfilled, even if this results in an overage. For example, if there are 2 units remaining to fulfill capacity, and Amazon EMR can only provision an instance with a `WeightedCapacity` of 5 units, the instance is provisioned, and the target capacity is exceeded by 3 units. You can use InstanceFleet$ProvisionedSpotCapacity to determine the Spot capacity units that have been provisioned for the instance fleet.
+     *
+     * > **Note:** If not specified or set to 0, only On-Demand Instances are provisioned for the instance fleet. At least one of `TargetSpotCapacity` and `TargetOnDemandCapacity` should be greater than 0. For a master instance fleet, only one of `TargetSpotCapacity` and `TargetOnDemandCapacity` can be specified, and its value must be 1.
+     *
+     * Range: at least 0.
+     */
+    TargetSpotCapacity?: WholeNumber | undefined;
+    /**
+     * The number of On-Demand units that have been provisioned for the instance fleet to fulfill `TargetOnDemandCapacity`. This provisioned capacity might be less than or greater than `TargetOnDemandCapacity`.
+     *
+     * Range: at least 0.
+     */
+    ProvisionedOnDemandCapacity?: WholeNumber | undefined;
+    /**
+     * The number of Spot units that have been provisioned for this instance fleet to fulfill `TargetSpotCapacity`. This provisioned capacity might be less than or greater than `TargetSpotCapacity`.
+     *
+     * Range: at least 0.
+     */
+    ProvisionedSpotCapacity?: WholeNumber | undefined;
+    /** An array of specifications for the instance types that comprise an instance fleet. */
+    InstanceTypeSpecifications?: InstanceTypeSpecificationList | undefined;
+    /** Describes the launch specification for an instance fleet. */
+    LaunchSpecifications?: OutputOf<InstanceFleetProvisioningSpecifications> | undefined;
+    /** The resize specification for the instance fleet. */
+    ResizeSpecifications?: OutputOf<InstanceFleetResizingSpecifications> | undefined;
+    /**
+     * Reserved.
+     *
+     * Length: 0–256 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    Context?: XmlStringMaxLen256 | undefined;
+}
 
 /**
  * The configuration that defines an instance fleet.
@@ -794,6 +1120,10 @@ export interface InstanceFleetConfig {
 
 /** */
 export type InstanceFleetConfigList = InstanceFleetConfig[];
+/** Length: at most 256 characters (Unicode code points). */
+export type InstanceFleetId = string;
+/** */
+export type InstanceFleetList = InstanceFleet[];
 
 /**
  * The launch specification for On-Demand and Spot Instances in the fleet.
@@ -819,6 +1149,86 @@ export interface InstanceFleetResizingSpecifications {
     OnDemandResizeSpecification?: OnDemandResizingSpecification | undefined;
 }
 
+/** One of: `PROVISIONING`, `BOOTSTRAPPING`, `RUNNING`, `RESIZING`, `RECONFIGURING`, `SUSPENDED`, `TERMINATING`, `TERMINATED`. */
+export const InstanceFleetState = {
+      PROVISIONING: "PROVISIONING",
+      BOOTSTRAPPING: "BOOTSTRAPPING",
+      RUNNING: "RUNNING",
+      RESIZING: "RESIZING",
+      RECONFIGURING: "RECONFIGURING",
+      SUSPENDED: "SUSPENDED",
+      TERMINATING: "TERMINATING",
+      TERMINATED: "TERMINATED",
+    } as const;
+/** One of: `PROVISIONING`, `BOOTSTRAPPING`, `RUNNING`, `RESIZING`, `RECONFIGURING`, `SUSPENDED`, `TERMINATING`, `TERMINATED`. */
+export type InstanceFleetState = (typeof InstanceFleetState)[keyof typeof InstanceFleetState];
+
+/**
+ * Provides status change reason details for the instance fleet.
+ *
+ * > **Note:** The instance fleet configuration is available only in Amazon EMR releases 4.8.0 and later, excluding 5.0.x versions.
+ */
+export interface InstanceFleetStateChangeReason {
+    /**
+     * A code corresponding to the reason the state change occurred.
+     *
+     * One of: `INTERNAL_ERROR`, `VALIDATION_ERROR`, `INSTANCE_FAILURE`, `CLUSTER_TERMINATED`.
+     */
+    Code?: InstanceFleetStateChangeReasonCode | undefined;
+    /** An explanatory message. */
+    Message?: String | undefined;
+}
+
+/** One of: `INTERNAL_ERROR`, `VALIDATION_ERROR`, `INSTANCE_FAILURE`, `CLUSTER_TERMINATED`. */
+export const InstanceFleetStateChangeReasonCode = {
+      INTERNAL_ERROR: "INTERNAL_ERROR",
+      VALIDATION_ERROR: "VALIDATION_ERROR",
+      INSTANCE_FAILURE: "INSTANCE_FAILURE",
+      CLUSTER_TERMINATED: "CLUSTER_TERMINATED",
+    } as const;
+/** One of: `INTERNAL_ERROR`, `VALIDATION_ERROR`, `INSTANCE_FAILURE`, `CLUSTER_TERMINATED`. */
+export type InstanceFleetStateChangeReasonCode = (typeof InstanceFleetStateChangeReasonCode)[keyof typeof InstanceFleetStateChangeReasonCode];
+
+/**
+ * The status of the instance fleet.
+ *
+ * > **Note:** The instance fleet configuration is available only in Amazon EMR releases 4.8.0 and later, excluding 5.0.x versions.
+ */
+export interface InstanceFleetStatus {
+    /**
+     * A code representing the instance fleet status.
+     *
+     * - `PROVISIONING`—The instance fleet is provisioning Amazon EC2 resources and is not yet ready to run jobs.
+     * - `BOOTSTRAPPING`—Amazon EC2 instances and other resources have been provisioned and the bootstrap actions specified for the instances are underway.
+     * - `RUNNING`—Amazon EC2 instances and other resources are running. They are either executing jobs or waiting to execute jobs.
+     * - `RESIZING`—A resize operation is underway. Amazon EC2 instances are either being added or removed.
+     * - `SUSPENDED`—A resize operation could not complete. Existing Amazon EC2 instances are running, but instances can't be added or removed.
+     * - `TERMINATING`—The instance fleet is terminating Amazon EC2 instances.
+     * - `TERMINATED`—The instance fleet is no longer active, and all Amazon EC2 instances have been terminated.
+     *
+     * One of: `PROVISIONING`, `BOOTSTRAPPING`, `RUNNING`, `RESIZING`, `RECONFIGURING`, `SUSPENDED`, `TERMINATING`, `TERMINATED`.
+     */
+    State?: InstanceFleetState | undefined;
+    /** Provides status change reason details for the instance fleet. */
+    StateChangeReason?: InstanceFleetStateChangeReason | undefined;
+    /** Provides historical timestamps for the instance fleet, including the time of creation, the time it became ready to run jobs, and the time of termination. */
+    Timeline?: InstanceFleetTimeline | undefined;
+}
+
+/**
+ * Provides historical timestamps for the instance fleet, including the time of creation, the time it became ready to run jobs, and the time of termination.
+ *
+ * > **Note:** The instance fleet configuration is available only in Amazon EMR releases 4.8.0 and later, excluding 5.0.x versions.
+ */
+export interface InstanceFleetTimeline {
+    /** The time and date the instance fleet was created. */
+    CreationDateTime?: Date_ | undefined;
+    /** The time and date the instance fleet was ready to run jobs. */
+    ReadyDateTime?: Date_ | undefined;
+    /** The time and date the instance fleet terminated. */
+    EndDateTime?: Date_ | undefined;
+}
+
 /** One of: `MASTER`, `CORE`, `TASK`. */
 export const InstanceFleetType = {
       MASTER: "MASTER",
@@ -827,6 +1237,74 @@ export const InstanceFleetType = {
     } as const;
 /** One of: `MASTER`, `CORE`, `TASK`. */
 export type InstanceFleetType = (typeof InstanceFleetType)[keyof typeof InstanceFleetType];
+
+/** This entity represents an instance group, which is a group of instances that have common purpose. For example, CORE instance group is used for HDFS. */
+export interface InstanceGroup {
+    /**
+     * The identifier of the instance group.
+     *
+     * Length: at most 256 characters (Unicode code points).
+     */
+    Id?: InstanceGroupId | undefined;
+    /** The name of the instance group. */
+    Name?: String | undefined;
+    /**
+     * The marketplace to provision instances for this group. Valid values are ON_DEMAND or SPOT.
+     *
+     * One of: `ON_DEMAND`, `SPOT`.
+     */
+    Market?: MarketType | undefined;
+    /**
+     * The type of the instance group. Valid values are MASTER, CORE or TASK.
+     *
+     * One of: `MASTER`, `CORE`, `TASK`.
+     */
+    InstanceGroupType?: InstanceGroupType | undefined;
+    /** The bid price for each Amazon EC2 Spot Instance type as defined by `InstanceType`. Expressed in USD. If neither `BidPrice` nor `BidPriceAsPercentageOfOnDemandPrice` is provided, `BidPriceAsPercentageOfOnDemandPrice` defaults to 100%. */
+    BidPrice?: String | undefined;
+    /**
+     * The Amazon EC2 instance type for all instances in the instance group.
+     *
+     * Length: 1–256 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    InstanceType?: InstanceType | undefined;
+    /** The target number of instances for the instance group. */
+    RequestedInstanceCount?: Integer | undefined;
+    /** The number of instances currently running in this instance group. */
+    RunningInstanceCount?: Integer | undefined;
+    /** The current status of the instance group. */
+    Status?: InstanceGroupStatus | undefined;
+    /**
+     * > **Note:** Amazon EMR releases 4.x or later.
+     *
+     * The list of configurations supplied for an Amazon EMR cluster instance group. You can specify a separate configuration for each instance group (master, core, and task).
+     */
+    Configurations?: OutputOf<ConfigurationList> | undefined;
+    /** The version number of the requested configuration specification for this instance group. */
+    ConfigurationsVersion?: Long | undefined;
+    /** A list of configurations that were successfully applied for an instance group last time. */
+    LastSuccessfullyAppliedConfigurations?: OutputOf<ConfigurationList> | undefined;
+    /** The version number of a configuration specification that was successfully applied for an instance group last time. */
+    LastSuccessfullyAppliedConfigurationsVersion?: Long | undefined;
+    /** The EBS block devices that are mapped to this instance group. */
+    EbsBlockDevices?: EbsBlockDeviceList | undefined;
+    /** If the instance group is EBS-optimized. An Amazon EBS-optimized instance uses an optimized configuration stack and provides additional, dedicated capacity for Amazon EBS I/O. */
+    EbsOptimized?: BooleanObject | undefined;
+    /** Policy for customizing shrink operations. */
+    ShrinkPolicy?: OutputOf<ShrinkPolicy> | undefined;
+    /** An automatic scaling policy for a core instance group or task instance group in an Amazon EMR cluster. The automatic scaling policy defines how an instance group dynamically adds and terminates Amazon EC2 instances in response to the value of a CloudWatch metric. See PutAutoScalingPolicy. */
+    AutoScalingPolicy?: AutoScalingPolicyDescription | undefined;
+    /**
+     * The custom AMI ID to use for the provisioned instance group.
+     *
+     * Length: 0–256 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    CustomAmiId?: XmlStringMaxLen256 | undefined;
+}
 
 /** Configuration defining a new instance group. */
 export interface InstanceGroupConfig {
@@ -898,6 +1376,236 @@ export interface InstanceGroupConfig {
 
 /** */
 export type InstanceGroupConfigList = InstanceGroupConfig[];
+
+/** Detailed information about an instance group. */
+export interface InstanceGroupDetail {
+    /**
+     * Unique identifier for the instance group.
+     *
+     * Length: 0–256 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    InstanceGroupId?: XmlStringMaxLen256 | undefined;
+    /**
+     * Friendly name for the instance group.
+     *
+     * Length: 0–256 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    Name?: XmlStringMaxLen256 | undefined;
+    /**
+     * Market type of the Amazon EC2 instances used to create a cluster node.
+     *
+     * Required.
+     *
+     * One of: `ON_DEMAND`, `SPOT`.
+     */
+    Market?: MarketType | undefined;
+    /**
+     * Instance group role in the cluster
+     *
+     * Required.
+     *
+     * One of: `MASTER`, `CORE`, `TASK`.
+     */
+    InstanceRole?: InstanceRoleType | undefined;
+    /**
+     * The bid price for each Amazon EC2 Spot Instance type as defined by `InstanceType`. Expressed in USD. If neither `BidPrice` nor `BidPriceAsPercentageOfOnDemandPrice` is provided, `BidPriceAsPercentageOfOnDemandPrice` defaults to 100%.
+     *
+     * Length: 0–256 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    BidPrice?: XmlStringMaxLen256 | undefined;
+    /**
+     * Amazon EC2 instance type.
+     *
+     * Required.
+     *
+     * Length: 1–256 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    InstanceType?: InstanceType | undefined;
+    /**
+     * Target number of instances to run in the instance group.
+     *
+     * Required.
+     */
+    InstanceRequestCount?: Integer | undefined;
+    /**
+     * Actual count of running instances.
+     *
+     * Required.
+     */
+    InstanceRunningCount?: Integer | undefined;
+    /**
+     * State of instance group. The following values are no longer supported: STARTING, TERMINATED, and FAILED.
+     *
+     * Required.
+     *
+     * One of: `PROVISIONING`, `BOOTSTRAPPING`, `RUNNING`, `RECONFIGURING`, `RESIZING`, `SUSPENDED`, `TERMINATING`, `TERMINATED`, `ARRESTED`, `SHUTTING_DOWN`, `ENDED`.
+     */
+    State?: InstanceGroupState | undefined;
+    /**
+     * Details regarding the state of the instance group.
+     *
+     * Length: 0–10280 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    LastStateChangeReason?: XmlString | undefined;
+    /**
+     * The date/time the instance group was created.
+     *
+     * Required.
+     */
+    CreationDateTime?: Date_ | undefined;
+    /** The date/time the instance group was started. */
+    StartDateTime?: Date_ | undefined;
+    /** The date/time the instance group was available to the cluster. */
+    ReadyDateTime?: Date_ | undefined;
+    /** The date/time the instance group was terminated. */
+    EndDateTime?: Date_ | undefined;
+    /**
+     * The custom AMI ID to use for the provisioned instance group.
+     *
+     * Length: 0–256 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    CustomAmiId?: XmlStringMaxLen256 | undefined;
+}
+
+/** */
+export type InstanceGroupDetailList = InstanceGroupDetail[];
+/** Length: at most 256 characters (Unicode code points). */
+export type InstanceGroupId = string;
+/** */
+export type InstanceGroupIdsList = XmlStringMaxLen256[];
+/** */
+export type InstanceGroupList = InstanceGroup[];
+
+/** Modify the size or configurations of an instance group. */
+export interface InstanceGroupModifyConfig {
+    /**
+     * Unique ID of the instance group to modify.
+     *
+     * Required.
+     *
+     * Length: 0–256 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    InstanceGroupId: XmlStringMaxLen256;
+    /** Target size for the instance group. */
+    InstanceCount?: Integer | undefined;
+    /** The Amazon EC2 InstanceIds to terminate. After you terminate the instances, the instance group will not return to its original requested size. */
+    EC2InstanceIdsToTerminate?: EC2InstanceIdsToTerminateList | undefined;
+    /** Policy for customizing shrink operations. */
+    ShrinkPolicy?: ShrinkPolicy | undefined;
+    /**
+     * Type of reconfiguration requested. Valid values are MERGE and OVERWRITE.
+     *
+     * One of: `OVERWRITE`, `MERGE`.
+     */
+    ReconfigurationType?: ReconfigurationType | undefined;
+    /** A list of new or modified configurations to apply for an instance group. */
+    Configurations?: ConfigurationList | undefined;
+}
+
+/** */
+export type InstanceGroupModifyConfigList = InstanceGroupModifyConfig[];
+/** One of: `PROVISIONING`, `BOOTSTRAPPING`, `RUNNING`, `RECONFIGURING`, `RESIZING`, `SUSPENDED`, `TERMINATING`, `TERMINATED`, `ARRESTED`, `SHUTTING_DOWN`, `ENDED`. */
+export const InstanceGroupState = {
+      PROVISIONING: "PROVISIONING",
+      BOOTSTRAPPING: "BOOTSTRAPPING",
+      RUNNING: "RUNNING",
+      RECONFIGURING: "RECONFIGURING",
+      RESIZING: "RESIZING",
+      SUSPENDED: "SUSPENDED",
+      TERMINATING: "TERMINATING",
+      TERMINATED: "TERMINATED",
+      ARRESTED: "ARRESTED",
+      SHUTTING_DOWN: "SHUTTING_DOWN",
+      ENDED: "ENDED",
+    } as const;
+/** One of: `PROVISIONING`, `BOOTSTRAPPING`, `RUNNING`, `RECONFIGURING`, `RESIZING`, `SUSPENDED`, `TERMINATING`, `TERMINATED`, `ARRESTED`, `SHUTTING_DOWN`, `ENDED`. */
+export type InstanceGroupState = (typeof InstanceGroupState)[keyof typeof InstanceGroupState];
+
+/** The status change reason details for the instance group. */
+export interface InstanceGroupStateChangeReason {
+    /**
+     * The programmable code for the state change reason.
+     *
+     * One of: `INTERNAL_ERROR`, `VALIDATION_ERROR`, `INSTANCE_FAILURE`, `CLUSTER_TERMINATED`.
+     */
+    Code?: InstanceGroupStateChangeReasonCode | undefined;
+    /** The status change reason description. */
+    Message?: String | undefined;
+}
+
+/** One of: `INTERNAL_ERROR`, `VALIDATION_ERROR`, `INSTANCE_FAILURE`, `CLUSTER_TERMINATED`. */
+export const InstanceGroupStateChangeReasonCode = {
+      INTERNAL_ERROR: "INTERNAL_ERROR",
+      VALIDATION_ERROR: "VALIDATION_ERROR",
+      INSTANCE_FAILURE: "INSTANCE_FAILURE",
+      CLUSTER_TERMINATED: "CLUSTER_TERMINATED",
+    } as const;
+/** One of: `INTERNAL_ERROR`, `VALIDATION_ERROR`, `INSTANCE_FAILURE`, `CLUSTER_TERMINATED`. */
+export type InstanceGroupStateChangeReasonCode = (typeof InstanceGroupStateChangeReasonCode)[keyof typeof InstanceGroupStateChangeReasonCode];
+
+/** The details of the instance group status. */
+export interface InstanceGroupStatus {
+    /**
+     * The current state of the instance group.
+     *
+     * One of: `PROVISIONING`, `BOOTSTRAPPING`, `RUNNING`, `RECONFIGURING`, `RESIZING`, `SUSPENDED`, `TERMINATING`, `TERMINATED`, `ARRESTED`, `SHUTTING_DOWN`, `ENDED`.
+     */
+    State?: InstanceGroupState | undefined;
+    /** The status change reason details for the instance group. */
+    StateChangeReason?: InstanceGroupStateChangeReason | undefined;
+    /** The timeline of the instance group status over time. */
+    Timeline?: InstanceGroupTimeline | undefined;
+}
+
+/** The timeline of the instance group lifecycle. */
+export interface InstanceGroupTimeline {
+    /** The creation date and time of the instance group. */
+    CreationDateTime?: Date_ | undefined;
+    /** The date and time when the instance group became ready to perform tasks. */
+    ReadyDateTime?: Date_ | undefined;
+    /** The date and time when the instance group terminated. */
+    EndDateTime?: Date_ | undefined;
+}
+
+/** One of: `MASTER`, `CORE`, `TASK`. */
+export const InstanceGroupType = {
+      MASTER: "MASTER",
+      CORE: "CORE",
+      TASK: "TASK",
+    } as const;
+/** One of: `MASTER`, `CORE`, `TASK`. */
+export type InstanceGroupType = (typeof InstanceGroupType)[keyof typeof InstanceGroupType];
+/** */
+export type InstanceGroupTypeList = InstanceGroupType[];
+/** */
+export type InstanceId = string;
+/** */
+export type InstanceList = Instance[];
+
+/** Custom policy for requesting termination protection or termination of specific instances when shrinking an instance group. */
+export interface InstanceResizePolicy {
+    /** Specific list of instances to be terminated when shrinking an instance group. */
+    InstancesToTerminate?: EC2InstanceIdsList | undefined;
+    /** Specific list of instances to be protected when shrinking an instance group. */
+    InstancesToProtect?: EC2InstanceIdsList | undefined;
+    /** Decommissioning timeout override for the specific list of instances to be terminated. */
+    InstanceTerminationTimeout?: Integer | undefined;
+}
+
 /** One of: `MASTER`, `CORE`, `TASK`. */
 export const InstanceRoleType = {
       MASTER: "MASTER",
@@ -906,6 +1614,66 @@ export const InstanceRoleType = {
     } as const;
 /** One of: `MASTER`, `CORE`, `TASK`. */
 export type InstanceRoleType = (typeof InstanceRoleType)[keyof typeof InstanceRoleType];
+/** One of: `AWAITING_FULFILLMENT`, `PROVISIONING`, `BOOTSTRAPPING`, `RUNNING`, `TERMINATED`. */
+export const InstanceState = {
+      AWAITING_FULFILLMENT: "AWAITING_FULFILLMENT",
+      PROVISIONING: "PROVISIONING",
+      BOOTSTRAPPING: "BOOTSTRAPPING",
+      RUNNING: "RUNNING",
+      TERMINATED: "TERMINATED",
+    } as const;
+/** One of: `AWAITING_FULFILLMENT`, `PROVISIONING`, `BOOTSTRAPPING`, `RUNNING`, `TERMINATED`. */
+export type InstanceState = (typeof InstanceState)[keyof typeof InstanceState];
+
+/** The details of the status change reason for the instance. */
+export interface InstanceStateChangeReason {
+    /**
+     * The programmable code for the state change reason.
+     *
+     * One of: `INTERNAL_ERROR`, `VALIDATION_ERROR`, `INSTANCE_FAILURE`, `BOOTSTRAP_FAILURE`, `CLUSTER_TERMINATED`.
+     */
+    Code?: InstanceStateChangeReasonCode | undefined;
+    /** The status change reason description. */
+    Message?: String | undefined;
+}
+
+/** One of: `INTERNAL_ERROR`, `VALIDATION_ERROR`, `INSTANCE_FAILURE`, `BOOTSTRAP_FAILURE`, `CLUSTER_TERMINATED`. */
+export const InstanceStateChangeReasonCode = {
+      INTERNAL_ERROR: "INTERNAL_ERROR",
+      VALIDATION_ERROR: "VALIDATION_ERROR",
+      INSTANCE_FAILURE: "INSTANCE_FAILURE",
+      BOOTSTRAP_FAILURE: "BOOTSTRAP_FAILURE",
+      CLUSTER_TERMINATED: "CLUSTER_TERMINATED",
+    } as const;
+/** One of: `INTERNAL_ERROR`, `VALIDATION_ERROR`, `INSTANCE_FAILURE`, `BOOTSTRAP_FAILURE`, `CLUSTER_TERMINATED`. */
+export type InstanceStateChangeReasonCode = (typeof InstanceStateChangeReasonCode)[keyof typeof InstanceStateChangeReasonCode];
+/** */
+export type InstanceStateList = InstanceState[];
+
+/** The instance status details. */
+export interface InstanceStatus {
+    /**
+     * The current state of the instance.
+     *
+     * One of: `AWAITING_FULFILLMENT`, `PROVISIONING`, `BOOTSTRAPPING`, `RUNNING`, `TERMINATED`.
+     */
+    State?: InstanceState | undefined;
+    /** The details of the status change reason for the instance. */
+    StateChangeReason?: InstanceStateChangeReason | undefined;
+    /** The timeline of the instance status over time. */
+    Timeline?: InstanceTimeline | undefined;
+}
+
+/** The timeline of the instance lifecycle. */
+export interface InstanceTimeline {
+    /** The creation date and time of the instance. */
+    CreationDateTime?: Date_ | undefined;
+    /** The date and time when the instance was ready to perform tasks. */
+    ReadyDateTime?: Date_ | undefined;
+    /** The date and time when the instance was terminated. */
+    EndDateTime?: Date_ | undefined;
+}
+
 /**
  * Length: 1–256 characters (Unicode code points).
  *
@@ -971,6 +1739,65 @@ export interface InstanceTypeConfig {
 
 /** */
 export type InstanceTypeConfigList = InstanceTypeConfig[];
+
+/**
+ * The configuration specification for each instance type in an instance fleet.
+ *
+ * > **Note:** The instance fleet configuration is available only in Amazon EMR releases 4.8.0 and later, excluding 5.0.x versions.
+ */
+export interface InstanceTypeSpecification {
+    /**
+     * The Amazon EC2 instance type, for example `m3.xlarge`.
+     *
+     * Length: 1–256 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    InstanceType?: InstanceType | undefined;
+    /**
+     * The number of units that a provisioned instance of this type provides toward fulfilling the target capacities defined in InstanceFleetConfig. Capacity values represent performance characteristics such as vCPUs, memory, or I/O. If not specified, the default value is 1.
+     *
+     * Range: at least 0.
+     */
+    WeightedCapacity?: WholeNumber | undefined;
+    /**
+     * The bid price for each Amazon EC2 Spot Instance type as defined by `InstanceType`. Expressed in USD. If neither `BidPrice` nor `BidPriceAsPercentageOfOnDemandPrice` is provided, `BidPriceAsPercentageOfOnDemandPrice` defaults to 100%.
+     *
+     * Length: 0–256 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    BidPrice?: XmlStringMaxLen256 | undefined;
+    /**
+     * The bid price, as a percentage of On-Demand price, for each Amazon EC2 Spot Instance as defined by `InstanceType`. Expressed as a number (for example, 20 specifies 20%).
+     *
+     * Range: at least 0.
+     */
+    BidPriceAsPercentageOfOnDemandPrice?: NonNegativeDouble | undefined;
+    /** A configuration classification that applies when provisioning cluster instances, which can include configurations for applications and software bundled with Amazon EMR. */
+    Configurations?: OutputOf<ConfigurationList> | undefined;
+    /** The configuration of Amazon Elastic Block Store (Amazon EBS) attached to each instance as defined by `InstanceType`. */
+    EbsBlockDevices?: EbsBlockDeviceList | undefined;
+    /** Evaluates to `TRUE` when the specified `InstanceType` is EBS-optimized. */
+    EbsOptimized?: BooleanObject | undefined;
+    /**
+     * The custom AMI ID to use for the instance type.
+     *
+     * Length: 0–256 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    CustomAmiId?: XmlStringMaxLen256 | undefined;
+    /**
+     * The priority at which Amazon EMR launches the Amazon EC2 instances with this instance type. Priority starts at 0, which is the highest priority. Amazon EMR considers the highest priority first.
+     *
+     * Range: at least 0.
+     */
+    Priority?: NonNegativeDouble | undefined;
+}
+
+/** */
+export type InstanceTypeSpecificationList = InstanceTypeSpecification[];
 /** */
 export type Integer = number;
 
@@ -994,6 +1821,166 @@ export interface InvalidRequestException {
     ErrorCode?: ErrorCode | undefined;
     /** The message associated with the exception. */
     Message?: ErrorMessage | undefined;
+}
+
+/** A description of a cluster (job flow). */
+export interface JobFlowDetail {
+    /**
+     * The job flow identifier.
+     *
+     * Required.
+     *
+     * Length: 0–256 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    JobFlowId?: XmlStringMaxLen256 | undefined;
+    /**
+     * The name of the job flow.
+     *
+     * Required.
+     *
+     * Length: 0–256 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    Name?: XmlStringMaxLen256 | undefined;
+    /**
+     * The location in Amazon S3 where log files for the job are stored.
+     *
+     * Length: 0–10280 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    LogUri?: XmlString | undefined;
+    /**
+     * The KMS key used for encrypting log files. This attribute is only available with Amazon EMR 5.30.0 and later, excluding 6.0.0.
+     *
+     * Length: 0–10280 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    LogEncryptionKmsKeyId?: XmlString | undefined;
+    /**
+     * Applies only to Amazon EMR AMI versions 3.x and 2.x. For Amazon EMR releases 4.0 and later, `ReleaseLabel` is used. To specify a custom AMI, use `CustomAmiID`.
+     *
+     * Length: 0–256 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    AmiVersion?: XmlStringMaxLen256 | undefined;
+    /**
+     * Describes the execution status of the job flow.
+     *
+     * Required.
+     */
+    ExecutionStatusDetail?: JobFlowExecutionStatusDetail | undefined;
+    /**
+     * Describes the Amazon EC2 instances of the job flow.
+     *
+     * Required.
+     */
+    Instances?: JobFlowInstancesDetail | undefined;
+    /** A list of steps run by the job flow. */
+    Steps?: StepDetailList | undefined;
+    /** A list of the bootstrap actions run by the job flow. */
+    BootstrapActions?: BootstrapActionDetailList | undefined;
+    /** A list of strings set by third-party software when the job flow is launched. If you are not using third-party software to manage the job flow, this value is empty. */
+    SupportedProducts?: OutputOf<SupportedProductsList> | undefined;
+    /**
+     * Indicates whether the cluster is visible to IAM principals in the Amazon Web Services account associated with the cluster. When `true`, IAM principals in the Amazon Web Services account can perform Amazon EMR cluster actions that their IAM policies allow. When `false`, only the IAM principal that created the cluster and the Amazon Web Services account root user can perform Amazon EMR actions, regardless of IAM permissions policies attached to other IAM principals.
+     *
+     * The default value is `true` if a value is not provided when creating a cluster using the Amazon EMR API RunJobFlow command, the CLI [create-cluster](https://docs.aws.amazon.com/cli/latest/reference/emr/create-cluster.html) command, or the Amazon Web Services Management Console.
+     */
+    VisibleToAllUsers?: Boolean | undefined;
+    /**
+     * The IAM role that was specified when the job flow was launched. The Amazon EC2 instances of the job flow assume this role.
+     *
+     * Length: 0–10280 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    JobFlowRole?: XmlString | undefined;
+    /**
+     * The IAM role that is assumed by the Amazon EMR service to access Amazon Web Services resources on your behalf.
+     *
+     * Length: 0–10280 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    ServiceRole?: XmlString | undefined;
+    /**
+     * An IAM role for automatic scaling policies. The default role is `EMR_AutoScaling_DefaultRole`. The IAM role provides a way for the automatic scaling feature to get the required permissions it needs to launch and terminate Amazon EC2 instances in an instance group.
+     *
+     * Length: 0–10280 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    AutoScalingRole?: XmlString | undefined;
+    /**
+     * The way that individual Amazon EC2 instances terminate when an automatic scale-in activity occurs or an instance group is resized. `TERMINATE_AT_INSTANCE_HOUR` indicates that Amazon EMR terminates nodes at the instance-hour boundary, regardless of when the request to terminate the instance was submitted. This option is only available with Amazon EMR 5.1.0 and later and is the default for clusters created using that version. `TERMINATE_AT_TASK_COMPLETION` indicates that Amazon EMR adds nodes to a deny list and drains tasks from nodes before terminating the Amazon EC2 instances, regardless of the instance-hour boundary. With either behavior, Amazon EMR removes the least active nodes first and blocks instance termination if it could lead to HDFS corruption. `TERMINATE_AT_TASK_COMPLETION` available only in Amazon EMR releases 4.1.0 and later, and is the default for releases of Amazon EMR earlier than 5.1.0.
+     *
+     * One of: `TERMINATE_AT_INSTANCE_HOUR`, `TERMINATE_AT_TASK_COMPLETION`.
+     */
+    ScaleDownBehavior?: ScaleDownBehavior | undefined;
+}
+
+/** */
+export type JobFlowDetailList = JobFlowDetail[];
+/**
+ * The type of instance.
+ *
+ * One of: `STARTING`, `BOOTSTRAPPING`, `RUNNING`, `WAITING`, `SHUTTING_DOWN`, `TERMINATED`, `COMPLETED`, `FAILED`.
+ */
+export const JobFlowExecutionState = {
+      STARTING: "STARTING",
+      BOOTSTRAPPING: "BOOTSTRAPPING",
+      RUNNING: "RUNNING",
+      WAITING: "WAITING",
+      SHUTTING_DOWN: "SHUTTING_DOWN",
+      TERMINATED: "TERMINATED",
+      COMPLETED: "COMPLETED",
+      FAILED: "FAILED",
+    } as const;
+/**
+ * The type of instance.
+ *
+ * One of: `STARTING`, `BOOTSTRAPPING`, `RUNNING`, `WAITING`, `SHUTTING_DOWN`, `TERMINATED`, `COMPLETED`, `FAILED`.
+ */
+export type JobFlowExecutionState = (typeof JobFlowExecutionState)[keyof typeof JobFlowExecutionState];
+/** */
+export type JobFlowExecutionStateList = JobFlowExecutionState[];
+
+/** Describes the status of the cluster (job flow). */
+export interface JobFlowExecutionStatusDetail {
+    /**
+     * The state of the job flow.
+     *
+     * Required.
+     *
+     * One of: `STARTING`, `BOOTSTRAPPING`, `RUNNING`, `WAITING`, `SHUTTING_DOWN`, `TERMINATED`, `COMPLETED`, `FAILED`.
+     */
+    State?: JobFlowExecutionState | undefined;
+    /**
+     * The creation date and time of the job flow.
+     *
+     * Required.
+     */
+    CreationDateTime?: Date_ | undefined;
+    /** The start date and time of the job flow. */
+    StartDateTime?: Date_ | undefined;
+    /** The date and time when the job flow was ready to start running bootstrap actions. */
+    ReadyDateTime?: Date_ | undefined;
+    /** The completion date and time of the job flow. */
+    EndDateTime?: Date_ | undefined;
+    /**
+     * Description of the job flow last changed state.
+     *
+     * Length: 0–10280 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    LastStateChangeReason?: XmlString | undefined;
 }
 
 /** A description of the Amazon EC2 instance on which the cluster (job flow) runs. A valid JobFlowInstancesConfig must contain either InstanceGroups or InstanceFleets. They cannot be used together. You may also have MasterInstanceType, SlaveInstanceType, and InstanceCount (all three must be present), but we don't recommend this configuration. */
@@ -1092,6 +2079,88 @@ export interface JobFlowInstancesConfig {
     AdditionalSlaveSecurityGroups?: SecurityGroupsList | undefined;
 }
 
+/** Specify the type of Amazon EC2 instances that the cluster (job flow) runs on. */
+export interface JobFlowInstancesDetail {
+    /**
+     * The Amazon EC2 master node instance type.
+     *
+     * Required.
+     *
+     * Length: 1–256 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    MasterInstanceType?: InstanceType | undefined;
+    /**
+     * The DNS name of the master node. If the cluster is on a private subnet, this is the private DNS name. On a public subnet, this is the public DNS name.
+     *
+     * Length: 0–10280 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    MasterPublicDnsName?: XmlString | undefined;
+    /**
+     * The Amazon EC2 instance identifier of the master node.
+     *
+     * Length: 0–10280 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    MasterInstanceId?: XmlString | undefined;
+    /**
+     * The Amazon EC2 core and task node instance type.
+     *
+     * Required.
+     *
+     * Length: 1–256 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    SlaveInstanceType?: InstanceType | undefined;
+    /**
+     * The number of Amazon EC2 instances in the cluster. If the value is 1, the same instance serves as both the master and core and task node. If the value is greater than 1, one instance is the master node and all others are core and task nodes.
+     *
+     * Required.
+     */
+    InstanceCount?: Integer | undefined;
+    /** Details about the instance groups in a cluster. */
+    InstanceGroups?: InstanceGroupDetailList | undefined;
+    /** An approximation of the cost of the cluster, represented in m1.small/hours. This value is increased one time for every hour that an m1.small instance runs. Larger instances are weighted more heavily, so an Amazon EC2 instance that is roughly four times more expensive would result in the normalized instance hours being increased incrementally four times. This result is only an approximation and does not reflect the actual billing rate. */
+    NormalizedInstanceHours?: Integer | undefined;
+    /**
+     * The name of an Amazon EC2 key pair that can be used to connect to the master node using SSH.
+     *
+     * Length: 0–256 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    Ec2KeyName?: XmlStringMaxLen256 | undefined;
+    /**
+     * For clusters launched within Amazon Virtual Private Cloud, this is the identifier of the subnet where the cluster was launched.
+     *
+     * Length: 0–256 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    Ec2SubnetId?: XmlStringMaxLen256 | undefined;
+    /** The Amazon EC2 Availability Zone for the cluster. */
+    Placement?: OutputOf<PlacementType> | undefined;
+    /** Specifies whether the cluster should remain available after completing all steps. */
+    KeepJobFlowAliveWhenNoSteps?: Boolean | undefined;
+    /** Specifies whether the Amazon EC2 instances in the cluster are protected from termination by API calls, user intervention, or in the event of a job-flow error. */
+    TerminationProtected?: Boolean | undefined;
+    /** Indicates whether Amazon EMR should gracefully replace core nodes that have degraded within the cluster. */
+    UnhealthyNodeReplacement?: BooleanObject | undefined;
+    /**
+     * The Hadoop version for the cluster.
+     *
+     * Length: 0–256 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    HadoopVersion?: XmlStringMaxLen256 | undefined;
+}
+
 /** Attributes for Kerberos configuration when Kerberos authentication is enabled using a security configuration. For more information see [Use Kerberos Authentication](https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-kerberos.html) in the *Amazon EMR Management Guide*. */
 export interface KerberosAttributes {
     /**
@@ -1163,6 +2232,28 @@ export interface KeyValue {
 /** */
 export type KeyValueList = KeyValue[];
 
+/** This input determines which bootstrap actions to retrieve. */
+export interface ListBootstrapActionsInput {
+    /**
+     * The cluster identifier for the bootstrap actions to list.
+     *
+     * Required.
+     *
+     * Length: at most 256 characters (Unicode code points).
+     */
+    ClusterId: ClusterId;
+    /** The pagination token that indicates the next set of results to retrieve. */
+    Marker?: Marker | undefined;
+}
+
+/** This output contains the bootstrap actions detail. */
+export interface ListBootstrapActionsOutput {
+    /** The bootstrap actions associated with the cluster. */
+    BootstrapActions?: CommandList | undefined;
+    /** The pagination token that indicates the next set of results to retrieve. */
+    Marker?: Marker | undefined;
+}
+
 /** This input determines how the ListClusters action filters the list of clusters that it returns. */
 export interface ListClustersInput {
     /** The creation date and time beginning value filter for listing clusters. */
@@ -1181,6 +2272,116 @@ export interface ListClustersOutput {
     Clusters?: ClusterSummaryList | undefined;
     /** The pagination token that indicates the next set of results to retrieve. */
     Marker?: Marker | undefined;
+}
+
+/** */
+export interface ListInstanceFleetsInput {
+    /**
+     * The unique identifier of the cluster.
+     *
+     * Required.
+     *
+     * Length: at most 256 characters (Unicode code points).
+     */
+    ClusterId: ClusterId;
+    /** The pagination token that indicates the next set of results to retrieve. */
+    Marker?: Marker | undefined;
+}
+
+/** */
+export interface ListInstanceFleetsOutput {
+    /** The list of instance fleets for the cluster and given filters. */
+    InstanceFleets?: InstanceFleetList | undefined;
+    /** The pagination token that indicates the next set of results to retrieve. */
+    Marker?: Marker | undefined;
+}
+
+/** This input determines which instance groups to retrieve. */
+export interface ListInstanceGroupsInput {
+    /**
+     * The identifier of the cluster for which to list the instance groups.
+     *
+     * Required.
+     *
+     * Length: at most 256 characters (Unicode code points).
+     */
+    ClusterId: ClusterId;
+    /** The pagination token that indicates the next set of results to retrieve. */
+    Marker?: Marker | undefined;
+}
+
+/** This input determines which instance groups to retrieve. */
+export interface ListInstanceGroupsOutput {
+    /** The list of instance groups for the cluster and given filters. */
+    InstanceGroups?: InstanceGroupList | undefined;
+    /** The pagination token that indicates the next set of results to retrieve. */
+    Marker?: Marker | undefined;
+}
+
+/** This input determines which instances to list. */
+export interface ListInstancesInput {
+    /**
+     * The identifier of the cluster for which to list the instances.
+     *
+     * Required.
+     *
+     * Length: at most 256 characters (Unicode code points).
+     */
+    ClusterId: ClusterId;
+    /**
+     * The identifier of the instance group for which to list the instances.
+     *
+     * Length: at most 256 characters (Unicode code points).
+     */
+    InstanceGroupId?: InstanceGroupId | undefined;
+    /** The type of instance group for which to list the instances. */
+    InstanceGroupTypes?: InstanceGroupTypeList | undefined;
+    /**
+     * The unique identifier of the instance fleet.
+     *
+     * Length: at most 256 characters (Unicode code points).
+     */
+    InstanceFleetId?: InstanceFleetId | undefined;
+    /**
+     * The node type of the instance fleet. For example MASTER, CORE, or TASK.
+     *
+     * One of: `MASTER`, `CORE`, `TASK`.
+     */
+    InstanceFleetType?: InstanceFleetType | undefined;
+    /** A list of instance states that will filter the instances returned with this request. */
+    InstanceStates?: InstanceStateList | undefined;
+    /** The pagination token that indicates the next set of results to retrieve. */
+    Marker?: Marker | undefined;
+}
+
+/** This output contains the list of instances. */
+export interface ListInstancesOutput {
+    /** The list of instances for the cluster and given filters. */
+    Instances?: InstanceList | undefined;
+    /** The pagination token that indicates the next set of results to retrieve. */
+    Marker?: Marker | undefined;
+}
+
+/** */
+export interface ListReleaseLabelsInput {
+    /** Filters the results of the request. `Prefix` specifies the prefix of release labels to return. `Application` specifies the application (with/without version) of release labels to return. */
+    Filters?: ReleaseLabelFilter | undefined;
+    /** Specifies the next page of results. If `NextToken` is not specified, which is usually the case for the first request of ListReleaseLabels, the first page of results are determined by other filtering parameters or by the latest version. The `ListReleaseLabels` request fails if the identity (Amazon Web Services account ID) and all filtering parameters are different from the original request, or if the `NextToken` is expired or tampered with. */
+    NextToken?: String | undefined;
+    /**
+     * Defines the maximum number of release labels to return in a single response. The default is `100`.
+     *
+     * Range: 1–100.
+     */
+    MaxResults?: MaxResultsNumber | undefined;
+}
+
+/** */
+export interface ListReleaseLabelsOutput {
+    /** The returned release labels. */
+    ReleaseLabels?: OutputOf<StringList> | undefined;
+    /** Used to paginate the next page of results if specified in the next `ListReleaseLabels` request. */
+    NextToken?: String | undefined;
 }
 
 /** This input determines which steps to list. */
@@ -1259,6 +2460,8 @@ export const MarketType = {
     } as const;
 /** One of: `ON_DEMAND`, `SPOT`. */
 export type MarketType = (typeof MarketType)[keyof typeof MarketType];
+/** Range: 1–100. */
+export type MaxResultsNumber = number;
 
 /** A CloudWatch dimension, which is specified using a `Key` (known as a `Name` in CloudWatch), `Value` pair. By default, Amazon EMR uses one dimension whose `Key` is `JobFlowID` and `Value` is a variable representing the cluster ID, which is `${emr.clusterId}`. This enables the rule to bootstrap when the cluster ID becomes available. */
 export interface MetricDimension {
@@ -1293,6 +2496,18 @@ export interface ModifyClusterOutput {
     ExtendedSupport?: BooleanObject | undefined;
 }
 
+/** Change the size of some instance groups. */
+export interface ModifyInstanceGroupsInput {
+    /**
+     * The ID of the cluster to which the instance group belongs.
+     *
+     * Length: at most 256 characters (Unicode code points).
+     */
+    ClusterId?: ClusterId | undefined;
+    /** Instance groups to change. */
+    InstanceGroups?: InstanceGroupModifyConfigList | undefined;
+}
+
 /** Contains CloudWatch log configuration and S3 logging configuration metadata and settings. */
 export interface MonitoringConfiguration {
     /** CloudWatch log configuration settings and metadata that specify settings like log files to monitor and where to send them. */
@@ -1305,6 +2520,15 @@ export interface MonitoringConfiguration {
 export type NewSupportedProductsList = SupportedProductConfig[];
 /** Range: at least 0. */
 export type NonNegativeDouble = number;
+
+/** The Amazon Linux release specified for a cluster in the RunJobFlow request. */
+export interface OSRelease {
+    /** The Amazon Linux release specified for a cluster in the RunJobFlow request. The format is as shown in [*Amazon Linux 2 Release Notes*](https://docs.aws.amazon.com/AL2/latest/relnotes/relnotes-20220218.html). For example, 2.0.20220218.1. */
+    Label?: String | undefined;
+}
+
+/** */
+export type OSReleaseList = OSRelease[];
 
 /** Describes the strategy for using unused Capacity Reservations for fulfilling On-Demand capacity. */
 export interface OnDemandCapacityReservationOptions {
@@ -1453,6 +2677,48 @@ export interface PlacementType {
     AvailabilityZones?: XmlStringMaxLen256List | undefined;
 }
 
+/** One of: `OVERWRITE`, `MERGE`. */
+export const ReconfigurationType = {
+      OVERWRITE: "OVERWRITE",
+      MERGE: "MERGE",
+    } as const;
+/** One of: `OVERWRITE`, `MERGE`. */
+export type ReconfigurationType = (typeof ReconfigurationType)[keyof typeof ReconfigurationType];
+
+/** The release label filters by application or version prefix. */
+export interface ReleaseLabelFilter {
+    /** Optional release label version prefix filter. For example, `emr-5`. */
+    Prefix?: String | undefined;
+    /** Optional release label application filter. For example, `spark@2.1.0`. */
+    Application?: String | undefined;
+}
+
+/** This input identifies an Amazon EMR resource and a list of tags to remove. */
+export interface RemoveTagsInput {
+    /**
+     * The Amazon EMR resource identifier from which tags will be removed. For example, a cluster identifier or an Amazon EMR Studio ID.
+     *
+     * Required.
+     */
+    ResourceId: ResourceId;
+    /**
+     * A list of tag keys to remove from the resource.
+     *
+     * Required.
+     */
+    TagKeys: StringList;
+    /**
+     * The ID of the cluster that scopes the tag operation. Required when the resource being untagged is a session-scoped resource.
+     *
+     * Length: at most 256 characters (Unicode code points).
+     */
+    ClusterId?: ClusterId | undefined;
+}
+
+/** This output indicates the result of removing tags from the resource. */
+export interface RemoveTagsOutput {
+}
+
 /** One of: `SECURITY`, `NONE`. */
 export const RepoUpgradeOnBoot = {
       SECURITY: "SECURITY",
@@ -1460,6 +2726,8 @@ export const RepoUpgradeOnBoot = {
     } as const;
 /** One of: `SECURITY`, `NONE`. */
 export type RepoUpgradeOnBoot = (typeof RepoUpgradeOnBoot)[keyof typeof RepoUpgradeOnBoot];
+/** */
+export type ResourceId = string;
 
 /** Input to the RunJobFlow operation. */
 export interface RunJobFlowInput {
@@ -1818,6 +3086,62 @@ export interface ScriptBootstrapActionConfig {
 /** */
 export type SecurityGroupsList = XmlStringMaxLen256[];
 
+/** */
+export interface SetKeepJobFlowAliveWhenNoStepsInput {
+    /**
+     * A list of strings that uniquely identify the clusters to protect. This identifier is returned by [RunJobFlow](https://docs.aws.amazon.com/emr/latest/APIReference/API_RunJobFlow.html) and can also be obtained from [DescribeJobFlows](https://docs.aws.amazon.com/emr/latest/APIReference/API_DescribeJobFlows.html).
+     *
+     * Required.
+     */
+    JobFlowIds: XmlStringList;
+    /**
+     * A Boolean that indicates whether to terminate the cluster after all steps are executed.
+     *
+     * Required.
+     */
+    KeepJobFlowAliveWhenNoSteps: Boolean;
+}
+
+/** The input argument to the TerminationProtection operation. */
+export interface SetTerminationProtectionInput {
+    /**
+     * A list of strings that uniquely identify the clusters to protect. This identifier is returned by RunJobFlow and can also be obtained from DescribeJobFlows .
+     *
+     * Required.
+     */
+    JobFlowIds: XmlStringList;
+    /**
+     * A Boolean that indicates whether to protect the cluster and prevent the Amazon EC2 instances in the cluster from shutting down due to API calls, user intervention, or job-flow error.
+     *
+     * Required.
+     */
+    TerminationProtected: Boolean;
+}
+
+/** The input to the SetVisibleToAllUsers action. */
+export interface SetVisibleToAllUsersInput {
+    /**
+     * The unique identifier of the job flow (cluster).
+     *
+     * Required.
+     */
+    JobFlowIds: XmlStringList;
+    /**
+     * A value of `true` indicates that an IAM principal in the Amazon Web Services account can perform Amazon EMR actions on the cluster that the IAM policies attached to the principal allow. A value of `false` indicates that only the IAM principal that created the cluster and the Amazon Web Services root user can perform Amazon EMR actions on the cluster.
+     *
+     * Required.
+     */
+    VisibleToAllUsers: Boolean;
+}
+
+/** Policy for customizing shrink operations. Allows configuration of decommissioning timeout and targeted instance shrinking. */
+export interface ShrinkPolicy {
+    /** The desired timeout for decommissioning an instance. Overrides the default YARN decommissioning timeout. */
+    DecommissionTimeout?: Integer | undefined;
+    /** Custom policy for requesting termination protection or termination of specific instances when shrinking an instance group. */
+    InstanceResizePolicy?: InstanceResizePolicy | undefined;
+}
+
 /** An automatic scaling configuration, which describes how the policy adds or removes instances, the cooldown period, and the number of Amazon EC2 instances that will be added each time the CloudWatch metric alarm condition is satisfied. */
 export interface SimpleScalingPolicyConfiguration {
     /**
@@ -1836,6 +3160,16 @@ export interface SimpleScalingPolicyConfiguration {
     CoolDown?: Integer | undefined;
 }
 
+/** The returned release label application names or versions. */
+export interface SimplifiedApplication {
+    /** The returned release label application name. For example, `hadoop`. */
+    Name?: String | undefined;
+    /** The returned release label application version. For example, `3.2.1`. */
+    Version?: String | undefined;
+}
+
+/** */
+export type SimplifiedApplicationList = SimplifiedApplication[];
 /** One of: `capacity-optimized`, `price-capacity-optimized`, `lowest-price`, `diversified`, `capacity-optimized-prioritized`. */
 export const SpotProvisioningAllocationStrategy = {
       "capacity-optimized": "capacity-optimized",
@@ -2005,6 +3339,68 @@ export interface StepConfig {
 
 /** */
 export type StepConfigList = StepConfig[];
+
+/** Combines the execution state and configuration of a step. */
+export interface StepDetail {
+    /**
+     * The step configuration.
+     *
+     * Required.
+     */
+    StepConfig?: OutputOf<StepConfig> | undefined;
+    /**
+     * The description of the step status.
+     *
+     * Required.
+     */
+    ExecutionStatusDetail?: StepExecutionStatusDetail | undefined;
+}
+
+/** */
+export type StepDetailList = StepDetail[];
+/** One of: `PENDING`, `RUNNING`, `CONTINUE`, `COMPLETED`, `CANCELLED`, `FAILED`, `INTERRUPTED`. */
+export const StepExecutionState = {
+      PENDING: "PENDING",
+      RUNNING: "RUNNING",
+      CONTINUE: "CONTINUE",
+      COMPLETED: "COMPLETED",
+      CANCELLED: "CANCELLED",
+      FAILED: "FAILED",
+      INTERRUPTED: "INTERRUPTED",
+    } as const;
+/** One of: `PENDING`, `RUNNING`, `CONTINUE`, `COMPLETED`, `CANCELLED`, `FAILED`, `INTERRUPTED`. */
+export type StepExecutionState = (typeof StepExecutionState)[keyof typeof StepExecutionState];
+
+/** The execution state of a step. */
+export interface StepExecutionStatusDetail {
+    /**
+     * The state of the step.
+     *
+     * Required.
+     *
+     * One of: `PENDING`, `RUNNING`, `CONTINUE`, `COMPLETED`, `CANCELLED`, `FAILED`, `INTERRUPTED`.
+     */
+    State?: StepExecutionState | undefined;
+    /**
+     * The creation date and time of the step.
+     *
+     * Required.
+     */
+    CreationDateTime?: Date_ | undefined;
+    /** The start date and time of the step. */
+    StartDateTime?: Date_ | undefined;
+    /** The completion date and time of the step. */
+    EndDateTime?: Date_ | undefined;
+    /**
+     * A description of the step's current state.
+     *
+     * Length: 0–10280 characters (Unicode code points).
+     *
+     * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
+     */
+    LastStateChangeReason?: XmlString | undefined;
+}
+
 /** */
 export type StepId = string;
 /** */

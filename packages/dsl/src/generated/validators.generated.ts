@@ -12,131 +12,194 @@ import type { Predicate, Validator, Walk } from "./validation-support.generated.
 import { describeType, isObject, lengthOutside, MAX_NESTING, nearest, report, show } from "./validation-support.generated.js";
 const ENUM0 = new Set<unknown>(["TERMINATE_JOB_FLOW","TERMINATE_CLUSTER","CANCEL_AND_WAIT","CONTINUE"]);
 const VALUES1 = ["TERMINATE_JOB_FLOW","TERMINATE_CLUSTER","CANCEL_AND_WAIT","CONTINUE"] as readonly string[];
-const MEMBERS2 = ["JobFlowId","Steps","ExecutionRoleArn"] as readonly string[];
-const MEMBERS3 = ["StepIds"] as readonly string[];
-const ENUM4 = new Set<unknown>(["CHANGE_IN_CAPACITY","PERCENT_CHANGE_IN_CAPACITY","EXACT_CAPACITY"]);
-const VALUES5 = ["CHANGE_IN_CAPACITY","PERCENT_CHANGE_IN_CAPACITY","EXACT_CAPACITY"] as readonly string[];
-const MEMBERS6 = ["Name","Version","Args","AdditionalInfo"] as readonly string[];
-const MEMBERS7 = ["Constraints","Rules"] as readonly string[];
-const MEMBERS8 = ["IdleTimeout"] as readonly string[];
-const MEMBERS9 = ["Name","ScriptBootstrapAction"] as readonly string[];
-const MEMBERS10 = ["StepId","Status","Reason"] as readonly string[];
-const MEMBERS11 = ["ClusterId","StepIds","StepCancellationOption"] as readonly string[];
-const MEMBERS12 = ["CancelStepsInfoList"] as readonly string[];
-const ENUM13 = new Set<unknown>(["SUBMITTED","FAILED"]);
-const VALUES14 = ["SUBMITTED","FAILED"] as readonly string[];
-const MEMBERS15 = ["ComparisonOperator","EvaluationPeriods","MetricName","Namespace","Period","Statistic","Threshold","Unit","Dimensions"] as readonly string[];
-const MEMBERS16 = ["Enabled","LogGroupName","LogStreamNamePrefix","EncryptionKeyArn","LogTypes"] as readonly string[];
-const MEMBERS17 = ["Id","Name","Status","Ec2InstanceAttributes","InstanceCollectionType","LogUri","LogEncryptionKmsKeyId","RequestedAmiVersion","RunningAmiVersion","ReleaseLabel","AutoTerminate","TerminationProtected","UnhealthyNodeReplacement","VisibleToAllUsers","Applications","Tags","ServiceRole","NormalizedInstanceHours","MasterPublicDnsName","Configurations","SecurityConfiguration","AutoScalingRole","ScaleDownBehavior","CustomAmiId","EbsRootVolumeSize","RepoUpgradeOnBoot","KerberosAttributes","ClusterArn","OutpostArn","StepConcurrencyLevel","PlacementGroups","OSReleaseLabel","EbsRootVolumeIops","EbsRootVolumeThroughput","ExtendedSupport","MonitoringConfiguration","SessionEnabled"] as readonly string[];
-const ENUM18 = new Set<unknown>(["STARTING","BOOTSTRAPPING","RUNNING","WAITING","TERMINATING","TERMINATED","TERMINATED_WITH_ERRORS"]);
-const VALUES19 = ["STARTING","BOOTSTRAPPING","RUNNING","WAITING","TERMINATING","TERMINATED","TERMINATED_WITH_ERRORS"] as readonly string[];
-const MEMBERS20 = ["Code","Message"] as readonly string[];
-const ENUM21 = new Set<unknown>(["INTERNAL_ERROR","VALIDATION_ERROR","INSTANCE_FAILURE","INSTANCE_FLEET_TIMEOUT","BOOTSTRAP_FAILURE","USER_REQUEST","STEP_FAILURE","ALL_STEPS_COMPLETED"]);
-const VALUES22 = ["INTERNAL_ERROR","VALIDATION_ERROR","INSTANCE_FAILURE","INSTANCE_FLEET_TIMEOUT","BOOTSTRAP_FAILURE","USER_REQUEST","STEP_FAILURE","ALL_STEPS_COMPLETED"] as readonly string[];
-const MEMBERS23 = ["State","StateChangeReason","Timeline","ErrorDetails"] as readonly string[];
-const MEMBERS24 = ["Id","Name","Status","NormalizedInstanceHours","ClusterArn","OutpostArn"] as readonly string[];
-const MEMBERS25 = ["CreationDateTime","ReadyDateTime","EndDateTime"] as readonly string[];
-const ENUM26 = new Set<unknown>(["GREATER_THAN_OR_EQUAL","GREATER_THAN","LESS_THAN","LESS_THAN_OR_EQUAL"]);
-const VALUES27 = ["GREATER_THAN_OR_EQUAL","GREATER_THAN","LESS_THAN","LESS_THAN_OR_EQUAL"] as readonly string[];
-const MEMBERS28 = ["UnitType","MinimumCapacityUnits","MaximumCapacityUnits","MaximumOnDemandCapacityUnits","MaximumCoreCapacityUnits"] as readonly string[];
-const ENUM29 = new Set<unknown>(["InstanceFleetUnits","Instances","VCPU"]);
-const VALUES30 = ["InstanceFleetUnits","Instances","VCPU"] as readonly string[];
-const MEMBERS31 = ["Classification","Configurations","Properties"] as readonly string[];
-const MEMBERS32 = ["ClusterId"] as readonly string[];
-const MEMBERS33 = ["Cluster"] as readonly string[];
-const MEMBERS34 = ["ClusterId","StepId"] as readonly string[];
-const MEMBERS35 = ["Step"] as readonly string[];
-const MEMBERS36 = ["VolumeSpecification","VolumesPerInstance"] as readonly string[];
-const MEMBERS37 = ["EbsBlockDeviceConfigs","EbsOptimized"] as readonly string[];
-const MEMBERS38 = ["Ec2KeyName","Ec2SubnetId","RequestedEc2SubnetIds","Ec2AvailabilityZone","RequestedEc2AvailabilityZones","IamInstanceProfile","EmrManagedMasterSecurityGroup","EmrManagedSlaveSecurityGroup","ServiceAccessSecurityGroup","AdditionalMasterSecurityGroups","AdditionalSlaveSecurityGroups"] as readonly string[];
-const MEMBERS39 = ["ErrorCode","ErrorData","ErrorMessage"] as readonly string[];
-const MEMBERS40 = ["Reason","Message","LogFile"] as readonly string[];
-const MEMBERS41 = ["Properties","Jar","MainClass","Args"] as readonly string[];
-const MEMBERS42 = ["Jar","Properties","MainClass","Args"] as readonly string[];
-const ENUM43 = new Set<unknown>(["INSTANCE_FLEET","INSTANCE_GROUP"]);
-const VALUES44 = ["INSTANCE_FLEET","INSTANCE_GROUP"] as readonly string[];
-const MEMBERS45 = ["Name","InstanceFleetType","TargetOnDemandCapacity","TargetSpotCapacity","InstanceTypeConfigs","LaunchSpecifications","ResizeSpecifications","Context"] as readonly string[];
-const MEMBERS46 = ["SpotSpecification","OnDemandSpecification"] as readonly string[];
-const MEMBERS47 = ["SpotResizeSpecification","OnDemandResizeSpecification"] as readonly string[];
-const ENUM48 = new Set<unknown>(["MASTER","CORE","TASK"]);
-const VALUES49 = ["MASTER","CORE","TASK"] as readonly string[];
-const MEMBERS50 = ["Name","Market","InstanceRole","BidPrice","InstanceType","InstanceCount","Configurations","EbsConfiguration","AutoScalingPolicy","CustomAmiId"] as readonly string[];
-const PATTERN51 = /^(?:[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*)$/u;
-const MEMBERS52 = ["InstanceType","WeightedCapacity","BidPrice","BidPriceAsPercentageOfOnDemandPrice","EbsConfiguration","Configurations","CustomAmiId","Priority"] as readonly string[];
-const MEMBERS53 = [] as readonly string[];
-const MEMBERS54 = ["Message"] as readonly string[];
-const MEMBERS55 = ["ErrorCode","Message"] as readonly string[];
-const MEMBERS56 = ["MasterInstanceType","SlaveInstanceType","InstanceCount","InstanceGroups","InstanceFleets","Ec2KeyName","Placement","KeepJobFlowAliveWhenNoSteps","TerminationProtected","UnhealthyNodeReplacement","HadoopVersion","Ec2SubnetId","Ec2SubnetIds","EmrManagedMasterSecurityGroup","EmrManagedSlaveSecurityGroup","ServiceAccessSecurityGroup","AdditionalMasterSecurityGroups","AdditionalSlaveSecurityGroups"] as readonly string[];
-const MEMBERS57 = ["Realm","KdcAdminPassword","CrossRealmTrustPrincipalPassword","ADDomainJoinUser","ADDomainJoinPassword"] as readonly string[];
-const MEMBERS58 = ["Key","Value"] as readonly string[];
-const MEMBERS59 = ["CreatedAfter","CreatedBefore","ClusterStates","Marker"] as readonly string[];
-const MEMBERS60 = ["Clusters","Marker"] as readonly string[];
-const MEMBERS61 = ["ClusterId","StepStates","StepIds","Marker"] as readonly string[];
-const MEMBERS62 = ["Steps","Marker"] as readonly string[];
-const ENUM63 = new Set<unknown>(["system-logs","application-logs","persistent-ui-logs"]);
-const VALUES64 = ["system-logs","application-logs","persistent-ui-logs"] as readonly string[];
-const ENUM65 = new Set<unknown>(["emr-managed","on-customer-s3only","disabled"]);
-const VALUES66 = ["emr-managed","on-customer-s3only","disabled"] as readonly string[];
-const MEMBERS67 = ["ComputeLimits","UtilizationPerformanceIndex","ScalingStrategy"] as readonly string[];
-const ENUM68 = new Set<unknown>(["ON_DEMAND","SPOT"]);
-const VALUES69 = ["ON_DEMAND","SPOT"] as readonly string[];
-const MEMBERS70 = ["ClusterId","StepConcurrencyLevel","ExtendedSupport"] as readonly string[];
-const MEMBERS71 = ["StepConcurrencyLevel","ExtendedSupport"] as readonly string[];
-const MEMBERS72 = ["CloudWatchLogConfiguration","S3LoggingConfiguration"] as readonly string[];
-const MEMBERS73 = ["UsageStrategy","CapacityReservationPreference","CapacityReservationResourceGroupArn"] as readonly string[];
-const ENUM74 = new Set<unknown>(["open","none"]);
-const VALUES75 = ["open","none"] as readonly string[];
-const ENUM76 = new Set<unknown>(["use-capacity-reservations-first"]);
-const VALUES77 = ["use-capacity-reservations-first"] as readonly string[];
-const ENUM78 = new Set<unknown>(["lowest-price","prioritized"]);
-const VALUES79 = ["lowest-price","prioritized"] as readonly string[];
-const MEMBERS80 = ["AllocationStrategy","CapacityReservationOptions"] as readonly string[];
-const MEMBERS81 = ["TimeoutDurationMinutes","AllocationStrategy","CapacityReservationOptions"] as readonly string[];
-const MEMBERS82 = ["InstanceRole","PlacementStrategy"] as readonly string[];
-const ENUM83 = new Set<unknown>(["SPREAD","PARTITION","CLUSTER","NONE"]);
-const VALUES84 = ["SPREAD","PARTITION","CLUSTER","NONE"] as readonly string[];
-const MEMBERS85 = ["AvailabilityZone","AvailabilityZones"] as readonly string[];
-const ENUM86 = new Set<unknown>(["SECURITY","NONE"]);
-const VALUES87 = ["SECURITY","NONE"] as readonly string[];
-const MEMBERS88 = ["Name","LogUri","LogEncryptionKmsKeyId","AdditionalInfo","AmiVersion","ReleaseLabel","Instances","Steps","StepExecutionRoleArn","BootstrapActions","SupportedProducts","NewSupportedProducts","Applications","Configurations","VisibleToAllUsers","JobFlowRole","ServiceRole","Tags","SecurityConfiguration","AutoScalingRole","ScaleDownBehavior","CustomAmiId","EbsRootVolumeSize","RepoUpgradeOnBoot","KerberosAttributes","StepConcurrencyLevel","ManagedScalingPolicy","PlacementGroupConfigs","AutoTerminationPolicy","OSReleaseLabel","EbsRootVolumeIops","EbsRootVolumeThroughput","ExtendedSupport","MonitoringConfiguration","SessionEnabled"] as readonly string[];
-const MEMBERS89 = ["JobFlowId","ClusterArn"] as readonly string[];
-const MEMBERS90 = ["LogTypeUploadPolicy"] as readonly string[];
-const MEMBERS91 = ["LogUri","EncryptionKeyArn"] as readonly string[];
-const ENUM92 = new Set<unknown>(["TERMINATE_AT_INSTANCE_HOUR","TERMINATE_AT_TASK_COMPLETION"]);
-const VALUES93 = ["TERMINATE_AT_INSTANCE_HOUR","TERMINATE_AT_TASK_COMPLETION"] as readonly string[];
-const MEMBERS94 = ["Market","SimpleScalingPolicyConfiguration"] as readonly string[];
-const MEMBERS95 = ["MinCapacity","MaxCapacity"] as readonly string[];
-const MEMBERS96 = ["Name","Description","Action","Trigger"] as readonly string[];
-const ENUM97 = new Set<unknown>(["DEFAULT","ADVANCED"]);
-const VALUES98 = ["DEFAULT","ADVANCED"] as readonly string[];
-const MEMBERS99 = ["CloudWatchAlarmDefinition"] as readonly string[];
-const MEMBERS100 = ["Path","Args"] as readonly string[];
-const MEMBERS101 = ["AdjustmentType","ScalingAdjustment","CoolDown"] as readonly string[];
-const ENUM102 = new Set<unknown>(["capacity-optimized","price-capacity-optimized","lowest-price","diversified","capacity-optimized-prioritized"]);
-const VALUES103 = ["capacity-optimized","price-capacity-optimized","lowest-price","diversified","capacity-optimized-prioritized"] as readonly string[];
-const MEMBERS104 = ["TimeoutDurationMinutes","TimeoutAction","BlockDurationMinutes","AllocationStrategy"] as readonly string[];
-const ENUM105 = new Set<unknown>(["SWITCH_TO_ON_DEMAND","TERMINATE_CLUSTER"]);
-const VALUES106 = ["SWITCH_TO_ON_DEMAND","TERMINATE_CLUSTER"] as readonly string[];
-const MEMBERS107 = ["TimeoutDurationMinutes","AllocationStrategy"] as readonly string[];
-const ENUM108 = new Set<unknown>(["SAMPLE_COUNT","AVERAGE","SUM","MINIMUM","MAXIMUM"]);
-const VALUES109 = ["SAMPLE_COUNT","AVERAGE","SUM","MINIMUM","MAXIMUM"] as readonly string[];
-const MEMBERS110 = ["Id","Name","Config","ActionOnFailure","Status","ExecutionRoleArn","LogUri","EncryptionKeyArn"] as readonly string[];
-const ENUM111 = new Set<unknown>(["SEND_INTERRUPT","TERMINATE_PROCESS"]);
-const VALUES112 = ["SEND_INTERRUPT","TERMINATE_PROCESS"] as readonly string[];
-const MEMBERS113 = ["Name","ActionOnFailure","HadoopJarStep","StepMonitoringConfiguration"] as readonly string[];
-const MEMBERS114 = ["S3MonitoringConfiguration"] as readonly string[];
-const ENUM115 = new Set<unknown>(["PENDING","CANCEL_PENDING","RUNNING","COMPLETED","CANCELLED","FAILED","INTERRUPTED"]);
-const VALUES116 = ["PENDING","CANCEL_PENDING","RUNNING","COMPLETED","CANCELLED","FAILED","INTERRUPTED"] as readonly string[];
-const ENUM117 = new Set<unknown>(["NONE"]);
-const VALUES118 = ["NONE"] as readonly string[];
-const MEMBERS119 = ["State","StateChangeReason","FailureDetails","Timeline"] as readonly string[];
-const MEMBERS120 = ["Id","Name","Config","ActionOnFailure","Status","LogUri","EncryptionKeyArn"] as readonly string[];
-const MEMBERS121 = ["CreationDateTime","StartDateTime","EndDateTime"] as readonly string[];
-const MEMBERS122 = ["Name","Args"] as readonly string[];
-const MEMBERS123 = ["JobFlowIds"] as readonly string[];
-const ENUM124 = new Set<unknown>(["NONE","SECONDS","MICRO_SECONDS","MILLI_SECONDS","BYTES","KILO_BYTES","MEGA_BYTES","GIGA_BYTES","TERA_BYTES","BITS","KILO_BITS","MEGA_BITS","GIGA_BITS","TERA_BITS","PERCENT","COUNT","BYTES_PER_SECOND","KILO_BYTES_PER_SECOND","MEGA_BYTES_PER_SECOND","GIGA_BYTES_PER_SECOND","TERA_BYTES_PER_SECOND","BITS_PER_SECOND","KILO_BITS_PER_SECOND","MEGA_BITS_PER_SECOND","GIGA_BITS_PER_SECOND","TERA_BITS_PER_SECOND","COUNT_PER_SECOND"]);
-const VALUES125 = ["NONE","SECONDS","MICRO_SECONDS","MILLI_SECONDS","BYTES","KILO_BYTES","MEGA_BYTES","GIGA_BYTES","TERA_BYTES","BITS","KILO_BITS","MEGA_BITS","GIGA_BITS","TERA_BITS","PERCENT","COUNT","BYTES_PER_SECOND","KILO_BYTES_PER_SECOND","MEGA_BYTES_PER_SECOND","GIGA_BYTES_PER_SECOND","TERA_BYTES_PER_SECOND","BITS_PER_SECOND","KILO_BITS_PER_SECOND","MEGA_BITS_PER_SECOND","GIGA_BITS_PER_SECOND","TERA_BITS_PER_SECOND","COUNT_PER_SECOND"] as readonly string[];
-const MEMBERS126 = ["VolumeType","Iops","SizeInGB","Throughput"] as readonly string[];
+const MEMBERS2 = ["InstanceGroups","JobFlowId"] as readonly string[];
+const MEMBERS3 = ["JobFlowId","InstanceGroupIds","ClusterArn"] as readonly string[];
+const MEMBERS4 = ["JobFlowId","Steps","ExecutionRoleArn"] as readonly string[];
+const MEMBERS5 = ["StepIds"] as readonly string[];
+const MEMBERS6 = ["ResourceId","Tags","ClusterId"] as readonly string[];
+const MEMBERS7 = [] as readonly string[];
+const ENUM8 = new Set<unknown>(["CHANGE_IN_CAPACITY","PERCENT_CHANGE_IN_CAPACITY","EXACT_CAPACITY"]);
+const VALUES9 = ["CHANGE_IN_CAPACITY","PERCENT_CHANGE_IN_CAPACITY","EXACT_CAPACITY"] as readonly string[];
+const MEMBERS10 = ["Name","Version","Args","AdditionalInfo"] as readonly string[];
+const MEMBERS11 = ["Constraints","Rules"] as readonly string[];
+const MEMBERS12 = ["Status","Constraints","Rules"] as readonly string[];
+const ENUM13 = new Set<unknown>(["PENDING","ATTACHING","ATTACHED","DETACHING","DETACHED","FAILED"]);
+const VALUES14 = ["PENDING","ATTACHING","ATTACHED","DETACHING","DETACHED","FAILED"] as readonly string[];
+const MEMBERS15 = ["Code","Message"] as readonly string[];
+const ENUM16 = new Set<unknown>(["USER_REQUEST","PROVISION_FAILURE","CLEANUP_FAILURE"]);
+const VALUES17 = ["USER_REQUEST","PROVISION_FAILURE","CLEANUP_FAILURE"] as readonly string[];
+const MEMBERS18 = ["State","StateChangeReason"] as readonly string[];
+const MEMBERS19 = ["IdleTimeout"] as readonly string[];
+const MEMBERS20 = ["Name","ScriptBootstrapAction"] as readonly string[];
+const MEMBERS21 = ["BootstrapActionConfig"] as readonly string[];
+const MEMBERS22 = ["StepId","Status","Reason"] as readonly string[];
+const MEMBERS23 = ["ClusterId","StepIds","StepCancellationOption"] as readonly string[];
+const MEMBERS24 = ["CancelStepsInfoList"] as readonly string[];
+const ENUM25 = new Set<unknown>(["SUBMITTED","FAILED"]);
+const VALUES26 = ["SUBMITTED","FAILED"] as readonly string[];
+const MEMBERS27 = ["ComparisonOperator","EvaluationPeriods","MetricName","Namespace","Period","Statistic","Threshold","Unit","Dimensions"] as readonly string[];
+const MEMBERS28 = ["Enabled","LogGroupName","LogStreamNamePrefix","EncryptionKeyArn","LogTypes"] as readonly string[];
+const MEMBERS29 = ["Id","Name","Status","Ec2InstanceAttributes","InstanceCollectionType","LogUri","LogEncryptionKmsKeyId","RequestedAmiVersion","RunningAmiVersion","ReleaseLabel","AutoTerminate","TerminationProtected","UnhealthyNodeReplacement","VisibleToAllUsers","Applications","Tags","ServiceRole","NormalizedInstanceHours","MasterPublicDnsName","Configurations","SecurityConfiguration","AutoScalingRole","ScaleDownBehavior","CustomAmiId","EbsRootVolumeSize","RepoUpgradeOnBoot","KerberosAttributes","ClusterArn","OutpostArn","StepConcurrencyLevel","PlacementGroups","OSReleaseLabel","EbsRootVolumeIops","EbsRootVolumeThroughput","ExtendedSupport","MonitoringConfiguration","SessionEnabled"] as readonly string[];
+const ENUM30 = new Set<unknown>(["STARTING","BOOTSTRAPPING","RUNNING","WAITING","TERMINATING","TERMINATED","TERMINATED_WITH_ERRORS"]);
+const VALUES31 = ["STARTING","BOOTSTRAPPING","RUNNING","WAITING","TERMINATING","TERMINATED","TERMINATED_WITH_ERRORS"] as readonly string[];
+const ENUM32 = new Set<unknown>(["INTERNAL_ERROR","VALIDATION_ERROR","INSTANCE_FAILURE","INSTANCE_FLEET_TIMEOUT","BOOTSTRAP_FAILURE","USER_REQUEST","STEP_FAILURE","ALL_STEPS_COMPLETED"]);
+const VALUES33 = ["INTERNAL_ERROR","VALIDATION_ERROR","INSTANCE_FAILURE","INSTANCE_FLEET_TIMEOUT","BOOTSTRAP_FAILURE","USER_REQUEST","STEP_FAILURE","ALL_STEPS_COMPLETED"] as readonly string[];
+const MEMBERS34 = ["State","StateChangeReason","Timeline","ErrorDetails"] as readonly string[];
+const MEMBERS35 = ["Id","Name","Status","NormalizedInstanceHours","ClusterArn","OutpostArn"] as readonly string[];
+const MEMBERS36 = ["CreationDateTime","ReadyDateTime","EndDateTime"] as readonly string[];
+const MEMBERS37 = ["Name","ScriptPath","Args"] as readonly string[];
+const ENUM38 = new Set<unknown>(["GREATER_THAN_OR_EQUAL","GREATER_THAN","LESS_THAN","LESS_THAN_OR_EQUAL"]);
+const VALUES39 = ["GREATER_THAN_OR_EQUAL","GREATER_THAN","LESS_THAN","LESS_THAN_OR_EQUAL"] as readonly string[];
+const MEMBERS40 = ["UnitType","MinimumCapacityUnits","MaximumCapacityUnits","MaximumOnDemandCapacityUnits","MaximumCoreCapacityUnits"] as readonly string[];
+const ENUM41 = new Set<unknown>(["InstanceFleetUnits","Instances","VCPU"]);
+const VALUES42 = ["InstanceFleetUnits","Instances","VCPU"] as readonly string[];
+const MEMBERS43 = ["Classification","Configurations","Properties"] as readonly string[];
+const MEMBERS44 = ["ClusterId"] as readonly string[];
+const MEMBERS45 = ["Cluster"] as readonly string[];
+const MEMBERS46 = ["CreatedAfter","CreatedBefore","JobFlowIds","JobFlowStates"] as readonly string[];
+const MEMBERS47 = ["JobFlows"] as readonly string[];
+const MEMBERS48 = ["ReleaseLabel","NextToken","MaxResults"] as readonly string[];
+const MEMBERS49 = ["ReleaseLabel","Applications","NextToken","AvailableOSReleases"] as readonly string[];
+const MEMBERS50 = ["ClusterId","StepId"] as readonly string[];
+const MEMBERS51 = ["Step"] as readonly string[];
+const MEMBERS52 = ["VolumeSpecification","Device"] as readonly string[];
+const MEMBERS53 = ["VolumeSpecification","VolumesPerInstance"] as readonly string[];
+const MEMBERS54 = ["EbsBlockDeviceConfigs","EbsOptimized"] as readonly string[];
+const MEMBERS55 = ["Device","VolumeId"] as readonly string[];
+const MEMBERS56 = ["Ec2KeyName","Ec2SubnetId","RequestedEc2SubnetIds","Ec2AvailabilityZone","RequestedEc2AvailabilityZones","IamInstanceProfile","EmrManagedMasterSecurityGroup","EmrManagedSlaveSecurityGroup","ServiceAccessSecurityGroup","AdditionalMasterSecurityGroups","AdditionalSlaveSecurityGroups"] as readonly string[];
+const MEMBERS57 = ["ErrorCode","ErrorData","ErrorMessage"] as readonly string[];
+const MEMBERS58 = ["Reason","Message","LogFile"] as readonly string[];
+const MEMBERS59 = ["Properties","Jar","MainClass","Args"] as readonly string[];
+const MEMBERS60 = ["Jar","Properties","MainClass","Args"] as readonly string[];
+const MEMBERS61 = ["Id","Ec2InstanceId","PublicDnsName","PublicIpAddress","PrivateDnsName","PrivateIpAddress","Status","InstanceGroupId","InstanceFleetId","Market","InstanceType","EbsVolumes"] as readonly string[];
+const ENUM62 = new Set<unknown>(["INSTANCE_FLEET","INSTANCE_GROUP"]);
+const VALUES63 = ["INSTANCE_FLEET","INSTANCE_GROUP"] as readonly string[];
+const MEMBERS64 = ["Id","Name","Status","InstanceFleetType","TargetOnDemandCapacity","TargetSpotCapacity","ProvisionedOnDemandCapacity","ProvisionedSpotCapacity","InstanceTypeSpecifications","LaunchSpecifications","ResizeSpecifications","Context"] as readonly string[];
+const MEMBERS65 = ["Name","InstanceFleetType","TargetOnDemandCapacity","TargetSpotCapacity","InstanceTypeConfigs","LaunchSpecifications","ResizeSpecifications","Context"] as readonly string[];
+const MEMBERS66 = ["SpotSpecification","OnDemandSpecification"] as readonly string[];
+const MEMBERS67 = ["SpotResizeSpecification","OnDemandResizeSpecification"] as readonly string[];
+const ENUM68 = new Set<unknown>(["PROVISIONING","BOOTSTRAPPING","RUNNING","RESIZING","RECONFIGURING","SUSPENDED","TERMINATING","TERMINATED"]);
+const VALUES69 = ["PROVISIONING","BOOTSTRAPPING","RUNNING","RESIZING","RECONFIGURING","SUSPENDED","TERMINATING","TERMINATED"] as readonly string[];
+const ENUM70 = new Set<unknown>(["INTERNAL_ERROR","VALIDATION_ERROR","INSTANCE_FAILURE","CLUSTER_TERMINATED"]);
+const VALUES71 = ["INTERNAL_ERROR","VALIDATION_ERROR","INSTANCE_FAILURE","CLUSTER_TERMINATED"] as readonly string[];
+const MEMBERS72 = ["State","StateChangeReason","Timeline"] as readonly string[];
+const ENUM73 = new Set<unknown>(["MASTER","CORE","TASK"]);
+const VALUES74 = ["MASTER","CORE","TASK"] as readonly string[];
+const MEMBERS75 = ["Id","Name","Market","InstanceGroupType","BidPrice","InstanceType","RequestedInstanceCount","RunningInstanceCount","Status","Configurations","ConfigurationsVersion","LastSuccessfullyAppliedConfigurations","LastSuccessfullyAppliedConfigurationsVersion","EbsBlockDevices","EbsOptimized","ShrinkPolicy","AutoScalingPolicy","CustomAmiId"] as readonly string[];
+const MEMBERS76 = ["Name","Market","InstanceRole","BidPrice","InstanceType","InstanceCount","Configurations","EbsConfiguration","AutoScalingPolicy","CustomAmiId"] as readonly string[];
+const MEMBERS77 = ["InstanceGroupId","Name","Market","InstanceRole","BidPrice","InstanceType","InstanceRequestCount","InstanceRunningCount","State","LastStateChangeReason","CreationDateTime","StartDateTime","ReadyDateTime","EndDateTime","CustomAmiId"] as readonly string[];
+const MEMBERS78 = ["InstanceGroupId","InstanceCount","EC2InstanceIdsToTerminate","ShrinkPolicy","ReconfigurationType","Configurations"] as readonly string[];
+const ENUM79 = new Set<unknown>(["PROVISIONING","BOOTSTRAPPING","RUNNING","RECONFIGURING","RESIZING","SUSPENDED","TERMINATING","TERMINATED","ARRESTED","SHUTTING_DOWN","ENDED"]);
+const VALUES80 = ["PROVISIONING","BOOTSTRAPPING","RUNNING","RECONFIGURING","RESIZING","SUSPENDED","TERMINATING","TERMINATED","ARRESTED","SHUTTING_DOWN","ENDED"] as readonly string[];
+const MEMBERS81 = ["InstancesToTerminate","InstancesToProtect","InstanceTerminationTimeout"] as readonly string[];
+const ENUM82 = new Set<unknown>(["AWAITING_FULFILLMENT","PROVISIONING","BOOTSTRAPPING","RUNNING","TERMINATED"]);
+const VALUES83 = ["AWAITING_FULFILLMENT","PROVISIONING","BOOTSTRAPPING","RUNNING","TERMINATED"] as readonly string[];
+const ENUM84 = new Set<unknown>(["INTERNAL_ERROR","VALIDATION_ERROR","INSTANCE_FAILURE","BOOTSTRAP_FAILURE","CLUSTER_TERMINATED"]);
+const VALUES85 = ["INTERNAL_ERROR","VALIDATION_ERROR","INSTANCE_FAILURE","BOOTSTRAP_FAILURE","CLUSTER_TERMINATED"] as readonly string[];
+const PATTERN86 = /^(?:[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*)$/u;
+const MEMBERS87 = ["InstanceType","WeightedCapacity","BidPrice","BidPriceAsPercentageOfOnDemandPrice","EbsConfiguration","Configurations","CustomAmiId","Priority"] as readonly string[];
+const MEMBERS88 = ["InstanceType","WeightedCapacity","BidPrice","BidPriceAsPercentageOfOnDemandPrice","Configurations","EbsBlockDevices","EbsOptimized","CustomAmiId","Priority"] as readonly string[];
+const MEMBERS89 = ["Message"] as readonly string[];
+const MEMBERS90 = ["ErrorCode","Message"] as readonly string[];
+const MEMBERS91 = ["JobFlowId","Name","LogUri","LogEncryptionKmsKeyId","AmiVersion","ExecutionStatusDetail","Instances","Steps","BootstrapActions","SupportedProducts","VisibleToAllUsers","JobFlowRole","ServiceRole","AutoScalingRole","ScaleDownBehavior"] as readonly string[];
+const ENUM92 = new Set<unknown>(["STARTING","BOOTSTRAPPING","RUNNING","WAITING","SHUTTING_DOWN","TERMINATED","COMPLETED","FAILED"]);
+const VALUES93 = ["STARTING","BOOTSTRAPPING","RUNNING","WAITING","SHUTTING_DOWN","TERMINATED","COMPLETED","FAILED"] as readonly string[];
+const MEMBERS94 = ["State","CreationDateTime","StartDateTime","ReadyDateTime","EndDateTime","LastStateChangeReason"] as readonly string[];
+const MEMBERS95 = ["MasterInstanceType","SlaveInstanceType","InstanceCount","InstanceGroups","InstanceFleets","Ec2KeyName","Placement","KeepJobFlowAliveWhenNoSteps","TerminationProtected","UnhealthyNodeReplacement","HadoopVersion","Ec2SubnetId","Ec2SubnetIds","EmrManagedMasterSecurityGroup","EmrManagedSlaveSecurityGroup","ServiceAccessSecurityGroup","AdditionalMasterSecurityGroups","AdditionalSlaveSecurityGroups"] as readonly string[];
+const MEMBERS96 = ["MasterInstanceType","MasterPublicDnsName","MasterInstanceId","SlaveInstanceType","InstanceCount","InstanceGroups","NormalizedInstanceHours","Ec2KeyName","Ec2SubnetId","Placement","KeepJobFlowAliveWhenNoSteps","TerminationProtected","UnhealthyNodeReplacement","HadoopVersion"] as readonly string[];
+const MEMBERS97 = ["Realm","KdcAdminPassword","CrossRealmTrustPrincipalPassword","ADDomainJoinUser","ADDomainJoinPassword"] as readonly string[];
+const MEMBERS98 = ["Key","Value"] as readonly string[];
+const MEMBERS99 = ["ClusterId","Marker"] as readonly string[];
+const MEMBERS100 = ["BootstrapActions","Marker"] as readonly string[];
+const MEMBERS101 = ["CreatedAfter","CreatedBefore","ClusterStates","Marker"] as readonly string[];
+const MEMBERS102 = ["Clusters","Marker"] as readonly string[];
+const MEMBERS103 = ["InstanceFleets","Marker"] as readonly string[];
+const MEMBERS104 = ["InstanceGroups","Marker"] as readonly string[];
+const MEMBERS105 = ["ClusterId","InstanceGroupId","InstanceGroupTypes","InstanceFleetId","InstanceFleetType","InstanceStates","Marker"] as readonly string[];
+const MEMBERS106 = ["Instances","Marker"] as readonly string[];
+const MEMBERS107 = ["Filters","NextToken","MaxResults"] as readonly string[];
+const MEMBERS108 = ["ReleaseLabels","NextToken"] as readonly string[];
+const MEMBERS109 = ["ClusterId","StepStates","StepIds","Marker"] as readonly string[];
+const MEMBERS110 = ["Steps","Marker"] as readonly string[];
+const ENUM111 = new Set<unknown>(["system-logs","application-logs","persistent-ui-logs"]);
+const VALUES112 = ["system-logs","application-logs","persistent-ui-logs"] as readonly string[];
+const ENUM113 = new Set<unknown>(["emr-managed","on-customer-s3only","disabled"]);
+const VALUES114 = ["emr-managed","on-customer-s3only","disabled"] as readonly string[];
+const MEMBERS115 = ["ComputeLimits","UtilizationPerformanceIndex","ScalingStrategy"] as readonly string[];
+const ENUM116 = new Set<unknown>(["ON_DEMAND","SPOT"]);
+const VALUES117 = ["ON_DEMAND","SPOT"] as readonly string[];
+const MEMBERS118 = ["ClusterId","StepConcurrencyLevel","ExtendedSupport"] as readonly string[];
+const MEMBERS119 = ["StepConcurrencyLevel","ExtendedSupport"] as readonly string[];
+const MEMBERS120 = ["ClusterId","InstanceGroups"] as readonly string[];
+const MEMBERS121 = ["CloudWatchLogConfiguration","S3LoggingConfiguration"] as readonly string[];
+const MEMBERS122 = ["Label"] as readonly string[];
+const MEMBERS123 = ["UsageStrategy","CapacityReservationPreference","CapacityReservationResourceGroupArn"] as readonly string[];
+const ENUM124 = new Set<unknown>(["open","none"]);
+const VALUES125 = ["open","none"] as readonly string[];
+const ENUM126 = new Set<unknown>(["use-capacity-reservations-first"]);
+const VALUES127 = ["use-capacity-reservations-first"] as readonly string[];
+const ENUM128 = new Set<unknown>(["lowest-price","prioritized"]);
+const VALUES129 = ["lowest-price","prioritized"] as readonly string[];
+const MEMBERS130 = ["AllocationStrategy","CapacityReservationOptions"] as readonly string[];
+const MEMBERS131 = ["TimeoutDurationMinutes","AllocationStrategy","CapacityReservationOptions"] as readonly string[];
+const MEMBERS132 = ["InstanceRole","PlacementStrategy"] as readonly string[];
+const ENUM133 = new Set<unknown>(["SPREAD","PARTITION","CLUSTER","NONE"]);
+const VALUES134 = ["SPREAD","PARTITION","CLUSTER","NONE"] as readonly string[];
+const MEMBERS135 = ["AvailabilityZone","AvailabilityZones"] as readonly string[];
+const ENUM136 = new Set<unknown>(["OVERWRITE","MERGE"]);
+const VALUES137 = ["OVERWRITE","MERGE"] as readonly string[];
+const MEMBERS138 = ["Prefix","Application"] as readonly string[];
+const MEMBERS139 = ["ResourceId","TagKeys","ClusterId"] as readonly string[];
+const ENUM140 = new Set<unknown>(["SECURITY","NONE"]);
+const VALUES141 = ["SECURITY","NONE"] as readonly string[];
+const MEMBERS142 = ["Name","LogUri","LogEncryptionKmsKeyId","AdditionalInfo","AmiVersion","ReleaseLabel","Instances","Steps","StepExecutionRoleArn","BootstrapActions","SupportedProducts","NewSupportedProducts","Applications","Configurations","VisibleToAllUsers","JobFlowRole","ServiceRole","Tags","SecurityConfiguration","AutoScalingRole","ScaleDownBehavior","CustomAmiId","EbsRootVolumeSize","RepoUpgradeOnBoot","KerberosAttributes","StepConcurrencyLevel","ManagedScalingPolicy","PlacementGroupConfigs","AutoTerminationPolicy","OSReleaseLabel","EbsRootVolumeIops","EbsRootVolumeThroughput","ExtendedSupport","MonitoringConfiguration","SessionEnabled"] as readonly string[];
+const MEMBERS143 = ["JobFlowId","ClusterArn"] as readonly string[];
+const MEMBERS144 = ["LogTypeUploadPolicy"] as readonly string[];
+const MEMBERS145 = ["LogUri","EncryptionKeyArn"] as readonly string[];
+const ENUM146 = new Set<unknown>(["TERMINATE_AT_INSTANCE_HOUR","TERMINATE_AT_TASK_COMPLETION"]);
+const VALUES147 = ["TERMINATE_AT_INSTANCE_HOUR","TERMINATE_AT_TASK_COMPLETION"] as readonly string[];
+const MEMBERS148 = ["Market","SimpleScalingPolicyConfiguration"] as readonly string[];
+const MEMBERS149 = ["MinCapacity","MaxCapacity"] as readonly string[];
+const MEMBERS150 = ["Name","Description","Action","Trigger"] as readonly string[];
+const ENUM151 = new Set<unknown>(["DEFAULT","ADVANCED"]);
+const VALUES152 = ["DEFAULT","ADVANCED"] as readonly string[];
+const MEMBERS153 = ["CloudWatchAlarmDefinition"] as readonly string[];
+const MEMBERS154 = ["Path","Args"] as readonly string[];
+const MEMBERS155 = ["JobFlowIds","KeepJobFlowAliveWhenNoSteps"] as readonly string[];
+const MEMBERS156 = ["JobFlowIds","TerminationProtected"] as readonly string[];
+const MEMBERS157 = ["JobFlowIds","VisibleToAllUsers"] as readonly string[];
+const MEMBERS158 = ["DecommissionTimeout","InstanceResizePolicy"] as readonly string[];
+const MEMBERS159 = ["AdjustmentType","ScalingAdjustment","CoolDown"] as readonly string[];
+const MEMBERS160 = ["Name","Version"] as readonly string[];
+const ENUM161 = new Set<unknown>(["capacity-optimized","price-capacity-optimized","lowest-price","diversified","capacity-optimized-prioritized"]);
+const VALUES162 = ["capacity-optimized","price-capacity-optimized","lowest-price","diversified","capacity-optimized-prioritized"] as readonly string[];
+const MEMBERS163 = ["TimeoutDurationMinutes","TimeoutAction","BlockDurationMinutes","AllocationStrategy"] as readonly string[];
+const ENUM164 = new Set<unknown>(["SWITCH_TO_ON_DEMAND","TERMINATE_CLUSTER"]);
+const VALUES165 = ["SWITCH_TO_ON_DEMAND","TERMINATE_CLUSTER"] as readonly string[];
+const MEMBERS166 = ["TimeoutDurationMinutes","AllocationStrategy"] as readonly string[];
+const ENUM167 = new Set<unknown>(["SAMPLE_COUNT","AVERAGE","SUM","MINIMUM","MAXIMUM"]);
+const VALUES168 = ["SAMPLE_COUNT","AVERAGE","SUM","MINIMUM","MAXIMUM"] as readonly string[];
+const MEMBERS169 = ["Id","Name","Config","ActionOnFailure","Status","ExecutionRoleArn","LogUri","EncryptionKeyArn"] as readonly string[];
+const ENUM170 = new Set<unknown>(["SEND_INTERRUPT","TERMINATE_PROCESS"]);
+const VALUES171 = ["SEND_INTERRUPT","TERMINATE_PROCESS"] as readonly string[];
+const MEMBERS172 = ["Name","ActionOnFailure","HadoopJarStep","StepMonitoringConfiguration"] as readonly string[];
+const MEMBERS173 = ["StepConfig","ExecutionStatusDetail"] as readonly string[];
+const ENUM174 = new Set<unknown>(["PENDING","RUNNING","CONTINUE","COMPLETED","CANCELLED","FAILED","INTERRUPTED"]);
+const VALUES175 = ["PENDING","RUNNING","CONTINUE","COMPLETED","CANCELLED","FAILED","INTERRUPTED"] as readonly string[];
+const MEMBERS176 = ["State","CreationDateTime","StartDateTime","EndDateTime","LastStateChangeReason"] as readonly string[];
+const MEMBERS177 = ["S3MonitoringConfiguration"] as readonly string[];
+const ENUM178 = new Set<unknown>(["PENDING","CANCEL_PENDING","RUNNING","COMPLETED","CANCELLED","FAILED","INTERRUPTED"]);
+const VALUES179 = ["PENDING","CANCEL_PENDING","RUNNING","COMPLETED","CANCELLED","FAILED","INTERRUPTED"] as readonly string[];
+const ENUM180 = new Set<unknown>(["NONE"]);
+const VALUES181 = ["NONE"] as readonly string[];
+const MEMBERS182 = ["State","StateChangeReason","FailureDetails","Timeline"] as readonly string[];
+const MEMBERS183 = ["Id","Name","Config","ActionOnFailure","Status","LogUri","EncryptionKeyArn"] as readonly string[];
+const MEMBERS184 = ["CreationDateTime","StartDateTime","EndDateTime"] as readonly string[];
+const MEMBERS185 = ["Name","Args"] as readonly string[];
+const MEMBERS186 = ["JobFlowIds"] as readonly string[];
+const ENUM187 = new Set<unknown>(["NONE","SECONDS","MICRO_SECONDS","MILLI_SECONDS","BYTES","KILO_BYTES","MEGA_BYTES","GIGA_BYTES","TERA_BYTES","BITS","KILO_BITS","MEGA_BITS","GIGA_BITS","TERA_BITS","PERCENT","COUNT","BYTES_PER_SECOND","KILO_BYTES_PER_SECOND","MEGA_BYTES_PER_SECOND","GIGA_BYTES_PER_SECOND","TERA_BYTES_PER_SECOND","BITS_PER_SECOND","KILO_BITS_PER_SECOND","MEGA_BITS_PER_SECOND","GIGA_BITS_PER_SECOND","TERA_BITS_PER_SECOND","COUNT_PER_SECOND"]);
+const VALUES188 = ["NONE","SECONDS","MICRO_SECONDS","MILLI_SECONDS","BYTES","KILO_BYTES","MEGA_BYTES","GIGA_BYTES","TERA_BYTES","BITS","KILO_BITS","MEGA_BITS","GIGA_BITS","TERA_BITS","PERCENT","COUNT","BYTES_PER_SECOND","KILO_BYTES_PER_SECOND","MEGA_BYTES_PER_SECOND","GIGA_BYTES_PER_SECOND","TERA_BYTES_PER_SECOND","BITS_PER_SECOND","KILO_BITS_PER_SECOND","MEGA_BITS_PER_SECOND","GIGA_BITS_PER_SECOND","TERA_BITS_PER_SECOND","COUNT_PER_SECOND"] as readonly string[];
+const MEMBERS189 = ["VolumeType","Iops","SizeInGB","Throughput"] as readonly string[];
 /** Checks a value against ActionOnFailure. */
 export function validateActionOnFailure(value: unknown, walk: Walk): void {
   if (typeof value !== "string") {
@@ -146,6 +209,77 @@ export function validateActionOnFailure(value: unknown, walk: Walk): void {
   if (!ENUM0.has(value)) {
     const suggestion = nearest(String(value), VALUES1);
     report(walk, "enum", `must be one of ${VALUES1.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  }
+}
+
+/** Checks a value against AddInstanceGroupsInput. */
+export function validateAddInstanceGroupsInput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (AddInstanceGroupsInput), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["InstanceGroups"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "InstanceGroups");
+  } else {
+    walk.path.push("InstanceGroups");
+    validateInstanceGroupConfigList(member, walk);
+    walk.path.pop();
+  }
+  member = value["JobFlowId"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "JobFlowId");
+  } else {
+    walk.path.push("JobFlowId");
+    validateXmlStringMaxLen256(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "InstanceGroups":
+      case "JobFlowId":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS2);
+    report(walk, "unknown-member", `is not a member of AddInstanceGroupsInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against AddInstanceGroupsOutput. */
+export function validateAddInstanceGroupsOutput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (AddInstanceGroupsOutput), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["JobFlowId"];
+  if (member !== undefined) {
+    walk.path.push("JobFlowId");
+    validateXmlStringMaxLen256(member, walk);
+    walk.path.pop();
+  }
+  member = value["InstanceGroupIds"];
+  if (member !== undefined) {
+    walk.path.push("InstanceGroupIds");
+    validateInstanceGroupIdsList(member, walk);
+    walk.path.pop();
+  }
+  member = value["ClusterArn"];
+  if (member !== undefined) {
+    walk.path.push("ClusterArn");
+    validateArnType(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "JobFlowId":
+      case "InstanceGroupIds":
+      case "ClusterArn":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS3);
+    report(walk, "unknown-member", `is not a member of AddInstanceGroupsOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
 
@@ -185,7 +319,7 @@ export function validateAddJobFlowStepsInput(value: unknown, walk: Walk): void {
       case "ExecutionRoleArn":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS2);
+    const suggestion = nearest(key, MEMBERS4);
     report(walk, "unknown-member", `is not a member of AddJobFlowStepsInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -208,8 +342,61 @@ export function validateAddJobFlowStepsOutput(value: unknown, walk: Walk): void 
       case "StepIds":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS3);
+    const suggestion = nearest(key, MEMBERS5);
     report(walk, "unknown-member", `is not a member of AddJobFlowStepsOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against AddTagsInput. */
+export function validateAddTagsInput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (AddTagsInput), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["ResourceId"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "ResourceId");
+  } else {
+    walk.path.push("ResourceId");
+    validateResourceId(member, walk);
+    walk.path.pop();
+  }
+  member = value["Tags"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "Tags");
+  } else {
+    walk.path.push("Tags");
+    validateTagList(member, walk);
+    walk.path.pop();
+  }
+  member = value["ClusterId"];
+  if (member !== undefined) {
+    walk.path.push("ClusterId");
+    validateClusterId(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "ResourceId":
+      case "Tags":
+      case "ClusterId":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS6);
+    report(walk, "unknown-member", `is not a member of AddTagsInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against AddTagsOutput. */
+export function validateAddTagsOutput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (AddTagsOutput), but is ${describeType(value)}`);
+    return;
+  }
+  for (const key in value) {
+    const suggestion = nearest(key, MEMBERS7);
+    report(walk, "unknown-member", `is not a member of AddTagsOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
 
@@ -219,9 +406,9 @@ export function validateAdjustmentType(value: unknown, walk: Walk): void {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM4.has(value)) {
-    const suggestion = nearest(String(value), VALUES5);
-    report(walk, "enum", `must be one of ${VALUES5.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM8.has(value)) {
+    const suggestion = nearest(String(value), VALUES9);
+    report(walk, "enum", `must be one of ${VALUES9.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -264,7 +451,7 @@ export function validateApplication(value: unknown, walk: Walk): void {
       case "AdditionalInfo":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS6);
+    const suggestion = nearest(key, MEMBERS10);
     report(walk, "unknown-member", `is not a member of Application${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -321,8 +508,129 @@ export function validateAutoScalingPolicy(value: unknown, walk: Walk): void {
       case "Rules":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS7);
+    const suggestion = nearest(key, MEMBERS11);
     report(walk, "unknown-member", `is not a member of AutoScalingPolicy${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against AutoScalingPolicyDescription. */
+export function validateAutoScalingPolicyDescription(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (AutoScalingPolicyDescription), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["Status"];
+  if (member !== undefined) {
+    walk.path.push("Status");
+    validateAutoScalingPolicyStatus(member, walk);
+    walk.path.pop();
+  }
+  member = value["Constraints"];
+  if (member !== undefined) {
+    walk.path.push("Constraints");
+    validateScalingConstraints(member, walk);
+    walk.path.pop();
+  }
+  member = value["Rules"];
+  if (member !== undefined) {
+    walk.path.push("Rules");
+    validateScalingRuleList(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "Status":
+      case "Constraints":
+      case "Rules":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS12);
+    report(walk, "unknown-member", `is not a member of AutoScalingPolicyDescription${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against AutoScalingPolicyState. */
+export function validateAutoScalingPolicyState(value: unknown, walk: Walk): void {
+  if (typeof value !== "string") {
+    report(walk, "type", `must be a string, but is ${describeType(value)}`);
+    return;
+  }
+  if (!ENUM13.has(value)) {
+    const suggestion = nearest(String(value), VALUES14);
+    report(walk, "enum", `must be one of ${VALUES14.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  }
+}
+
+/** Checks a value against AutoScalingPolicyStateChangeReason. */
+export function validateAutoScalingPolicyStateChangeReason(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (AutoScalingPolicyStateChangeReason), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["Code"];
+  if (member !== undefined) {
+    walk.path.push("Code");
+    validateAutoScalingPolicyStateChangeReasonCode(member, walk);
+    walk.path.pop();
+  }
+  member = value["Message"];
+  if (member !== undefined) {
+    walk.path.push("Message");
+    validateString(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "Code":
+      case "Message":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS15);
+    report(walk, "unknown-member", `is not a member of AutoScalingPolicyStateChangeReason${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against AutoScalingPolicyStateChangeReasonCode. */
+export function validateAutoScalingPolicyStateChangeReasonCode(value: unknown, walk: Walk): void {
+  if (typeof value !== "string") {
+    report(walk, "type", `must be a string, but is ${describeType(value)}`);
+    return;
+  }
+  if (!ENUM16.has(value)) {
+    const suggestion = nearest(String(value), VALUES17);
+    report(walk, "enum", `must be one of ${VALUES17.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  }
+}
+
+/** Checks a value against AutoScalingPolicyStatus. */
+export function validateAutoScalingPolicyStatus(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (AutoScalingPolicyStatus), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["State"];
+  if (member !== undefined) {
+    walk.path.push("State");
+    validateAutoScalingPolicyState(member, walk);
+    walk.path.pop();
+  }
+  member = value["StateChangeReason"];
+  if (member !== undefined) {
+    walk.path.push("StateChangeReason");
+    validateAutoScalingPolicyStateChangeReason(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "State":
+      case "StateChangeReason":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS18);
+    report(walk, "unknown-member", `is not a member of AutoScalingPolicyStatus${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
 
@@ -344,7 +652,7 @@ export function validateAutoTerminationPolicy(value: unknown, walk: Walk): void 
       case "IdleTimeout":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS8);
+    const suggestion = nearest(key, MEMBERS19);
     report(walk, "unknown-member", `is not a member of AutoTerminationPolicy${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -394,7 +702,7 @@ export function validateBootstrapActionConfig(value: unknown, walk: Walk): void 
       case "ScriptBootstrapAction":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS9);
+    const suggestion = nearest(key, MEMBERS20);
     report(walk, "unknown-member", `is not a member of BootstrapActionConfig${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -408,6 +716,42 @@ export function validateBootstrapActionConfigList(value: unknown, walk: Walk): v
   for (let i = 0; i < value.length; i++) {
     walk.path.push(i);
     validateBootstrapActionConfig(value[i], walk);
+    walk.path.pop();
+  }
+}
+
+/** Checks a value against BootstrapActionDetail. */
+export function validateBootstrapActionDetail(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (BootstrapActionDetail), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["BootstrapActionConfig"];
+  if (member !== undefined) {
+    walk.path.push("BootstrapActionConfig");
+    validateBootstrapActionConfig(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "BootstrapActionConfig":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS21);
+    report(walk, "unknown-member", `is not a member of BootstrapActionDetail${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against BootstrapActionDetailList. */
+export function validateBootstrapActionDetailList(value: unknown, walk: Walk): void {
+  if (!Array.isArray(value)) {
+    report(walk, "type", `must be a list, but is ${describeType(value)}`);
+    return;
+  }
+  for (let i = 0; i < value.length; i++) {
+    walk.path.push(i);
+    validateBootstrapActionDetail(value[i], walk);
     walk.path.pop();
   }
 }
@@ -444,7 +788,7 @@ export function validateCancelStepsInfo(value: unknown, walk: Walk): void {
       case "Reason":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS10);
+    const suggestion = nearest(key, MEMBERS22);
     report(walk, "unknown-member", `is not a member of CancelStepsInfo${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -498,7 +842,7 @@ export function validateCancelStepsInput(value: unknown, walk: Walk): void {
       case "StepCancellationOption":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS11);
+    const suggestion = nearest(key, MEMBERS23);
     report(walk, "unknown-member", `is not a member of CancelStepsInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -521,7 +865,7 @@ export function validateCancelStepsOutput(value: unknown, walk: Walk): void {
       case "CancelStepsInfoList":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS12);
+    const suggestion = nearest(key, MEMBERS24);
     report(walk, "unknown-member", `is not a member of CancelStepsOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -532,9 +876,9 @@ export function validateCancelStepsRequestStatus(value: unknown, walk: Walk): vo
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM13.has(value)) {
-    const suggestion = nearest(String(value), VALUES14);
-    report(walk, "enum", `must be one of ${VALUES14.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM25.has(value)) {
+    const suggestion = nearest(String(value), VALUES26);
+    report(walk, "enum", `must be one of ${VALUES26.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -620,7 +964,7 @@ export function validateCloudWatchAlarmDefinition(value: unknown, walk: Walk): v
       case "Dimensions":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS15);
+    const suggestion = nearest(key, MEMBERS27);
     report(walk, "unknown-member", `is not a member of CloudWatchAlarmDefinition${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -673,7 +1017,7 @@ export function validateCloudWatchLogConfiguration(value: unknown, walk: Walk): 
       case "LogTypes":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS16);
+    const suggestion = nearest(key, MEMBERS28);
     report(walk, "unknown-member", `is not a member of CloudWatchLogConfiguration${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -948,7 +1292,7 @@ export function validateCluster(value: unknown, walk: Walk): void {
       case "SessionEnabled":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS17);
+    const suggestion = nearest(key, MEMBERS29);
     report(walk, "unknown-member", `is not a member of Cluster${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -969,9 +1313,9 @@ export function validateClusterState(value: unknown, walk: Walk): void {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM18.has(value)) {
-    const suggestion = nearest(String(value), VALUES19);
-    report(walk, "enum", `must be one of ${VALUES19.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM30.has(value)) {
+    const suggestion = nearest(String(value), VALUES31);
+    report(walk, "enum", `must be one of ${VALUES31.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -1000,7 +1344,7 @@ export function validateClusterStateChangeReason(value: unknown, walk: Walk): vo
       case "Message":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS20);
+    const suggestion = nearest(key, MEMBERS15);
     report(walk, "unknown-member", `is not a member of ClusterStateChangeReason${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -1011,9 +1355,9 @@ export function validateClusterStateChangeReasonCode(value: unknown, walk: Walk)
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM21.has(value)) {
-    const suggestion = nearest(String(value), VALUES22);
-    report(walk, "enum", `must be one of ${VALUES22.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM32.has(value)) {
+    const suggestion = nearest(String(value), VALUES33);
+    report(walk, "enum", `must be one of ${VALUES33.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -1069,7 +1413,7 @@ export function validateClusterStatus(value: unknown, walk: Walk): void {
       case "ErrorDetails":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS23);
+    const suggestion = nearest(key, MEMBERS34);
     report(walk, "unknown-member", `is not a member of ClusterStatus${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -1127,7 +1471,7 @@ export function validateClusterSummary(value: unknown, walk: Walk): void {
       case "OutpostArn":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS24);
+    const suggestion = nearest(key, MEMBERS35);
     report(walk, "unknown-member", `is not a member of ClusterSummary${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -1177,8 +1521,58 @@ export function validateClusterTimeline(value: unknown, walk: Walk): void {
       case "EndDateTime":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS25);
+    const suggestion = nearest(key, MEMBERS36);
     report(walk, "unknown-member", `is not a member of ClusterTimeline${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against Command. */
+export function validateCommand(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (Command), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["Name"];
+  if (member !== undefined) {
+    walk.path.push("Name");
+    validateString(member, walk);
+    walk.path.pop();
+  }
+  member = value["ScriptPath"];
+  if (member !== undefined) {
+    walk.path.push("ScriptPath");
+    validateString(member, walk);
+    walk.path.pop();
+  }
+  member = value["Args"];
+  if (member !== undefined) {
+    walk.path.push("Args");
+    validateStringList(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "Name":
+      case "ScriptPath":
+      case "Args":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS37);
+    report(walk, "unknown-member", `is not a member of Command${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against CommandList. */
+export function validateCommandList(value: unknown, walk: Walk): void {
+  if (!Array.isArray(value)) {
+    report(walk, "type", `must be a list, but is ${describeType(value)}`);
+    return;
+  }
+  for (let i = 0; i < value.length; i++) {
+    walk.path.push(i);
+    validateCommand(value[i], walk);
+    walk.path.pop();
   }
 }
 
@@ -1188,9 +1582,9 @@ export function validateComparisonOperator(value: unknown, walk: Walk): void {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM26.has(value)) {
-    const suggestion = nearest(String(value), VALUES27);
-    report(walk, "enum", `must be one of ${VALUES27.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM38.has(value)) {
+    const suggestion = nearest(String(value), VALUES39);
+    report(walk, "enum", `must be one of ${VALUES39.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -1246,7 +1640,7 @@ export function validateComputeLimits(value: unknown, walk: Walk): void {
       case "MaximumCoreCapacityUnits":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS28);
+    const suggestion = nearest(key, MEMBERS40);
     report(walk, "unknown-member", `is not a member of ComputeLimits${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -1257,9 +1651,9 @@ export function validateComputeLimitsUnitType(value: unknown, walk: Walk): void 
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM29.has(value)) {
-    const suggestion = nearest(String(value), VALUES30);
-    report(walk, "enum", `must be one of ${VALUES30.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM41.has(value)) {
+    const suggestion = nearest(String(value), VALUES42);
+    report(walk, "enum", `must be one of ${VALUES42.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -1299,7 +1693,7 @@ export function validateConfiguration(value: unknown, walk: Walk): void {
       case "Properties":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS31);
+    const suggestion = nearest(key, MEMBERS43);
     report(walk, "unknown-member", `is not a member of Configuration${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -1349,7 +1743,7 @@ export function validateDescribeClusterInput(value: unknown, walk: Walk): void {
       case "ClusterId":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS32);
+    const suggestion = nearest(key, MEMBERS44);
     report(walk, "unknown-member", `is not a member of DescribeClusterInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -1372,8 +1766,156 @@ export function validateDescribeClusterOutput(value: unknown, walk: Walk): void 
       case "Cluster":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS33);
+    const suggestion = nearest(key, MEMBERS45);
     report(walk, "unknown-member", `is not a member of DescribeClusterOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against DescribeJobFlowsInput. */
+export function validateDescribeJobFlowsInput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (DescribeJobFlowsInput), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["CreatedAfter"];
+  if (member !== undefined) {
+    walk.path.push("CreatedAfter");
+    validateDate_(member, walk);
+    walk.path.pop();
+  }
+  member = value["CreatedBefore"];
+  if (member !== undefined) {
+    walk.path.push("CreatedBefore");
+    validateDate_(member, walk);
+    walk.path.pop();
+  }
+  member = value["JobFlowIds"];
+  if (member !== undefined) {
+    walk.path.push("JobFlowIds");
+    validateXmlStringList(member, walk);
+    walk.path.pop();
+  }
+  member = value["JobFlowStates"];
+  if (member !== undefined) {
+    walk.path.push("JobFlowStates");
+    validateJobFlowExecutionStateList(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "CreatedAfter":
+      case "CreatedBefore":
+      case "JobFlowIds":
+      case "JobFlowStates":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS46);
+    report(walk, "unknown-member", `is not a member of DescribeJobFlowsInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against DescribeJobFlowsOutput. */
+export function validateDescribeJobFlowsOutput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (DescribeJobFlowsOutput), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["JobFlows"];
+  if (member !== undefined) {
+    walk.path.push("JobFlows");
+    validateJobFlowDetailList(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "JobFlows":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS47);
+    report(walk, "unknown-member", `is not a member of DescribeJobFlowsOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against DescribeReleaseLabelInput. */
+export function validateDescribeReleaseLabelInput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (DescribeReleaseLabelInput), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["ReleaseLabel"];
+  if (member !== undefined) {
+    walk.path.push("ReleaseLabel");
+    validateString(member, walk);
+    walk.path.pop();
+  }
+  member = value["NextToken"];
+  if (member !== undefined) {
+    walk.path.push("NextToken");
+    validateString(member, walk);
+    walk.path.pop();
+  }
+  member = value["MaxResults"];
+  if (member !== undefined) {
+    walk.path.push("MaxResults");
+    validateMaxResultsNumber(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "ReleaseLabel":
+      case "NextToken":
+      case "MaxResults":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS48);
+    report(walk, "unknown-member", `is not a member of DescribeReleaseLabelInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against DescribeReleaseLabelOutput. */
+export function validateDescribeReleaseLabelOutput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (DescribeReleaseLabelOutput), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["ReleaseLabel"];
+  if (member !== undefined) {
+    walk.path.push("ReleaseLabel");
+    validateString(member, walk);
+    walk.path.pop();
+  }
+  member = value["Applications"];
+  if (member !== undefined) {
+    walk.path.push("Applications");
+    validateSimplifiedApplicationList(member, walk);
+    walk.path.pop();
+  }
+  member = value["NextToken"];
+  if (member !== undefined) {
+    walk.path.push("NextToken");
+    validateString(member, walk);
+    walk.path.pop();
+  }
+  member = value["AvailableOSReleases"];
+  if (member !== undefined) {
+    walk.path.push("AvailableOSReleases");
+    validateOSReleaseList(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "ReleaseLabel":
+      case "Applications":
+      case "NextToken":
+      case "AvailableOSReleases":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS49);
+    report(walk, "unknown-member", `is not a member of DescribeReleaseLabelOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
 
@@ -1406,7 +1948,7 @@ export function validateDescribeStepInput(value: unknown, walk: Walk): void {
       case "StepId":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS34);
+    const suggestion = nearest(key, MEMBERS50);
     report(walk, "unknown-member", `is not a member of DescribeStepInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -1429,8 +1971,64 @@ export function validateDescribeStepOutput(value: unknown, walk: Walk): void {
       case "Step":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS35);
+    const suggestion = nearest(key, MEMBERS51);
     report(walk, "unknown-member", `is not a member of DescribeStepOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against EC2InstanceIdsList. */
+export function validateEC2InstanceIdsList(value: unknown, walk: Walk): void {
+  if (!Array.isArray(value)) {
+    report(walk, "type", `must be a list, but is ${describeType(value)}`);
+    return;
+  }
+  for (let i = 0; i < value.length; i++) {
+    walk.path.push(i);
+    validateInstanceId(value[i], walk);
+    walk.path.pop();
+  }
+}
+
+/** Checks a value against EC2InstanceIdsToTerminateList. */
+export function validateEC2InstanceIdsToTerminateList(value: unknown, walk: Walk): void {
+  if (!Array.isArray(value)) {
+    report(walk, "type", `must be a list, but is ${describeType(value)}`);
+    return;
+  }
+  for (let i = 0; i < value.length; i++) {
+    walk.path.push(i);
+    validateInstanceId(value[i], walk);
+    walk.path.pop();
+  }
+}
+
+/** Checks a value against EbsBlockDevice. */
+export function validateEbsBlockDevice(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (EbsBlockDevice), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["VolumeSpecification"];
+  if (member !== undefined) {
+    walk.path.push("VolumeSpecification");
+    validateVolumeSpecification(member, walk);
+    walk.path.pop();
+  }
+  member = value["Device"];
+  if (member !== undefined) {
+    walk.path.push("Device");
+    validateString(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "VolumeSpecification":
+      case "Device":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS52);
+    report(walk, "unknown-member", `is not a member of EbsBlockDevice${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
 
@@ -1461,7 +2059,7 @@ export function validateEbsBlockDeviceConfig(value: unknown, walk: Walk): void {
       case "VolumesPerInstance":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS36);
+    const suggestion = nearest(key, MEMBERS53);
     report(walk, "unknown-member", `is not a member of EbsBlockDeviceConfig${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -1475,6 +2073,19 @@ export function validateEbsBlockDeviceConfigList(value: unknown, walk: Walk): vo
   for (let i = 0; i < value.length; i++) {
     walk.path.push(i);
     validateEbsBlockDeviceConfig(value[i], walk);
+    walk.path.pop();
+  }
+}
+
+/** Checks a value against EbsBlockDeviceList. */
+export function validateEbsBlockDeviceList(value: unknown, walk: Walk): void {
+  if (!Array.isArray(value)) {
+    report(walk, "type", `must be a list, but is ${describeType(value)}`);
+    return;
+  }
+  for (let i = 0; i < value.length; i++) {
+    walk.path.push(i);
+    validateEbsBlockDevice(value[i], walk);
     walk.path.pop();
   }
 }
@@ -1504,8 +2115,51 @@ export function validateEbsConfiguration(value: unknown, walk: Walk): void {
       case "EbsOptimized":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS37);
+    const suggestion = nearest(key, MEMBERS54);
     report(walk, "unknown-member", `is not a member of EbsConfiguration${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against EbsVolume. */
+export function validateEbsVolume(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (EbsVolume), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["Device"];
+  if (member !== undefined) {
+    walk.path.push("Device");
+    validateString(member, walk);
+    walk.path.pop();
+  }
+  member = value["VolumeId"];
+  if (member !== undefined) {
+    walk.path.push("VolumeId");
+    validateString(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "Device":
+      case "VolumeId":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS55);
+    report(walk, "unknown-member", `is not a member of EbsVolume${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against EbsVolumeList. */
+export function validateEbsVolumeList(value: unknown, walk: Walk): void {
+  if (!Array.isArray(value)) {
+    report(walk, "type", `must be a list, but is ${describeType(value)}`);
+    return;
+  }
+  for (let i = 0; i < value.length; i++) {
+    walk.path.push(i);
+    validateEbsVolume(value[i], walk);
+    walk.path.pop();
   }
 }
 
@@ -1597,7 +2251,7 @@ export function validateEc2InstanceAttributes(value: unknown, walk: Walk): void 
       case "AdditionalSlaveSecurityGroups":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS38);
+    const suggestion = nearest(key, MEMBERS56);
     report(walk, "unknown-member", `is not a member of Ec2InstanceAttributes${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -1657,7 +2311,7 @@ export function validateErrorDetail(value: unknown, walk: Walk): void {
       case "ErrorMessage":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS39);
+    const suggestion = nearest(key, MEMBERS57);
     report(walk, "unknown-member", `is not a member of ErrorDetail${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -1715,7 +2369,7 @@ export function validateFailureDetails(value: unknown, walk: Walk): void {
       case "LogFile":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS40);
+    const suggestion = nearest(key, MEMBERS58);
     report(walk, "unknown-member", `is not a member of FailureDetails${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -1761,7 +2415,7 @@ export function validateHadoopJarStepConfig(value: unknown, walk: Walk): void {
       case "Args":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS41);
+    const suggestion = nearest(key, MEMBERS59);
     report(walk, "unknown-member", `is not a member of HadoopJarStepConfig${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -1805,8 +2459,108 @@ export function validateHadoopStepConfig(value: unknown, walk: Walk): void {
       case "Args":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS42);
+    const suggestion = nearest(key, MEMBERS60);
     report(walk, "unknown-member", `is not a member of HadoopStepConfig${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against Instance. */
+export function validateInstance(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (Instance), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["Id"];
+  if (member !== undefined) {
+    walk.path.push("Id");
+    validateInstanceId(member, walk);
+    walk.path.pop();
+  }
+  member = value["Ec2InstanceId"];
+  if (member !== undefined) {
+    walk.path.push("Ec2InstanceId");
+    validateInstanceId(member, walk);
+    walk.path.pop();
+  }
+  member = value["PublicDnsName"];
+  if (member !== undefined) {
+    walk.path.push("PublicDnsName");
+    validateString(member, walk);
+    walk.path.pop();
+  }
+  member = value["PublicIpAddress"];
+  if (member !== undefined) {
+    walk.path.push("PublicIpAddress");
+    validateString(member, walk);
+    walk.path.pop();
+  }
+  member = value["PrivateDnsName"];
+  if (member !== undefined) {
+    walk.path.push("PrivateDnsName");
+    validateString(member, walk);
+    walk.path.pop();
+  }
+  member = value["PrivateIpAddress"];
+  if (member !== undefined) {
+    walk.path.push("PrivateIpAddress");
+    validateString(member, walk);
+    walk.path.pop();
+  }
+  member = value["Status"];
+  if (member !== undefined) {
+    walk.path.push("Status");
+    validateInstanceStatus(member, walk);
+    walk.path.pop();
+  }
+  member = value["InstanceGroupId"];
+  if (member !== undefined) {
+    walk.path.push("InstanceGroupId");
+    validateString(member, walk);
+    walk.path.pop();
+  }
+  member = value["InstanceFleetId"];
+  if (member !== undefined) {
+    walk.path.push("InstanceFleetId");
+    validateInstanceFleetId(member, walk);
+    walk.path.pop();
+  }
+  member = value["Market"];
+  if (member !== undefined) {
+    walk.path.push("Market");
+    validateMarketType(member, walk);
+    walk.path.pop();
+  }
+  member = value["InstanceType"];
+  if (member !== undefined) {
+    walk.path.push("InstanceType");
+    validateInstanceType(member, walk);
+    walk.path.pop();
+  }
+  member = value["EbsVolumes"];
+  if (member !== undefined) {
+    walk.path.push("EbsVolumes");
+    validateEbsVolumeList(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "Id":
+      case "Ec2InstanceId":
+      case "PublicDnsName":
+      case "PublicIpAddress":
+      case "PrivateDnsName":
+      case "PrivateIpAddress":
+      case "Status":
+      case "InstanceGroupId":
+      case "InstanceFleetId":
+      case "Market":
+      case "InstanceType":
+      case "EbsVolumes":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS61);
+    report(walk, "unknown-member", `is not a member of Instance${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
 
@@ -1816,9 +2570,109 @@ export function validateInstanceCollectionType(value: unknown, walk: Walk): void
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM43.has(value)) {
-    const suggestion = nearest(String(value), VALUES44);
-    report(walk, "enum", `must be one of ${VALUES44.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM62.has(value)) {
+    const suggestion = nearest(String(value), VALUES63);
+    report(walk, "enum", `must be one of ${VALUES63.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  }
+}
+
+/** Checks a value against InstanceFleet. */
+export function validateInstanceFleet(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (InstanceFleet), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["Id"];
+  if (member !== undefined) {
+    walk.path.push("Id");
+    validateInstanceFleetId(member, walk);
+    walk.path.pop();
+  }
+  member = value["Name"];
+  if (member !== undefined) {
+    walk.path.push("Name");
+    validateXmlStringMaxLen256(member, walk);
+    walk.path.pop();
+  }
+  member = value["Status"];
+  if (member !== undefined) {
+    walk.path.push("Status");
+    validateInstanceFleetStatus(member, walk);
+    walk.path.pop();
+  }
+  member = value["InstanceFleetType"];
+  if (member !== undefined) {
+    walk.path.push("InstanceFleetType");
+    validateInstanceFleetType(member, walk);
+    walk.path.pop();
+  }
+  member = value["TargetOnDemandCapacity"];
+  if (member !== undefined) {
+    walk.path.push("TargetOnDemandCapacity");
+    validateWholeNumber(member, walk);
+    walk.path.pop();
+  }
+  member = value["TargetSpotCapacity"];
+  if (member !== undefined) {
+    walk.path.push("TargetSpotCapacity");
+    validateWholeNumber(member, walk);
+    walk.path.pop();
+  }
+  member = value["ProvisionedOnDemandCapacity"];
+  if (member !== undefined) {
+    walk.path.push("ProvisionedOnDemandCapacity");
+    validateWholeNumber(member, walk);
+    walk.path.pop();
+  }
+  member = value["ProvisionedSpotCapacity"];
+  if (member !== undefined) {
+    walk.path.push("ProvisionedSpotCapacity");
+    validateWholeNumber(member, walk);
+    walk.path.pop();
+  }
+  member = value["InstanceTypeSpecifications"];
+  if (member !== undefined) {
+    walk.path.push("InstanceTypeSpecifications");
+    validateInstanceTypeSpecificationList(member, walk);
+    walk.path.pop();
+  }
+  member = value["LaunchSpecifications"];
+  if (member !== undefined) {
+    walk.path.push("LaunchSpecifications");
+    validateInstanceFleetProvisioningSpecifications(member, walk);
+    walk.path.pop();
+  }
+  member = value["ResizeSpecifications"];
+  if (member !== undefined) {
+    walk.path.push("ResizeSpecifications");
+    validateInstanceFleetResizingSpecifications(member, walk);
+    walk.path.pop();
+  }
+  member = value["Context"];
+  if (member !== undefined) {
+    walk.path.push("Context");
+    validateXmlStringMaxLen256(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "Id":
+      case "Name":
+      case "Status":
+      case "InstanceFleetType":
+      case "TargetOnDemandCapacity":
+      case "TargetSpotCapacity":
+      case "ProvisionedOnDemandCapacity":
+      case "ProvisionedSpotCapacity":
+      case "InstanceTypeSpecifications":
+      case "LaunchSpecifications":
+      case "ResizeSpecifications":
+      case "Context":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS64);
+    report(walk, "unknown-member", `is not a member of InstanceFleet${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
 
@@ -1891,7 +2745,7 @@ export function validateInstanceFleetConfig(value: unknown, walk: Walk): void {
       case "Context":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS45);
+    const suggestion = nearest(key, MEMBERS65);
     report(walk, "unknown-member", `is not a member of InstanceFleetConfig${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -1905,6 +2759,29 @@ export function validateInstanceFleetConfigList(value: unknown, walk: Walk): voi
   for (let i = 0; i < value.length; i++) {
     walk.path.push(i);
     validateInstanceFleetConfig(value[i], walk);
+    walk.path.pop();
+  }
+}
+
+/** Checks a value against InstanceFleetId. */
+export function validateInstanceFleetId(value: unknown, walk: Walk): void {
+  if (typeof value !== "string") {
+    report(walk, "type", `must be a string, but is ${describeType(value)}`);
+    return;
+  }
+  const length = lengthOutside(value, 0, 256);
+  if (length >= 0) report(walk, "length", `must be at most 256 characters long, but is ${length}`);
+}
+
+/** Checks a value against InstanceFleetList. */
+export function validateInstanceFleetList(value: unknown, walk: Walk): void {
+  if (!Array.isArray(value)) {
+    report(walk, "type", `must be a list, but is ${describeType(value)}`);
+    return;
+  }
+  for (let i = 0; i < value.length; i++) {
+    walk.path.push(i);
+    validateInstanceFleet(value[i], walk);
     walk.path.pop();
   }
 }
@@ -1934,7 +2811,7 @@ export function validateInstanceFleetProvisioningSpecifications(value: unknown, 
       case "OnDemandSpecification":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS46);
+    const suggestion = nearest(key, MEMBERS66);
     report(walk, "unknown-member", `is not a member of InstanceFleetProvisioningSpecifications${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -1964,8 +2841,136 @@ export function validateInstanceFleetResizingSpecifications(value: unknown, walk
       case "OnDemandResizeSpecification":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS47);
+    const suggestion = nearest(key, MEMBERS67);
     report(walk, "unknown-member", `is not a member of InstanceFleetResizingSpecifications${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against InstanceFleetState. */
+export function validateInstanceFleetState(value: unknown, walk: Walk): void {
+  if (typeof value !== "string") {
+    report(walk, "type", `must be a string, but is ${describeType(value)}`);
+    return;
+  }
+  if (!ENUM68.has(value)) {
+    const suggestion = nearest(String(value), VALUES69);
+    report(walk, "enum", `must be one of ${VALUES69.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  }
+}
+
+/** Checks a value against InstanceFleetStateChangeReason. */
+export function validateInstanceFleetStateChangeReason(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (InstanceFleetStateChangeReason), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["Code"];
+  if (member !== undefined) {
+    walk.path.push("Code");
+    validateInstanceFleetStateChangeReasonCode(member, walk);
+    walk.path.pop();
+  }
+  member = value["Message"];
+  if (member !== undefined) {
+    walk.path.push("Message");
+    validateString(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "Code":
+      case "Message":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS15);
+    report(walk, "unknown-member", `is not a member of InstanceFleetStateChangeReason${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against InstanceFleetStateChangeReasonCode. */
+export function validateInstanceFleetStateChangeReasonCode(value: unknown, walk: Walk): void {
+  if (typeof value !== "string") {
+    report(walk, "type", `must be a string, but is ${describeType(value)}`);
+    return;
+  }
+  if (!ENUM70.has(value)) {
+    const suggestion = nearest(String(value), VALUES71);
+    report(walk, "enum", `must be one of ${VALUES71.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  }
+}
+
+/** Checks a value against InstanceFleetStatus. */
+export function validateInstanceFleetStatus(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (InstanceFleetStatus), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["State"];
+  if (member !== undefined) {
+    walk.path.push("State");
+    validateInstanceFleetState(member, walk);
+    walk.path.pop();
+  }
+  member = value["StateChangeReason"];
+  if (member !== undefined) {
+    walk.path.push("StateChangeReason");
+    validateInstanceFleetStateChangeReason(member, walk);
+    walk.path.pop();
+  }
+  member = value["Timeline"];
+  if (member !== undefined) {
+    walk.path.push("Timeline");
+    validateInstanceFleetTimeline(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "State":
+      case "StateChangeReason":
+      case "Timeline":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS72);
+    report(walk, "unknown-member", `is not a member of InstanceFleetStatus${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against InstanceFleetTimeline. */
+export function validateInstanceFleetTimeline(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (InstanceFleetTimeline), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["CreationDateTime"];
+  if (member !== undefined) {
+    walk.path.push("CreationDateTime");
+    validateDate_(member, walk);
+    walk.path.pop();
+  }
+  member = value["ReadyDateTime"];
+  if (member !== undefined) {
+    walk.path.push("ReadyDateTime");
+    validateDate_(member, walk);
+    walk.path.pop();
+  }
+  member = value["EndDateTime"];
+  if (member !== undefined) {
+    walk.path.push("EndDateTime");
+    validateDate_(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "CreationDateTime":
+      case "ReadyDateTime":
+      case "EndDateTime":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS36);
+    report(walk, "unknown-member", `is not a member of InstanceFleetTimeline${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
 
@@ -1975,9 +2980,151 @@ export function validateInstanceFleetType(value: unknown, walk: Walk): void {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM48.has(value)) {
-    const suggestion = nearest(String(value), VALUES49);
-    report(walk, "enum", `must be one of ${VALUES49.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM73.has(value)) {
+    const suggestion = nearest(String(value), VALUES74);
+    report(walk, "enum", `must be one of ${VALUES74.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  }
+}
+
+/** Checks a value against InstanceGroup. */
+export function validateInstanceGroup(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (InstanceGroup), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["Id"];
+  if (member !== undefined) {
+    walk.path.push("Id");
+    validateInstanceGroupId(member, walk);
+    walk.path.pop();
+  }
+  member = value["Name"];
+  if (member !== undefined) {
+    walk.path.push("Name");
+    validateString(member, walk);
+    walk.path.pop();
+  }
+  member = value["Market"];
+  if (member !== undefined) {
+    walk.path.push("Market");
+    validateMarketType(member, walk);
+    walk.path.pop();
+  }
+  member = value["InstanceGroupType"];
+  if (member !== undefined) {
+    walk.path.push("InstanceGroupType");
+    validateInstanceGroupType(member, walk);
+    walk.path.pop();
+  }
+  member = value["BidPrice"];
+  if (member !== undefined) {
+    walk.path.push("BidPrice");
+    validateString(member, walk);
+    walk.path.pop();
+  }
+  member = value["InstanceType"];
+  if (member !== undefined) {
+    walk.path.push("InstanceType");
+    validateInstanceType(member, walk);
+    walk.path.pop();
+  }
+  member = value["RequestedInstanceCount"];
+  if (member !== undefined) {
+    walk.path.push("RequestedInstanceCount");
+    validateInteger(member, walk);
+    walk.path.pop();
+  }
+  member = value["RunningInstanceCount"];
+  if (member !== undefined) {
+    walk.path.push("RunningInstanceCount");
+    validateInteger(member, walk);
+    walk.path.pop();
+  }
+  member = value["Status"];
+  if (member !== undefined) {
+    walk.path.push("Status");
+    validateInstanceGroupStatus(member, walk);
+    walk.path.pop();
+  }
+  member = value["Configurations"];
+  if (member !== undefined) {
+    walk.path.push("Configurations");
+    validateConfigurationList(member, walk);
+    walk.path.pop();
+  }
+  member = value["ConfigurationsVersion"];
+  if (member !== undefined) {
+    walk.path.push("ConfigurationsVersion");
+    validateLong(member, walk);
+    walk.path.pop();
+  }
+  member = value["LastSuccessfullyAppliedConfigurations"];
+  if (member !== undefined) {
+    walk.path.push("LastSuccessfullyAppliedConfigurations");
+    validateConfigurationList(member, walk);
+    walk.path.pop();
+  }
+  member = value["LastSuccessfullyAppliedConfigurationsVersion"];
+  if (member !== undefined) {
+    walk.path.push("LastSuccessfullyAppliedConfigurationsVersion");
+    validateLong(member, walk);
+    walk.path.pop();
+  }
+  member = value["EbsBlockDevices"];
+  if (member !== undefined) {
+    walk.path.push("EbsBlockDevices");
+    validateEbsBlockDeviceList(member, walk);
+    walk.path.pop();
+  }
+  member = value["EbsOptimized"];
+  if (member !== undefined) {
+    walk.path.push("EbsOptimized");
+    validateBooleanObject(member, walk);
+    walk.path.pop();
+  }
+  member = value["ShrinkPolicy"];
+  if (member !== undefined) {
+    walk.path.push("ShrinkPolicy");
+    validateShrinkPolicy(member, walk);
+    walk.path.pop();
+  }
+  member = value["AutoScalingPolicy"];
+  if (member !== undefined) {
+    walk.path.push("AutoScalingPolicy");
+    validateAutoScalingPolicyDescription(member, walk);
+    walk.path.pop();
+  }
+  member = value["CustomAmiId"];
+  if (member !== undefined) {
+    walk.path.push("CustomAmiId");
+    validateXmlStringMaxLen256(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "Id":
+      case "Name":
+      case "Market":
+      case "InstanceGroupType":
+      case "BidPrice":
+      case "InstanceType":
+      case "RequestedInstanceCount":
+      case "RunningInstanceCount":
+      case "Status":
+      case "Configurations":
+      case "ConfigurationsVersion":
+      case "LastSuccessfullyAppliedConfigurations":
+      case "LastSuccessfullyAppliedConfigurationsVersion":
+      case "EbsBlockDevices":
+      case "EbsOptimized":
+      case "ShrinkPolicy":
+      case "AutoScalingPolicy":
+      case "CustomAmiId":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS75);
+    report(walk, "unknown-member", `is not a member of InstanceGroup${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
 
@@ -2068,7 +3215,7 @@ export function validateInstanceGroupConfig(value: unknown, walk: Walk): void {
       case "CustomAmiId":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS50);
+    const suggestion = nearest(key, MEMBERS76);
     report(walk, "unknown-member", `is not a member of InstanceGroupConfig${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -2086,15 +3233,624 @@ export function validateInstanceGroupConfigList(value: unknown, walk: Walk): voi
   }
 }
 
+/** Checks a value against InstanceGroupDetail. */
+export function validateInstanceGroupDetail(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (InstanceGroupDetail), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["InstanceGroupId"];
+  if (member !== undefined) {
+    walk.path.push("InstanceGroupId");
+    validateXmlStringMaxLen256(member, walk);
+    walk.path.pop();
+  }
+  member = value["Name"];
+  if (member !== undefined) {
+    walk.path.push("Name");
+    validateXmlStringMaxLen256(member, walk);
+    walk.path.pop();
+  }
+  member = value["Market"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "Market");
+  } else {
+    walk.path.push("Market");
+    validateMarketType(member, walk);
+    walk.path.pop();
+  }
+  member = value["InstanceRole"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "InstanceRole");
+  } else {
+    walk.path.push("InstanceRole");
+    validateInstanceRoleType(member, walk);
+    walk.path.pop();
+  }
+  member = value["BidPrice"];
+  if (member !== undefined) {
+    walk.path.push("BidPrice");
+    validateXmlStringMaxLen256(member, walk);
+    walk.path.pop();
+  }
+  member = value["InstanceType"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "InstanceType");
+  } else {
+    walk.path.push("InstanceType");
+    validateInstanceType(member, walk);
+    walk.path.pop();
+  }
+  member = value["InstanceRequestCount"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "InstanceRequestCount");
+  } else {
+    walk.path.push("InstanceRequestCount");
+    validateInteger(member, walk);
+    walk.path.pop();
+  }
+  member = value["InstanceRunningCount"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "InstanceRunningCount");
+  } else {
+    walk.path.push("InstanceRunningCount");
+    validateInteger(member, walk);
+    walk.path.pop();
+  }
+  member = value["State"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "State");
+  } else {
+    walk.path.push("State");
+    validateInstanceGroupState(member, walk);
+    walk.path.pop();
+  }
+  member = value["LastStateChangeReason"];
+  if (member !== undefined) {
+    walk.path.push("LastStateChangeReason");
+    validateXmlString(member, walk);
+    walk.path.pop();
+  }
+  member = value["CreationDateTime"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "CreationDateTime");
+  } else {
+    walk.path.push("CreationDateTime");
+    validateDate_(member, walk);
+    walk.path.pop();
+  }
+  member = value["StartDateTime"];
+  if (member !== undefined) {
+    walk.path.push("StartDateTime");
+    validateDate_(member, walk);
+    walk.path.pop();
+  }
+  member = value["ReadyDateTime"];
+  if (member !== undefined) {
+    walk.path.push("ReadyDateTime");
+    validateDate_(member, walk);
+    walk.path.pop();
+  }
+  member = value["EndDateTime"];
+  if (member !== undefined) {
+    walk.path.push("EndDateTime");
+    validateDate_(member, walk);
+    walk.path.pop();
+  }
+  member = value["CustomAmiId"];
+  if (member !== undefined) {
+    walk.path.push("CustomAmiId");
+    validateXmlStringMaxLen256(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "InstanceGroupId":
+      case "Name":
+      case "Market":
+      case "InstanceRole":
+      case "BidPrice":
+      case "InstanceType":
+      case "InstanceRequestCount":
+      case "InstanceRunningCount":
+      case "State":
+      case "LastStateChangeReason":
+      case "CreationDateTime":
+      case "StartDateTime":
+      case "ReadyDateTime":
+      case "EndDateTime":
+      case "CustomAmiId":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS77);
+    report(walk, "unknown-member", `is not a member of InstanceGroupDetail${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against InstanceGroupDetailList. */
+export function validateInstanceGroupDetailList(value: unknown, walk: Walk): void {
+  if (!Array.isArray(value)) {
+    report(walk, "type", `must be a list, but is ${describeType(value)}`);
+    return;
+  }
+  for (let i = 0; i < value.length; i++) {
+    walk.path.push(i);
+    validateInstanceGroupDetail(value[i], walk);
+    walk.path.pop();
+  }
+}
+
+/** Checks a value against InstanceGroupId. */
+export function validateInstanceGroupId(value: unknown, walk: Walk): void {
+  if (typeof value !== "string") {
+    report(walk, "type", `must be a string, but is ${describeType(value)}`);
+    return;
+  }
+  const length = lengthOutside(value, 0, 256);
+  if (length >= 0) report(walk, "length", `must be at most 256 characters long, but is ${length}`);
+}
+
+/** Checks a value against InstanceGroupIdsList. */
+export function validateInstanceGroupIdsList(value: unknown, walk: Walk): void {
+  if (!Array.isArray(value)) {
+    report(walk, "type", `must be a list, but is ${describeType(value)}`);
+    return;
+  }
+  for (let i = 0; i < value.length; i++) {
+    walk.path.push(i);
+    validateXmlStringMaxLen256(value[i], walk);
+    walk.path.pop();
+  }
+}
+
+/** Checks a value against InstanceGroupList. */
+export function validateInstanceGroupList(value: unknown, walk: Walk): void {
+  if (!Array.isArray(value)) {
+    report(walk, "type", `must be a list, but is ${describeType(value)}`);
+    return;
+  }
+  for (let i = 0; i < value.length; i++) {
+    walk.path.push(i);
+    validateInstanceGroup(value[i], walk);
+    walk.path.pop();
+  }
+}
+
+/** Checks a value against InstanceGroupModifyConfig. */
+export function validateInstanceGroupModifyConfig(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (InstanceGroupModifyConfig), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["InstanceGroupId"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "InstanceGroupId");
+  } else {
+    walk.path.push("InstanceGroupId");
+    validateXmlStringMaxLen256(member, walk);
+    walk.path.pop();
+  }
+  member = value["InstanceCount"];
+  if (member !== undefined) {
+    walk.path.push("InstanceCount");
+    validateInteger(member, walk);
+    walk.path.pop();
+  }
+  member = value["EC2InstanceIdsToTerminate"];
+  if (member !== undefined) {
+    walk.path.push("EC2InstanceIdsToTerminate");
+    validateEC2InstanceIdsToTerminateList(member, walk);
+    walk.path.pop();
+  }
+  member = value["ShrinkPolicy"];
+  if (member !== undefined) {
+    walk.path.push("ShrinkPolicy");
+    validateShrinkPolicy(member, walk);
+    walk.path.pop();
+  }
+  member = value["ReconfigurationType"];
+  if (member !== undefined) {
+    walk.path.push("ReconfigurationType");
+    validateReconfigurationType(member, walk);
+    walk.path.pop();
+  }
+  member = value["Configurations"];
+  if (member !== undefined) {
+    walk.path.push("Configurations");
+    validateConfigurationList(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "InstanceGroupId":
+      case "InstanceCount":
+      case "EC2InstanceIdsToTerminate":
+      case "ShrinkPolicy":
+      case "ReconfigurationType":
+      case "Configurations":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS78);
+    report(walk, "unknown-member", `is not a member of InstanceGroupModifyConfig${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against InstanceGroupModifyConfigList. */
+export function validateInstanceGroupModifyConfigList(value: unknown, walk: Walk): void {
+  if (!Array.isArray(value)) {
+    report(walk, "type", `must be a list, but is ${describeType(value)}`);
+    return;
+  }
+  for (let i = 0; i < value.length; i++) {
+    walk.path.push(i);
+    validateInstanceGroupModifyConfig(value[i], walk);
+    walk.path.pop();
+  }
+}
+
+/** Checks a value against InstanceGroupState. */
+export function validateInstanceGroupState(value: unknown, walk: Walk): void {
+  if (typeof value !== "string") {
+    report(walk, "type", `must be a string, but is ${describeType(value)}`);
+    return;
+  }
+  if (!ENUM79.has(value)) {
+    const suggestion = nearest(String(value), VALUES80);
+    report(walk, "enum", `must be one of ${VALUES80.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  }
+}
+
+/** Checks a value against InstanceGroupStateChangeReason. */
+export function validateInstanceGroupStateChangeReason(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (InstanceGroupStateChangeReason), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["Code"];
+  if (member !== undefined) {
+    walk.path.push("Code");
+    validateInstanceGroupStateChangeReasonCode(member, walk);
+    walk.path.pop();
+  }
+  member = value["Message"];
+  if (member !== undefined) {
+    walk.path.push("Message");
+    validateString(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "Code":
+      case "Message":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS15);
+    report(walk, "unknown-member", `is not a member of InstanceGroupStateChangeReason${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against InstanceGroupStateChangeReasonCode. */
+export function validateInstanceGroupStateChangeReasonCode(value: unknown, walk: Walk): void {
+  if (typeof value !== "string") {
+    report(walk, "type", `must be a string, but is ${describeType(value)}`);
+    return;
+  }
+  if (!ENUM70.has(value)) {
+    const suggestion = nearest(String(value), VALUES71);
+    report(walk, "enum", `must be one of ${VALUES71.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  }
+}
+
+/** Checks a value against InstanceGroupStatus. */
+export function validateInstanceGroupStatus(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (InstanceGroupStatus), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["State"];
+  if (member !== undefined) {
+    walk.path.push("State");
+    validateInstanceGroupState(member, walk);
+    walk.path.pop();
+  }
+  member = value["StateChangeReason"];
+  if (member !== undefined) {
+    walk.path.push("StateChangeReason");
+    validateInstanceGroupStateChangeReason(member, walk);
+    walk.path.pop();
+  }
+  member = value["Timeline"];
+  if (member !== undefined) {
+    walk.path.push("Timeline");
+    validateInstanceGroupTimeline(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "State":
+      case "StateChangeReason":
+      case "Timeline":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS72);
+    report(walk, "unknown-member", `is not a member of InstanceGroupStatus${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against InstanceGroupTimeline. */
+export function validateInstanceGroupTimeline(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (InstanceGroupTimeline), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["CreationDateTime"];
+  if (member !== undefined) {
+    walk.path.push("CreationDateTime");
+    validateDate_(member, walk);
+    walk.path.pop();
+  }
+  member = value["ReadyDateTime"];
+  if (member !== undefined) {
+    walk.path.push("ReadyDateTime");
+    validateDate_(member, walk);
+    walk.path.pop();
+  }
+  member = value["EndDateTime"];
+  if (member !== undefined) {
+    walk.path.push("EndDateTime");
+    validateDate_(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "CreationDateTime":
+      case "ReadyDateTime":
+      case "EndDateTime":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS36);
+    report(walk, "unknown-member", `is not a member of InstanceGroupTimeline${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against InstanceGroupType. */
+export function validateInstanceGroupType(value: unknown, walk: Walk): void {
+  if (typeof value !== "string") {
+    report(walk, "type", `must be a string, but is ${describeType(value)}`);
+    return;
+  }
+  if (!ENUM73.has(value)) {
+    const suggestion = nearest(String(value), VALUES74);
+    report(walk, "enum", `must be one of ${VALUES74.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  }
+}
+
+/** Checks a value against InstanceGroupTypeList. */
+export function validateInstanceGroupTypeList(value: unknown, walk: Walk): void {
+  if (!Array.isArray(value)) {
+    report(walk, "type", `must be a list, but is ${describeType(value)}`);
+    return;
+  }
+  for (let i = 0; i < value.length; i++) {
+    walk.path.push(i);
+    validateInstanceGroupType(value[i], walk);
+    walk.path.pop();
+  }
+}
+
+/** Checks a value against InstanceId. */
+export function validateInstanceId(value: unknown, walk: Walk): void {
+  if (typeof value !== "string") {
+    report(walk, "type", `must be a string, but is ${describeType(value)}`);
+    return;
+  }
+}
+
+/** Checks a value against InstanceList. */
+export function validateInstanceList(value: unknown, walk: Walk): void {
+  if (!Array.isArray(value)) {
+    report(walk, "type", `must be a list, but is ${describeType(value)}`);
+    return;
+  }
+  for (let i = 0; i < value.length; i++) {
+    walk.path.push(i);
+    validateInstance(value[i], walk);
+    walk.path.pop();
+  }
+}
+
+/** Checks a value against InstanceResizePolicy. */
+export function validateInstanceResizePolicy(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (InstanceResizePolicy), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["InstancesToTerminate"];
+  if (member !== undefined) {
+    walk.path.push("InstancesToTerminate");
+    validateEC2InstanceIdsList(member, walk);
+    walk.path.pop();
+  }
+  member = value["InstancesToProtect"];
+  if (member !== undefined) {
+    walk.path.push("InstancesToProtect");
+    validateEC2InstanceIdsList(member, walk);
+    walk.path.pop();
+  }
+  member = value["InstanceTerminationTimeout"];
+  if (member !== undefined) {
+    walk.path.push("InstanceTerminationTimeout");
+    validateInteger(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "InstancesToTerminate":
+      case "InstancesToProtect":
+      case "InstanceTerminationTimeout":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS81);
+    report(walk, "unknown-member", `is not a member of InstanceResizePolicy${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
 /** Checks a value against InstanceRoleType. */
 export function validateInstanceRoleType(value: unknown, walk: Walk): void {
   if (typeof value !== "string") {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM48.has(value)) {
-    const suggestion = nearest(String(value), VALUES49);
-    report(walk, "enum", `must be one of ${VALUES49.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM73.has(value)) {
+    const suggestion = nearest(String(value), VALUES74);
+    report(walk, "enum", `must be one of ${VALUES74.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  }
+}
+
+/** Checks a value against InstanceState. */
+export function validateInstanceState(value: unknown, walk: Walk): void {
+  if (typeof value !== "string") {
+    report(walk, "type", `must be a string, but is ${describeType(value)}`);
+    return;
+  }
+  if (!ENUM82.has(value)) {
+    const suggestion = nearest(String(value), VALUES83);
+    report(walk, "enum", `must be one of ${VALUES83.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  }
+}
+
+/** Checks a value against InstanceStateChangeReason. */
+export function validateInstanceStateChangeReason(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (InstanceStateChangeReason), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["Code"];
+  if (member !== undefined) {
+    walk.path.push("Code");
+    validateInstanceStateChangeReasonCode(member, walk);
+    walk.path.pop();
+  }
+  member = value["Message"];
+  if (member !== undefined) {
+    walk.path.push("Message");
+    validateString(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "Code":
+      case "Message":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS15);
+    report(walk, "unknown-member", `is not a member of InstanceStateChangeReason${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against InstanceStateChangeReasonCode. */
+export function validateInstanceStateChangeReasonCode(value: unknown, walk: Walk): void {
+  if (typeof value !== "string") {
+    report(walk, "type", `must be a string, but is ${describeType(value)}`);
+    return;
+  }
+  if (!ENUM84.has(value)) {
+    const suggestion = nearest(String(value), VALUES85);
+    report(walk, "enum", `must be one of ${VALUES85.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  }
+}
+
+/** Checks a value against InstanceStateList. */
+export function validateInstanceStateList(value: unknown, walk: Walk): void {
+  if (!Array.isArray(value)) {
+    report(walk, "type", `must be a list, but is ${describeType(value)}`);
+    return;
+  }
+  for (let i = 0; i < value.length; i++) {
+    walk.path.push(i);
+    validateInstanceState(value[i], walk);
+    walk.path.pop();
+  }
+}
+
+/** Checks a value against InstanceStatus. */
+export function validateInstanceStatus(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (InstanceStatus), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["State"];
+  if (member !== undefined) {
+    walk.path.push("State");
+    validateInstanceState(member, walk);
+    walk.path.pop();
+  }
+  member = value["StateChangeReason"];
+  if (member !== undefined) {
+    walk.path.push("StateChangeReason");
+    validateInstanceStateChangeReason(member, walk);
+    walk.path.pop();
+  }
+  member = value["Timeline"];
+  if (member !== undefined) {
+    walk.path.push("Timeline");
+    validateInstanceTimeline(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "State":
+      case "StateChangeReason":
+      case "Timeline":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS72);
+    report(walk, "unknown-member", `is not a member of InstanceStatus${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against InstanceTimeline. */
+export function validateInstanceTimeline(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (InstanceTimeline), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["CreationDateTime"];
+  if (member !== undefined) {
+    walk.path.push("CreationDateTime");
+    validateDate_(member, walk);
+    walk.path.pop();
+  }
+  member = value["ReadyDateTime"];
+  if (member !== undefined) {
+    walk.path.push("ReadyDateTime");
+    validateDate_(member, walk);
+    walk.path.pop();
+  }
+  member = value["EndDateTime"];
+  if (member !== undefined) {
+    walk.path.push("EndDateTime");
+    validateDate_(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "CreationDateTime":
+      case "ReadyDateTime":
+      case "EndDateTime":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS36);
+    report(walk, "unknown-member", `is not a member of InstanceTimeline${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
 
@@ -2106,7 +3862,7 @@ export function validateInstanceType(value: unknown, walk: Walk): void {
   }
   const length = lengthOutside(value, 1, 256);
   if (length >= 0) report(walk, "length", `must be 1–256 characters long, but is ${length}`);
-  if (!PATTERN51.test(value)) report(walk, "pattern", `must match the pattern [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*, but is ${show(value, false)}`);
+  if (!PATTERN86.test(value)) report(walk, "pattern", `must match the pattern [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*, but is ${show(value, false)}`);
 }
 
 /** Checks a value against InstanceTypeConfig. */
@@ -2178,7 +3934,7 @@ export function validateInstanceTypeConfig(value: unknown, walk: Walk): void {
       case "Priority":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS52);
+    const suggestion = nearest(key, MEMBERS87);
     report(walk, "unknown-member", `is not a member of InstanceTypeConfig${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -2192,6 +3948,98 @@ export function validateInstanceTypeConfigList(value: unknown, walk: Walk): void
   for (let i = 0; i < value.length; i++) {
     walk.path.push(i);
     validateInstanceTypeConfig(value[i], walk);
+    walk.path.pop();
+  }
+}
+
+/** Checks a value against InstanceTypeSpecification. */
+export function validateInstanceTypeSpecification(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (InstanceTypeSpecification), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["InstanceType"];
+  if (member !== undefined) {
+    walk.path.push("InstanceType");
+    validateInstanceType(member, walk);
+    walk.path.pop();
+  }
+  member = value["WeightedCapacity"];
+  if (member !== undefined) {
+    walk.path.push("WeightedCapacity");
+    validateWholeNumber(member, walk);
+    walk.path.pop();
+  }
+  member = value["BidPrice"];
+  if (member !== undefined) {
+    walk.path.push("BidPrice");
+    validateXmlStringMaxLen256(member, walk);
+    walk.path.pop();
+  }
+  member = value["BidPriceAsPercentageOfOnDemandPrice"];
+  if (member !== undefined) {
+    walk.path.push("BidPriceAsPercentageOfOnDemandPrice");
+    validateNonNegativeDouble(member, walk);
+    walk.path.pop();
+  }
+  member = value["Configurations"];
+  if (member !== undefined) {
+    walk.path.push("Configurations");
+    validateConfigurationList(member, walk);
+    walk.path.pop();
+  }
+  member = value["EbsBlockDevices"];
+  if (member !== undefined) {
+    walk.path.push("EbsBlockDevices");
+    validateEbsBlockDeviceList(member, walk);
+    walk.path.pop();
+  }
+  member = value["EbsOptimized"];
+  if (member !== undefined) {
+    walk.path.push("EbsOptimized");
+    validateBooleanObject(member, walk);
+    walk.path.pop();
+  }
+  member = value["CustomAmiId"];
+  if (member !== undefined) {
+    walk.path.push("CustomAmiId");
+    validateXmlStringMaxLen256(member, walk);
+    walk.path.pop();
+  }
+  member = value["Priority"];
+  if (member !== undefined) {
+    walk.path.push("Priority");
+    validateNonNegativeDouble(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "InstanceType":
+      case "WeightedCapacity":
+      case "BidPrice":
+      case "BidPriceAsPercentageOfOnDemandPrice":
+      case "Configurations":
+      case "EbsBlockDevices":
+      case "EbsOptimized":
+      case "CustomAmiId":
+      case "Priority":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS88);
+    report(walk, "unknown-member", `is not a member of InstanceTypeSpecification${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against InstanceTypeSpecificationList. */
+export function validateInstanceTypeSpecificationList(value: unknown, walk: Walk): void {
+  if (!Array.isArray(value)) {
+    report(walk, "type", `must be a list, but is ${describeType(value)}`);
+    return;
+  }
+  for (let i = 0; i < value.length; i++) {
+    walk.path.push(i);
+    validateInstanceTypeSpecification(value[i], walk);
     walk.path.pop();
   }
 }
@@ -2211,7 +4059,7 @@ export function validateInternalServerError(value: unknown, walk: Walk): void {
     return;
   }
   for (const key in value) {
-    const suggestion = nearest(key, MEMBERS53);
+    const suggestion = nearest(key, MEMBERS7);
     report(walk, "unknown-member", `is not a member of InternalServerError${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -2234,7 +4082,7 @@ export function validateInternalServerException(value: unknown, walk: Walk): voi
       case "Message":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS54);
+    const suggestion = nearest(key, MEMBERS89);
     report(walk, "unknown-member", `is not a member of InternalServerException${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -2264,8 +4112,237 @@ export function validateInvalidRequestException(value: unknown, walk: Walk): voi
       case "Message":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS55);
+    const suggestion = nearest(key, MEMBERS90);
     report(walk, "unknown-member", `is not a member of InvalidRequestException${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against JobFlowDetail. */
+export function validateJobFlowDetail(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (JobFlowDetail), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["JobFlowId"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "JobFlowId");
+  } else {
+    walk.path.push("JobFlowId");
+    validateXmlStringMaxLen256(member, walk);
+    walk.path.pop();
+  }
+  member = value["Name"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "Name");
+  } else {
+    walk.path.push("Name");
+    validateXmlStringMaxLen256(member, walk);
+    walk.path.pop();
+  }
+  member = value["LogUri"];
+  if (member !== undefined) {
+    walk.path.push("LogUri");
+    validateXmlString(member, walk);
+    walk.path.pop();
+  }
+  member = value["LogEncryptionKmsKeyId"];
+  if (member !== undefined) {
+    walk.path.push("LogEncryptionKmsKeyId");
+    validateXmlString(member, walk);
+    walk.path.pop();
+  }
+  member = value["AmiVersion"];
+  if (member !== undefined) {
+    walk.path.push("AmiVersion");
+    validateXmlStringMaxLen256(member, walk);
+    walk.path.pop();
+  }
+  member = value["ExecutionStatusDetail"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "ExecutionStatusDetail");
+  } else {
+    walk.path.push("ExecutionStatusDetail");
+    validateJobFlowExecutionStatusDetail(member, walk);
+    walk.path.pop();
+  }
+  member = value["Instances"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "Instances");
+  } else {
+    walk.path.push("Instances");
+    validateJobFlowInstancesDetail(member, walk);
+    walk.path.pop();
+  }
+  member = value["Steps"];
+  if (member !== undefined) {
+    walk.path.push("Steps");
+    validateStepDetailList(member, walk);
+    walk.path.pop();
+  }
+  member = value["BootstrapActions"];
+  if (member !== undefined) {
+    walk.path.push("BootstrapActions");
+    validateBootstrapActionDetailList(member, walk);
+    walk.path.pop();
+  }
+  member = value["SupportedProducts"];
+  if (member !== undefined) {
+    walk.path.push("SupportedProducts");
+    validateSupportedProductsList(member, walk);
+    walk.path.pop();
+  }
+  member = value["VisibleToAllUsers"];
+  if (member !== undefined) {
+    walk.path.push("VisibleToAllUsers");
+    validateBoolean(member, walk);
+    walk.path.pop();
+  }
+  member = value["JobFlowRole"];
+  if (member !== undefined) {
+    walk.path.push("JobFlowRole");
+    validateXmlString(member, walk);
+    walk.path.pop();
+  }
+  member = value["ServiceRole"];
+  if (member !== undefined) {
+    walk.path.push("ServiceRole");
+    validateXmlString(member, walk);
+    walk.path.pop();
+  }
+  member = value["AutoScalingRole"];
+  if (member !== undefined) {
+    walk.path.push("AutoScalingRole");
+    validateXmlString(member, walk);
+    walk.path.pop();
+  }
+  member = value["ScaleDownBehavior"];
+  if (member !== undefined) {
+    walk.path.push("ScaleDownBehavior");
+    validateScaleDownBehavior(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "JobFlowId":
+      case "Name":
+      case "LogUri":
+      case "LogEncryptionKmsKeyId":
+      case "AmiVersion":
+      case "ExecutionStatusDetail":
+      case "Instances":
+      case "Steps":
+      case "BootstrapActions":
+      case "SupportedProducts":
+      case "VisibleToAllUsers":
+      case "JobFlowRole":
+      case "ServiceRole":
+      case "AutoScalingRole":
+      case "ScaleDownBehavior":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS91);
+    report(walk, "unknown-member", `is not a member of JobFlowDetail${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against JobFlowDetailList. */
+export function validateJobFlowDetailList(value: unknown, walk: Walk): void {
+  if (!Array.isArray(value)) {
+    report(walk, "type", `must be a list, but is ${describeType(value)}`);
+    return;
+  }
+  for (let i = 0; i < value.length; i++) {
+    walk.path.push(i);
+    validateJobFlowDetail(value[i], walk);
+    walk.path.pop();
+  }
+}
+
+/** Checks a value against JobFlowExecutionState. */
+export function validateJobFlowExecutionState(value: unknown, walk: Walk): void {
+  if (typeof value !== "string") {
+    report(walk, "type", `must be a string, but is ${describeType(value)}`);
+    return;
+  }
+  if (!ENUM92.has(value)) {
+    const suggestion = nearest(String(value), VALUES93);
+    report(walk, "enum", `must be one of ${VALUES93.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  }
+}
+
+/** Checks a value against JobFlowExecutionStateList. */
+export function validateJobFlowExecutionStateList(value: unknown, walk: Walk): void {
+  if (!Array.isArray(value)) {
+    report(walk, "type", `must be a list, but is ${describeType(value)}`);
+    return;
+  }
+  for (let i = 0; i < value.length; i++) {
+    walk.path.push(i);
+    validateJobFlowExecutionState(value[i], walk);
+    walk.path.pop();
+  }
+}
+
+/** Checks a value against JobFlowExecutionStatusDetail. */
+export function validateJobFlowExecutionStatusDetail(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (JobFlowExecutionStatusDetail), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["State"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "State");
+  } else {
+    walk.path.push("State");
+    validateJobFlowExecutionState(member, walk);
+    walk.path.pop();
+  }
+  member = value["CreationDateTime"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "CreationDateTime");
+  } else {
+    walk.path.push("CreationDateTime");
+    validateDate_(member, walk);
+    walk.path.pop();
+  }
+  member = value["StartDateTime"];
+  if (member !== undefined) {
+    walk.path.push("StartDateTime");
+    validateDate_(member, walk);
+    walk.path.pop();
+  }
+  member = value["ReadyDateTime"];
+  if (member !== undefined) {
+    walk.path.push("ReadyDateTime");
+    validateDate_(member, walk);
+    walk.path.pop();
+  }
+  member = value["EndDateTime"];
+  if (member !== undefined) {
+    walk.path.push("EndDateTime");
+    validateDate_(member, walk);
+    walk.path.pop();
+  }
+  member = value["LastStateChangeReason"];
+  if (member !== undefined) {
+    walk.path.push("LastStateChangeReason");
+    validateXmlString(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "State":
+      case "CreationDateTime":
+      case "StartDateTime":
+      case "ReadyDateTime":
+      case "EndDateTime":
+      case "LastStateChangeReason":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS94);
+    report(walk, "unknown-member", `is not a member of JobFlowExecutionStatusDetail${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
 
@@ -2406,8 +4483,128 @@ export function validateJobFlowInstancesConfig(value: unknown, walk: Walk): void
       case "AdditionalSlaveSecurityGroups":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS56);
+    const suggestion = nearest(key, MEMBERS95);
     report(walk, "unknown-member", `is not a member of JobFlowInstancesConfig${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against JobFlowInstancesDetail. */
+export function validateJobFlowInstancesDetail(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (JobFlowInstancesDetail), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["MasterInstanceType"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "MasterInstanceType");
+  } else {
+    walk.path.push("MasterInstanceType");
+    validateInstanceType(member, walk);
+    walk.path.pop();
+  }
+  member = value["MasterPublicDnsName"];
+  if (member !== undefined) {
+    walk.path.push("MasterPublicDnsName");
+    validateXmlString(member, walk);
+    walk.path.pop();
+  }
+  member = value["MasterInstanceId"];
+  if (member !== undefined) {
+    walk.path.push("MasterInstanceId");
+    validateXmlString(member, walk);
+    walk.path.pop();
+  }
+  member = value["SlaveInstanceType"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "SlaveInstanceType");
+  } else {
+    walk.path.push("SlaveInstanceType");
+    validateInstanceType(member, walk);
+    walk.path.pop();
+  }
+  member = value["InstanceCount"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "InstanceCount");
+  } else {
+    walk.path.push("InstanceCount");
+    validateInteger(member, walk);
+    walk.path.pop();
+  }
+  member = value["InstanceGroups"];
+  if (member !== undefined) {
+    walk.path.push("InstanceGroups");
+    validateInstanceGroupDetailList(member, walk);
+    walk.path.pop();
+  }
+  member = value["NormalizedInstanceHours"];
+  if (member !== undefined) {
+    walk.path.push("NormalizedInstanceHours");
+    validateInteger(member, walk);
+    walk.path.pop();
+  }
+  member = value["Ec2KeyName"];
+  if (member !== undefined) {
+    walk.path.push("Ec2KeyName");
+    validateXmlStringMaxLen256(member, walk);
+    walk.path.pop();
+  }
+  member = value["Ec2SubnetId"];
+  if (member !== undefined) {
+    walk.path.push("Ec2SubnetId");
+    validateXmlStringMaxLen256(member, walk);
+    walk.path.pop();
+  }
+  member = value["Placement"];
+  if (member !== undefined) {
+    walk.path.push("Placement");
+    validatePlacementType(member, walk);
+    walk.path.pop();
+  }
+  member = value["KeepJobFlowAliveWhenNoSteps"];
+  if (member !== undefined) {
+    walk.path.push("KeepJobFlowAliveWhenNoSteps");
+    validateBoolean(member, walk);
+    walk.path.pop();
+  }
+  member = value["TerminationProtected"];
+  if (member !== undefined) {
+    walk.path.push("TerminationProtected");
+    validateBoolean(member, walk);
+    walk.path.pop();
+  }
+  member = value["UnhealthyNodeReplacement"];
+  if (member !== undefined) {
+    walk.path.push("UnhealthyNodeReplacement");
+    validateBooleanObject(member, walk);
+    walk.path.pop();
+  }
+  member = value["HadoopVersion"];
+  if (member !== undefined) {
+    walk.path.push("HadoopVersion");
+    validateXmlStringMaxLen256(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "MasterInstanceType":
+      case "MasterPublicDnsName":
+      case "MasterInstanceId":
+      case "SlaveInstanceType":
+      case "InstanceCount":
+      case "InstanceGroups":
+      case "NormalizedInstanceHours":
+      case "Ec2KeyName":
+      case "Ec2SubnetId":
+      case "Placement":
+      case "KeepJobFlowAliveWhenNoSteps":
+      case "TerminationProtected":
+      case "UnhealthyNodeReplacement":
+      case "HadoopVersion":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS96);
+    report(walk, "unknown-member", `is not a member of JobFlowInstancesDetail${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
 
@@ -2461,7 +4658,7 @@ export function validateKerberosAttributes(value: unknown, walk: Walk): void {
       case "ADDomainJoinPassword":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS57);
+    const suggestion = nearest(key, MEMBERS97);
     report(walk, "unknown-member", `is not a member of KerberosAttributes${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -2491,7 +4688,7 @@ export function validateKeyValue(value: unknown, walk: Walk): void {
       case "Value":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS58);
+    const suggestion = nearest(key, MEMBERS98);
     report(walk, "unknown-member", `is not a member of KeyValue${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -2506,6 +4703,68 @@ export function validateKeyValueList(value: unknown, walk: Walk): void {
     walk.path.push(i);
     validateKeyValue(value[i], walk);
     walk.path.pop();
+  }
+}
+
+/** Checks a value against ListBootstrapActionsInput. */
+export function validateListBootstrapActionsInput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (ListBootstrapActionsInput), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["ClusterId"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "ClusterId");
+  } else {
+    walk.path.push("ClusterId");
+    validateClusterId(member, walk);
+    walk.path.pop();
+  }
+  member = value["Marker"];
+  if (member !== undefined) {
+    walk.path.push("Marker");
+    validateMarker(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "ClusterId":
+      case "Marker":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS99);
+    report(walk, "unknown-member", `is not a member of ListBootstrapActionsInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against ListBootstrapActionsOutput. */
+export function validateListBootstrapActionsOutput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (ListBootstrapActionsOutput), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["BootstrapActions"];
+  if (member !== undefined) {
+    walk.path.push("BootstrapActions");
+    validateCommandList(member, walk);
+    walk.path.pop();
+  }
+  member = value["Marker"];
+  if (member !== undefined) {
+    walk.path.push("Marker");
+    validateMarker(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "BootstrapActions":
+      case "Marker":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS100);
+    report(walk, "unknown-member", `is not a member of ListBootstrapActionsOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
 
@@ -2548,7 +4807,7 @@ export function validateListClustersInput(value: unknown, walk: Walk): void {
       case "Marker":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS59);
+    const suggestion = nearest(key, MEMBERS101);
     report(walk, "unknown-member", `is not a member of ListClustersInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -2578,8 +4837,296 @@ export function validateListClustersOutput(value: unknown, walk: Walk): void {
       case "Marker":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS60);
+    const suggestion = nearest(key, MEMBERS102);
     report(walk, "unknown-member", `is not a member of ListClustersOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against ListInstanceFleetsInput. */
+export function validateListInstanceFleetsInput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (ListInstanceFleetsInput), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["ClusterId"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "ClusterId");
+  } else {
+    walk.path.push("ClusterId");
+    validateClusterId(member, walk);
+    walk.path.pop();
+  }
+  member = value["Marker"];
+  if (member !== undefined) {
+    walk.path.push("Marker");
+    validateMarker(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "ClusterId":
+      case "Marker":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS99);
+    report(walk, "unknown-member", `is not a member of ListInstanceFleetsInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against ListInstanceFleetsOutput. */
+export function validateListInstanceFleetsOutput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (ListInstanceFleetsOutput), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["InstanceFleets"];
+  if (member !== undefined) {
+    walk.path.push("InstanceFleets");
+    validateInstanceFleetList(member, walk);
+    walk.path.pop();
+  }
+  member = value["Marker"];
+  if (member !== undefined) {
+    walk.path.push("Marker");
+    validateMarker(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "InstanceFleets":
+      case "Marker":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS103);
+    report(walk, "unknown-member", `is not a member of ListInstanceFleetsOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against ListInstanceGroupsInput. */
+export function validateListInstanceGroupsInput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (ListInstanceGroupsInput), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["ClusterId"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "ClusterId");
+  } else {
+    walk.path.push("ClusterId");
+    validateClusterId(member, walk);
+    walk.path.pop();
+  }
+  member = value["Marker"];
+  if (member !== undefined) {
+    walk.path.push("Marker");
+    validateMarker(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "ClusterId":
+      case "Marker":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS99);
+    report(walk, "unknown-member", `is not a member of ListInstanceGroupsInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against ListInstanceGroupsOutput. */
+export function validateListInstanceGroupsOutput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (ListInstanceGroupsOutput), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["InstanceGroups"];
+  if (member !== undefined) {
+    walk.path.push("InstanceGroups");
+    validateInstanceGroupList(member, walk);
+    walk.path.pop();
+  }
+  member = value["Marker"];
+  if (member !== undefined) {
+    walk.path.push("Marker");
+    validateMarker(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "InstanceGroups":
+      case "Marker":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS104);
+    report(walk, "unknown-member", `is not a member of ListInstanceGroupsOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against ListInstancesInput. */
+export function validateListInstancesInput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (ListInstancesInput), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["ClusterId"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "ClusterId");
+  } else {
+    walk.path.push("ClusterId");
+    validateClusterId(member, walk);
+    walk.path.pop();
+  }
+  member = value["InstanceGroupId"];
+  if (member !== undefined) {
+    walk.path.push("InstanceGroupId");
+    validateInstanceGroupId(member, walk);
+    walk.path.pop();
+  }
+  member = value["InstanceGroupTypes"];
+  if (member !== undefined) {
+    walk.path.push("InstanceGroupTypes");
+    validateInstanceGroupTypeList(member, walk);
+    walk.path.pop();
+  }
+  member = value["InstanceFleetId"];
+  if (member !== undefined) {
+    walk.path.push("InstanceFleetId");
+    validateInstanceFleetId(member, walk);
+    walk.path.pop();
+  }
+  member = value["InstanceFleetType"];
+  if (member !== undefined) {
+    walk.path.push("InstanceFleetType");
+    validateInstanceFleetType(member, walk);
+    walk.path.pop();
+  }
+  member = value["InstanceStates"];
+  if (member !== undefined) {
+    walk.path.push("InstanceStates");
+    validateInstanceStateList(member, walk);
+    walk.path.pop();
+  }
+  member = value["Marker"];
+  if (member !== undefined) {
+    walk.path.push("Marker");
+    validateMarker(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "ClusterId":
+      case "InstanceGroupId":
+      case "InstanceGroupTypes":
+      case "InstanceFleetId":
+      case "InstanceFleetType":
+      case "InstanceStates":
+      case "Marker":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS105);
+    report(walk, "unknown-member", `is not a member of ListInstancesInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against ListInstancesOutput. */
+export function validateListInstancesOutput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (ListInstancesOutput), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["Instances"];
+  if (member !== undefined) {
+    walk.path.push("Instances");
+    validateInstanceList(member, walk);
+    walk.path.pop();
+  }
+  member = value["Marker"];
+  if (member !== undefined) {
+    walk.path.push("Marker");
+    validateMarker(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "Instances":
+      case "Marker":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS106);
+    report(walk, "unknown-member", `is not a member of ListInstancesOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against ListReleaseLabelsInput. */
+export function validateListReleaseLabelsInput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (ListReleaseLabelsInput), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["Filters"];
+  if (member !== undefined) {
+    walk.path.push("Filters");
+    validateReleaseLabelFilter(member, walk);
+    walk.path.pop();
+  }
+  member = value["NextToken"];
+  if (member !== undefined) {
+    walk.path.push("NextToken");
+    validateString(member, walk);
+    walk.path.pop();
+  }
+  member = value["MaxResults"];
+  if (member !== undefined) {
+    walk.path.push("MaxResults");
+    validateMaxResultsNumber(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "Filters":
+      case "NextToken":
+      case "MaxResults":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS107);
+    report(walk, "unknown-member", `is not a member of ListReleaseLabelsInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against ListReleaseLabelsOutput. */
+export function validateListReleaseLabelsOutput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (ListReleaseLabelsOutput), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["ReleaseLabels"];
+  if (member !== undefined) {
+    walk.path.push("ReleaseLabels");
+    validateStringList(member, walk);
+    walk.path.pop();
+  }
+  member = value["NextToken"];
+  if (member !== undefined) {
+    walk.path.push("NextToken");
+    validateString(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "ReleaseLabels":
+      case "NextToken":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS108);
+    report(walk, "unknown-member", `is not a member of ListReleaseLabelsOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
 
@@ -2624,7 +5171,7 @@ export function validateListStepsInput(value: unknown, walk: Walk): void {
       case "Marker":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS61);
+    const suggestion = nearest(key, MEMBERS109);
     report(walk, "unknown-member", `is not a member of ListStepsInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -2654,7 +5201,7 @@ export function validateListStepsOutput(value: unknown, walk: Walk): void {
       case "Marker":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS62);
+    const suggestion = nearest(key, MEMBERS110);
     report(walk, "unknown-member", `is not a member of ListStepsOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -2665,9 +5212,9 @@ export function validateLogType(value: unknown, walk: Walk): void {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM63.has(value)) {
-    const suggestion = nearest(String(value), VALUES64);
-    report(walk, "enum", `must be one of ${VALUES64.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM111.has(value)) {
+    const suggestion = nearest(String(value), VALUES112);
+    report(walk, "enum", `must be one of ${VALUES112.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -2709,9 +5256,9 @@ export function validateLogUploadPolicyValue(value: unknown, walk: Walk): void {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM65.has(value)) {
-    const suggestion = nearest(String(value), VALUES66);
-    report(walk, "enum", `must be one of ${VALUES66.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM113.has(value)) {
+    const suggestion = nearest(String(value), VALUES114);
+    report(walk, "enum", `must be one of ${VALUES114.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -2755,7 +5302,7 @@ export function validateManagedScalingPolicy(value: unknown, walk: Walk): void {
       case "ScalingStrategy":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS67);
+    const suggestion = nearest(key, MEMBERS115);
     report(walk, "unknown-member", `is not a member of ManagedScalingPolicy${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -2774,10 +5321,19 @@ export function validateMarketType(value: unknown, walk: Walk): void {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM68.has(value)) {
-    const suggestion = nearest(String(value), VALUES69);
-    report(walk, "enum", `must be one of ${VALUES69.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM116.has(value)) {
+    const suggestion = nearest(String(value), VALUES117);
+    report(walk, "enum", `must be one of ${VALUES117.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
+}
+
+/** Checks a value against MaxResultsNumber. */
+export function validateMaxResultsNumber(value: unknown, walk: Walk): void {
+  if (typeof value !== "number" || !Number.isInteger(value)) {
+    report(walk, "type", `must be an integer, but is ${describeType(value)}`);
+    return;
+  }
+  if (value < 1 || value > 100) report(walk, "range", `must be 1–100, but is ${value}`);
 }
 
 /** Checks a value against MetricDimension. */
@@ -2805,7 +5361,7 @@ export function validateMetricDimension(value: unknown, walk: Walk): void {
       case "Value":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS58);
+    const suggestion = nearest(key, MEMBERS98);
     report(walk, "unknown-member", `is not a member of MetricDimension${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -2857,7 +5413,7 @@ export function validateModifyClusterInput(value: unknown, walk: Walk): void {
       case "ExtendedSupport":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS70);
+    const suggestion = nearest(key, MEMBERS118);
     report(walk, "unknown-member", `is not a member of ModifyClusterInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -2887,8 +5443,38 @@ export function validateModifyClusterOutput(value: unknown, walk: Walk): void {
       case "ExtendedSupport":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS71);
+    const suggestion = nearest(key, MEMBERS119);
     report(walk, "unknown-member", `is not a member of ModifyClusterOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against ModifyInstanceGroupsInput. */
+export function validateModifyInstanceGroupsInput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (ModifyInstanceGroupsInput), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["ClusterId"];
+  if (member !== undefined) {
+    walk.path.push("ClusterId");
+    validateClusterId(member, walk);
+    walk.path.pop();
+  }
+  member = value["InstanceGroups"];
+  if (member !== undefined) {
+    walk.path.push("InstanceGroups");
+    validateInstanceGroupModifyConfigList(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "ClusterId":
+      case "InstanceGroups":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS120);
+    report(walk, "unknown-member", `is not a member of ModifyInstanceGroupsInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
 
@@ -2917,7 +5503,7 @@ export function validateMonitoringConfiguration(value: unknown, walk: Walk): voi
       case "S3LoggingConfiguration":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS72);
+    const suggestion = nearest(key, MEMBERS121);
     report(walk, "unknown-member", `is not a member of MonitoringConfiguration${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -2942,6 +5528,42 @@ export function validateNonNegativeDouble(value: unknown, walk: Walk): void {
     return;
   }
   if (value < 0) report(walk, "range", `must be at least 0, but is ${value}`);
+}
+
+/** Checks a value against OSRelease. */
+export function validateOSRelease(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (OSRelease), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["Label"];
+  if (member !== undefined) {
+    walk.path.push("Label");
+    validateString(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "Label":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS122);
+    report(walk, "unknown-member", `is not a member of OSRelease${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against OSReleaseList. */
+export function validateOSReleaseList(value: unknown, walk: Walk): void {
+  if (!Array.isArray(value)) {
+    report(walk, "type", `must be a list, but is ${describeType(value)}`);
+    return;
+  }
+  for (let i = 0; i < value.length; i++) {
+    walk.path.push(i);
+    validateOSRelease(value[i], walk);
+    walk.path.pop();
+  }
 }
 
 /** Checks a value against OnDemandCapacityReservationOptions. */
@@ -2976,7 +5598,7 @@ export function validateOnDemandCapacityReservationOptions(value: unknown, walk:
       case "CapacityReservationResourceGroupArn":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS73);
+    const suggestion = nearest(key, MEMBERS123);
     report(walk, "unknown-member", `is not a member of OnDemandCapacityReservationOptions${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -2987,9 +5609,9 @@ export function validateOnDemandCapacityReservationPreference(value: unknown, wa
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM74.has(value)) {
-    const suggestion = nearest(String(value), VALUES75);
-    report(walk, "enum", `must be one of ${VALUES75.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM124.has(value)) {
+    const suggestion = nearest(String(value), VALUES125);
+    report(walk, "enum", `must be one of ${VALUES125.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -2999,9 +5621,9 @@ export function validateOnDemandCapacityReservationUsageStrategy(value: unknown,
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM76.has(value)) {
-    const suggestion = nearest(String(value), VALUES77);
-    report(walk, "enum", `must be one of ${VALUES77.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM126.has(value)) {
+    const suggestion = nearest(String(value), VALUES127);
+    report(walk, "enum", `must be one of ${VALUES127.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -3011,9 +5633,9 @@ export function validateOnDemandProvisioningAllocationStrategy(value: unknown, w
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM78.has(value)) {
-    const suggestion = nearest(String(value), VALUES79);
-    report(walk, "enum", `must be one of ${VALUES79.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM128.has(value)) {
+    const suggestion = nearest(String(value), VALUES129);
+    report(walk, "enum", `must be one of ${VALUES129.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -3044,7 +5666,7 @@ export function validateOnDemandProvisioningSpecification(value: unknown, walk: 
       case "CapacityReservationOptions":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS80);
+    const suggestion = nearest(key, MEMBERS130);
     report(walk, "unknown-member", `is not a member of OnDemandProvisioningSpecification${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -3081,7 +5703,7 @@ export function validateOnDemandResizingSpecification(value: unknown, walk: Walk
       case "CapacityReservationOptions":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS81);
+    const suggestion = nearest(key, MEMBERS131);
     report(walk, "unknown-member", `is not a member of OnDemandResizingSpecification${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -3123,7 +5745,7 @@ export function validatePlacementGroupConfig(value: unknown, walk: Walk): void {
       case "PlacementStrategy":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS82);
+    const suggestion = nearest(key, MEMBERS132);
     report(walk, "unknown-member", `is not a member of PlacementGroupConfig${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -3147,9 +5769,9 @@ export function validatePlacementGroupStrategy(value: unknown, walk: Walk): void
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM83.has(value)) {
-    const suggestion = nearest(String(value), VALUES84);
-    report(walk, "enum", `must be one of ${VALUES84.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM133.has(value)) {
+    const suggestion = nearest(String(value), VALUES134);
+    report(walk, "enum", `must be one of ${VALUES134.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -3178,8 +5800,103 @@ export function validatePlacementType(value: unknown, walk: Walk): void {
       case "AvailabilityZones":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS85);
+    const suggestion = nearest(key, MEMBERS135);
     report(walk, "unknown-member", `is not a member of PlacementType${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against ReconfigurationType. */
+export function validateReconfigurationType(value: unknown, walk: Walk): void {
+  if (typeof value !== "string") {
+    report(walk, "type", `must be a string, but is ${describeType(value)}`);
+    return;
+  }
+  if (!ENUM136.has(value)) {
+    const suggestion = nearest(String(value), VALUES137);
+    report(walk, "enum", `must be one of ${VALUES137.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  }
+}
+
+/** Checks a value against ReleaseLabelFilter. */
+export function validateReleaseLabelFilter(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (ReleaseLabelFilter), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["Prefix"];
+  if (member !== undefined) {
+    walk.path.push("Prefix");
+    validateString(member, walk);
+    walk.path.pop();
+  }
+  member = value["Application"];
+  if (member !== undefined) {
+    walk.path.push("Application");
+    validateString(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "Prefix":
+      case "Application":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS138);
+    report(walk, "unknown-member", `is not a member of ReleaseLabelFilter${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against RemoveTagsInput. */
+export function validateRemoveTagsInput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (RemoveTagsInput), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["ResourceId"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "ResourceId");
+  } else {
+    walk.path.push("ResourceId");
+    validateResourceId(member, walk);
+    walk.path.pop();
+  }
+  member = value["TagKeys"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "TagKeys");
+  } else {
+    walk.path.push("TagKeys");
+    validateStringList(member, walk);
+    walk.path.pop();
+  }
+  member = value["ClusterId"];
+  if (member !== undefined) {
+    walk.path.push("ClusterId");
+    validateClusterId(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "ResourceId":
+      case "TagKeys":
+      case "ClusterId":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS139);
+    report(walk, "unknown-member", `is not a member of RemoveTagsInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against RemoveTagsOutput. */
+export function validateRemoveTagsOutput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (RemoveTagsOutput), but is ${describeType(value)}`);
+    return;
+  }
+  for (const key in value) {
+    const suggestion = nearest(key, MEMBERS7);
+    report(walk, "unknown-member", `is not a member of RemoveTagsOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
 
@@ -3189,9 +5906,17 @@ export function validateRepoUpgradeOnBoot(value: unknown, walk: Walk): void {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM86.has(value)) {
-    const suggestion = nearest(String(value), VALUES87);
-    report(walk, "enum", `must be one of ${VALUES87.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM140.has(value)) {
+    const suggestion = nearest(String(value), VALUES141);
+    report(walk, "enum", `must be one of ${VALUES141.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  }
+}
+
+/** Checks a value against ResourceId. */
+export function validateResourceId(value: unknown, walk: Walk): void {
+  if (typeof value !== "string") {
+    report(walk, "type", `must be a string, but is ${describeType(value)}`);
+    return;
   }
 }
 
@@ -3455,7 +6180,7 @@ export function validateRunJobFlowInput(value: unknown, walk: Walk): void {
       case "SessionEnabled":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS88);
+    const suggestion = nearest(key, MEMBERS142);
     report(walk, "unknown-member", `is not a member of RunJobFlowInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -3485,7 +6210,7 @@ export function validateRunJobFlowOutput(value: unknown, walk: Walk): void {
       case "ClusterArn":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS89);
+    const suggestion = nearest(key, MEMBERS143);
     report(walk, "unknown-member", `is not a member of RunJobFlowOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -3508,7 +6233,7 @@ export function validateS3LoggingConfiguration(value: unknown, walk: Walk): void
       case "LogTypeUploadPolicy":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS90);
+    const suggestion = nearest(key, MEMBERS144);
     report(walk, "unknown-member", `is not a member of S3LoggingConfiguration${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -3538,7 +6263,7 @@ export function validateS3MonitoringConfiguration(value: unknown, walk: Walk): v
       case "EncryptionKeyArn":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS91);
+    const suggestion = nearest(key, MEMBERS145);
     report(walk, "unknown-member", `is not a member of S3MonitoringConfiguration${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -3549,9 +6274,9 @@ export function validateScaleDownBehavior(value: unknown, walk: Walk): void {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM92.has(value)) {
-    const suggestion = nearest(String(value), VALUES93);
-    report(walk, "enum", `must be one of ${VALUES93.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM146.has(value)) {
+    const suggestion = nearest(String(value), VALUES147);
+    report(walk, "enum", `must be one of ${VALUES147.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -3582,7 +6307,7 @@ export function validateScalingAction(value: unknown, walk: Walk): void {
       case "SimpleScalingPolicyConfiguration":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS94);
+    const suggestion = nearest(key, MEMBERS148);
     report(walk, "unknown-member", `is not a member of ScalingAction${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -3616,7 +6341,7 @@ export function validateScalingConstraints(value: unknown, walk: Walk): void {
       case "MaxCapacity":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS95);
+    const suggestion = nearest(key, MEMBERS149);
     report(walk, "unknown-member", `is not a member of ScalingConstraints${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -3666,7 +6391,7 @@ export function validateScalingRule(value: unknown, walk: Walk): void {
       case "Trigger":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS96);
+    const suggestion = nearest(key, MEMBERS150);
     report(walk, "unknown-member", `is not a member of ScalingRule${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -3690,9 +6415,9 @@ export function validateScalingStrategy(value: unknown, walk: Walk): void {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM97.has(value)) {
-    const suggestion = nearest(String(value), VALUES98);
-    report(walk, "enum", `must be one of ${VALUES98.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM151.has(value)) {
+    const suggestion = nearest(String(value), VALUES152);
+    report(walk, "enum", `must be one of ${VALUES152.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -3716,7 +6441,7 @@ export function validateScalingTrigger(value: unknown, walk: Walk): void {
       case "CloudWatchAlarmDefinition":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS99);
+    const suggestion = nearest(key, MEMBERS153);
     report(walk, "unknown-member", `is not a member of ScalingTrigger${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -3748,7 +6473,7 @@ export function validateScriptBootstrapActionConfig(value: unknown, walk: Walk):
       case "Args":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS100);
+    const suggestion = nearest(key, MEMBERS154);
     report(walk, "unknown-member", `is not a member of ScriptBootstrapActionConfig${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -3763,6 +6488,138 @@ export function validateSecurityGroupsList(value: unknown, walk: Walk): void {
     walk.path.push(i);
     validateXmlStringMaxLen256(value[i], walk);
     walk.path.pop();
+  }
+}
+
+/** Checks a value against SetKeepJobFlowAliveWhenNoStepsInput. */
+export function validateSetKeepJobFlowAliveWhenNoStepsInput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (SetKeepJobFlowAliveWhenNoStepsInput), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["JobFlowIds"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "JobFlowIds");
+  } else {
+    walk.path.push("JobFlowIds");
+    validateXmlStringList(member, walk);
+    walk.path.pop();
+  }
+  member = value["KeepJobFlowAliveWhenNoSteps"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "KeepJobFlowAliveWhenNoSteps");
+  } else {
+    walk.path.push("KeepJobFlowAliveWhenNoSteps");
+    validateBoolean(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "JobFlowIds":
+      case "KeepJobFlowAliveWhenNoSteps":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS155);
+    report(walk, "unknown-member", `is not a member of SetKeepJobFlowAliveWhenNoStepsInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against SetTerminationProtectionInput. */
+export function validateSetTerminationProtectionInput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (SetTerminationProtectionInput), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["JobFlowIds"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "JobFlowIds");
+  } else {
+    walk.path.push("JobFlowIds");
+    validateXmlStringList(member, walk);
+    walk.path.pop();
+  }
+  member = value["TerminationProtected"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "TerminationProtected");
+  } else {
+    walk.path.push("TerminationProtected");
+    validateBoolean(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "JobFlowIds":
+      case "TerminationProtected":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS156);
+    report(walk, "unknown-member", `is not a member of SetTerminationProtectionInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against SetVisibleToAllUsersInput. */
+export function validateSetVisibleToAllUsersInput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (SetVisibleToAllUsersInput), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["JobFlowIds"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "JobFlowIds");
+  } else {
+    walk.path.push("JobFlowIds");
+    validateXmlStringList(member, walk);
+    walk.path.pop();
+  }
+  member = value["VisibleToAllUsers"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "VisibleToAllUsers");
+  } else {
+    walk.path.push("VisibleToAllUsers");
+    validateBoolean(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "JobFlowIds":
+      case "VisibleToAllUsers":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS157);
+    report(walk, "unknown-member", `is not a member of SetVisibleToAllUsersInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against ShrinkPolicy. */
+export function validateShrinkPolicy(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (ShrinkPolicy), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["DecommissionTimeout"];
+  if (member !== undefined) {
+    walk.path.push("DecommissionTimeout");
+    validateInteger(member, walk);
+    walk.path.pop();
+  }
+  member = value["InstanceResizePolicy"];
+  if (member !== undefined) {
+    walk.path.push("InstanceResizePolicy");
+    validateInstanceResizePolicy(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "DecommissionTimeout":
+      case "InstanceResizePolicy":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS158);
+    report(walk, "unknown-member", `is not a member of ShrinkPolicy${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
 
@@ -3800,8 +6657,51 @@ export function validateSimpleScalingPolicyConfiguration(value: unknown, walk: W
       case "CoolDown":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS101);
+    const suggestion = nearest(key, MEMBERS159);
     report(walk, "unknown-member", `is not a member of SimpleScalingPolicyConfiguration${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against SimplifiedApplication. */
+export function validateSimplifiedApplication(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (SimplifiedApplication), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["Name"];
+  if (member !== undefined) {
+    walk.path.push("Name");
+    validateString(member, walk);
+    walk.path.pop();
+  }
+  member = value["Version"];
+  if (member !== undefined) {
+    walk.path.push("Version");
+    validateString(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "Name":
+      case "Version":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS160);
+    report(walk, "unknown-member", `is not a member of SimplifiedApplication${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against SimplifiedApplicationList. */
+export function validateSimplifiedApplicationList(value: unknown, walk: Walk): void {
+  if (!Array.isArray(value)) {
+    report(walk, "type", `must be a list, but is ${describeType(value)}`);
+    return;
+  }
+  for (let i = 0; i < value.length; i++) {
+    walk.path.push(i);
+    validateSimplifiedApplication(value[i], walk);
+    walk.path.pop();
   }
 }
 
@@ -3811,9 +6711,9 @@ export function validateSpotProvisioningAllocationStrategy(value: unknown, walk:
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM102.has(value)) {
-    const suggestion = nearest(String(value), VALUES103);
-    report(walk, "enum", `must be one of ${VALUES103.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM161.has(value)) {
+    const suggestion = nearest(String(value), VALUES162);
+    report(walk, "enum", `must be one of ${VALUES162.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -3860,7 +6760,7 @@ export function validateSpotProvisioningSpecification(value: unknown, walk: Walk
       case "AllocationStrategy":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS104);
+    const suggestion = nearest(key, MEMBERS163);
     report(walk, "unknown-member", `is not a member of SpotProvisioningSpecification${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -3871,9 +6771,9 @@ export function validateSpotProvisioningTimeoutAction(value: unknown, walk: Walk
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM105.has(value)) {
-    const suggestion = nearest(String(value), VALUES106);
-    report(walk, "enum", `must be one of ${VALUES106.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM164.has(value)) {
+    const suggestion = nearest(String(value), VALUES165);
+    report(walk, "enum", `must be one of ${VALUES165.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -3902,7 +6802,7 @@ export function validateSpotResizingSpecification(value: unknown, walk: Walk): v
       case "AllocationStrategy":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS107);
+    const suggestion = nearest(key, MEMBERS166);
     report(walk, "unknown-member", `is not a member of SpotResizingSpecification${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -3913,9 +6813,9 @@ export function validateStatistic(value: unknown, walk: Walk): void {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM108.has(value)) {
-    const suggestion = nearest(String(value), VALUES109);
-    report(walk, "enum", `must be one of ${VALUES109.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM167.has(value)) {
+    const suggestion = nearest(String(value), VALUES168);
+    report(walk, "enum", `must be one of ${VALUES168.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -3986,7 +6886,7 @@ export function validateStep(value: unknown, walk: Walk): void {
       case "EncryptionKeyArn":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS110);
+    const suggestion = nearest(key, MEMBERS169);
     report(walk, "unknown-member", `is not a member of Step${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -3997,9 +6897,9 @@ export function validateStepCancellationOption(value: unknown, walk: Walk): void
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM111.has(value)) {
-    const suggestion = nearest(String(value), VALUES112);
-    report(walk, "enum", `must be one of ${VALUES112.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM170.has(value)) {
+    const suggestion = nearest(String(value), VALUES171);
+    report(walk, "enum", `must be one of ${VALUES171.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -4046,7 +6946,7 @@ export function validateStepConfig(value: unknown, walk: Walk): void {
       case "StepMonitoringConfiguration":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS113);
+    const suggestion = nearest(key, MEMBERS172);
     report(walk, "unknown-member", `is not a member of StepConfig${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -4061,6 +6961,120 @@ export function validateStepConfigList(value: unknown, walk: Walk): void {
     walk.path.push(i);
     validateStepConfig(value[i], walk);
     walk.path.pop();
+  }
+}
+
+/** Checks a value against StepDetail. */
+export function validateStepDetail(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (StepDetail), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["StepConfig"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "StepConfig");
+  } else {
+    walk.path.push("StepConfig");
+    validateStepConfig(member, walk);
+    walk.path.pop();
+  }
+  member = value["ExecutionStatusDetail"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "ExecutionStatusDetail");
+  } else {
+    walk.path.push("ExecutionStatusDetail");
+    validateStepExecutionStatusDetail(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "StepConfig":
+      case "ExecutionStatusDetail":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS173);
+    report(walk, "unknown-member", `is not a member of StepDetail${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against StepDetailList. */
+export function validateStepDetailList(value: unknown, walk: Walk): void {
+  if (!Array.isArray(value)) {
+    report(walk, "type", `must be a list, but is ${describeType(value)}`);
+    return;
+  }
+  for (let i = 0; i < value.length; i++) {
+    walk.path.push(i);
+    validateStepDetail(value[i], walk);
+    walk.path.pop();
+  }
+}
+
+/** Checks a value against StepExecutionState. */
+export function validateStepExecutionState(value: unknown, walk: Walk): void {
+  if (typeof value !== "string") {
+    report(walk, "type", `must be a string, but is ${describeType(value)}`);
+    return;
+  }
+  if (!ENUM174.has(value)) {
+    const suggestion = nearest(String(value), VALUES175);
+    report(walk, "enum", `must be one of ${VALUES175.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  }
+}
+
+/** Checks a value against StepExecutionStatusDetail. */
+export function validateStepExecutionStatusDetail(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (StepExecutionStatusDetail), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["State"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "State");
+  } else {
+    walk.path.push("State");
+    validateStepExecutionState(member, walk);
+    walk.path.pop();
+  }
+  member = value["CreationDateTime"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "CreationDateTime");
+  } else {
+    walk.path.push("CreationDateTime");
+    validateDate_(member, walk);
+    walk.path.pop();
+  }
+  member = value["StartDateTime"];
+  if (member !== undefined) {
+    walk.path.push("StartDateTime");
+    validateDate_(member, walk);
+    walk.path.pop();
+  }
+  member = value["EndDateTime"];
+  if (member !== undefined) {
+    walk.path.push("EndDateTime");
+    validateDate_(member, walk);
+    walk.path.pop();
+  }
+  member = value["LastStateChangeReason"];
+  if (member !== undefined) {
+    walk.path.push("LastStateChangeReason");
+    validateXmlString(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "State":
+      case "CreationDateTime":
+      case "StartDateTime":
+      case "EndDateTime":
+      case "LastStateChangeReason":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS176);
+    report(walk, "unknown-member", `is not a member of StepExecutionStatusDetail${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
 
@@ -4103,7 +7117,7 @@ export function validateStepMonitoringConfiguration(value: unknown, walk: Walk):
       case "S3MonitoringConfiguration":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS114);
+    const suggestion = nearest(key, MEMBERS177);
     report(walk, "unknown-member", `is not a member of StepMonitoringConfiguration${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -4114,9 +7128,9 @@ export function validateStepState(value: unknown, walk: Walk): void {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM115.has(value)) {
-    const suggestion = nearest(String(value), VALUES116);
-    report(walk, "enum", `must be one of ${VALUES116.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM178.has(value)) {
+    const suggestion = nearest(String(value), VALUES179);
+    report(walk, "enum", `must be one of ${VALUES179.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -4145,7 +7159,7 @@ export function validateStepStateChangeReason(value: unknown, walk: Walk): void 
       case "Message":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS20);
+    const suggestion = nearest(key, MEMBERS15);
     report(walk, "unknown-member", `is not a member of StepStateChangeReason${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -4156,9 +7170,9 @@ export function validateStepStateChangeReasonCode(value: unknown, walk: Walk): v
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM117.has(value)) {
-    const suggestion = nearest(String(value), VALUES118);
-    report(walk, "enum", `must be one of ${VALUES118.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM180.has(value)) {
+    const suggestion = nearest(String(value), VALUES181);
+    report(walk, "enum", `must be one of ${VALUES181.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -4214,7 +7228,7 @@ export function validateStepStatus(value: unknown, walk: Walk): void {
       case "Timeline":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS119);
+    const suggestion = nearest(key, MEMBERS182);
     report(walk, "unknown-member", `is not a member of StepStatus${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -4279,7 +7293,7 @@ export function validateStepSummary(value: unknown, walk: Walk): void {
       case "EncryptionKeyArn":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS120);
+    const suggestion = nearest(key, MEMBERS183);
     report(walk, "unknown-member", `is not a member of StepSummary${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -4329,7 +7343,7 @@ export function validateStepTimeline(value: unknown, walk: Walk): void {
       case "EndDateTime":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS121);
+    const suggestion = nearest(key, MEMBERS184);
     report(walk, "unknown-member", `is not a member of StepTimeline${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -4396,7 +7410,7 @@ export function validateSupportedProductConfig(value: unknown, walk: Walk): void
       case "Args":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS122);
+    const suggestion = nearest(key, MEMBERS185);
     report(walk, "unknown-member", `is not a member of SupportedProductConfig${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -4439,7 +7453,7 @@ export function validateTag(value: unknown, walk: Walk): void {
       case "Value":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS58);
+    const suggestion = nearest(key, MEMBERS98);
     report(walk, "unknown-member", `is not a member of Tag${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -4477,7 +7491,7 @@ export function validateTerminateJobFlowsInput(value: unknown, walk: Walk): void
       case "JobFlowIds":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS123);
+    const suggestion = nearest(key, MEMBERS186);
     report(walk, "unknown-member", `is not a member of TerminateJobFlowsInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -4497,9 +7511,9 @@ export function validateUnit(value: unknown, walk: Walk): void {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM124.has(value)) {
-    const suggestion = nearest(String(value), VALUES125);
-    report(walk, "enum", `must be one of ${VALUES125.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM187.has(value)) {
+    const suggestion = nearest(String(value), VALUES188);
+    report(walk, "enum", `must be one of ${VALUES188.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -4555,7 +7569,7 @@ export function validateVolumeSpecification(value: unknown, walk: Walk): void {
       case "Throughput":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS126);
+    const suggestion = nearest(key, MEMBERS189);
     report(walk, "unknown-member", `is not a member of VolumeSpecification${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -4577,7 +7591,7 @@ export function validateXmlString(value: unknown, walk: Walk): void {
   }
   const length = lengthOutside(value, 0, 10280);
   if (length >= 0) report(walk, "length", `must be 0–10280 characters long, but is ${length}`);
-  if (!PATTERN51.test(value)) report(walk, "pattern", `must match the pattern [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*, but is ${show(value, false)}`);
+  if (!PATTERN86.test(value)) report(walk, "pattern", `must match the pattern [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*, but is ${show(value, false)}`);
 }
 
 /** Checks a value against XmlStringList. */
@@ -4601,7 +7615,7 @@ export function validateXmlStringMaxLen256(value: unknown, walk: Walk): void {
   }
   const length = lengthOutside(value, 0, 256);
   if (length >= 0) report(walk, "length", `must be 0–256 characters long, but is ${length}`);
-  if (!PATTERN51.test(value)) report(walk, "pattern", `must match the pattern [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*, but is ${show(value, false)}`);
+  if (!PATTERN86.test(value)) report(walk, "pattern", `must match the pattern [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*, but is ${show(value, false)}`);
 }
 
 /** Checks a value against XmlStringMaxLen256List. */
@@ -4620,18 +7634,29 @@ export function validateXmlStringMaxLen256List(value: unknown, walk: Walk): void
 /** Every validator by shape name, for generic tools and tests. */
 export const validators: Readonly<Record<string, Validator>> = {
   "ActionOnFailure": validateActionOnFailure,
+  "AddInstanceGroupsInput": validateAddInstanceGroupsInput,
+  "AddInstanceGroupsOutput": validateAddInstanceGroupsOutput,
   "AddJobFlowStepsInput": validateAddJobFlowStepsInput,
   "AddJobFlowStepsOutput": validateAddJobFlowStepsOutput,
+  "AddTagsInput": validateAddTagsInput,
+  "AddTagsOutput": validateAddTagsOutput,
   "AdjustmentType": validateAdjustmentType,
   "Application": validateApplication,
   "ApplicationList": validateApplicationList,
   "ArnType": validateArnType,
   "AutoScalingPolicy": validateAutoScalingPolicy,
+  "AutoScalingPolicyDescription": validateAutoScalingPolicyDescription,
+  "AutoScalingPolicyState": validateAutoScalingPolicyState,
+  "AutoScalingPolicyStateChangeReason": validateAutoScalingPolicyStateChangeReason,
+  "AutoScalingPolicyStateChangeReasonCode": validateAutoScalingPolicyStateChangeReasonCode,
+  "AutoScalingPolicyStatus": validateAutoScalingPolicyStatus,
   "AutoTerminationPolicy": validateAutoTerminationPolicy,
   "Boolean": validateBoolean,
   "BooleanObject": validateBooleanObject,
   "BootstrapActionConfig": validateBootstrapActionConfig,
   "BootstrapActionConfigList": validateBootstrapActionConfigList,
+  "BootstrapActionDetail": validateBootstrapActionDetail,
+  "BootstrapActionDetailList": validateBootstrapActionDetailList,
   "CancelStepsInfo": validateCancelStepsInfo,
   "CancelStepsInfoList": validateCancelStepsInfoList,
   "CancelStepsInput": validateCancelStepsInput,
@@ -4649,6 +7674,8 @@ export const validators: Readonly<Record<string, Validator>> = {
   "ClusterSummary": validateClusterSummary,
   "ClusterSummaryList": validateClusterSummaryList,
   "ClusterTimeline": validateClusterTimeline,
+  "Command": validateCommand,
+  "CommandList": validateCommandList,
   "ComparisonOperator": validateComparisonOperator,
   "ComputeLimits": validateComputeLimits,
   "ComputeLimitsUnitType": validateComputeLimitsUnitType,
@@ -4657,11 +7684,21 @@ export const validators: Readonly<Record<string, Validator>> = {
   "Date": validateDate_,
   "DescribeClusterInput": validateDescribeClusterInput,
   "DescribeClusterOutput": validateDescribeClusterOutput,
+  "DescribeJobFlowsInput": validateDescribeJobFlowsInput,
+  "DescribeJobFlowsOutput": validateDescribeJobFlowsOutput,
+  "DescribeReleaseLabelInput": validateDescribeReleaseLabelInput,
+  "DescribeReleaseLabelOutput": validateDescribeReleaseLabelOutput,
   "DescribeStepInput": validateDescribeStepInput,
   "DescribeStepOutput": validateDescribeStepOutput,
+  "EC2InstanceIdsList": validateEC2InstanceIdsList,
+  "EC2InstanceIdsToTerminateList": validateEC2InstanceIdsToTerminateList,
+  "EbsBlockDevice": validateEbsBlockDevice,
   "EbsBlockDeviceConfig": validateEbsBlockDeviceConfig,
   "EbsBlockDeviceConfigList": validateEbsBlockDeviceConfigList,
+  "EbsBlockDeviceList": validateEbsBlockDeviceList,
   "EbsConfiguration": validateEbsConfiguration,
+  "EbsVolume": validateEbsVolume,
+  "EbsVolumeList": validateEbsVolumeList,
   "Ec2InstanceAttributes": validateEc2InstanceAttributes,
   "ErrorCode": validateErrorCode,
   "ErrorData": validateErrorData,
@@ -4671,28 +7708,79 @@ export const validators: Readonly<Record<string, Validator>> = {
   "FailureDetails": validateFailureDetails,
   "HadoopJarStepConfig": validateHadoopJarStepConfig,
   "HadoopStepConfig": validateHadoopStepConfig,
+  "Instance": validateInstance,
   "InstanceCollectionType": validateInstanceCollectionType,
+  "InstanceFleet": validateInstanceFleet,
   "InstanceFleetConfig": validateInstanceFleetConfig,
   "InstanceFleetConfigList": validateInstanceFleetConfigList,
+  "InstanceFleetId": validateInstanceFleetId,
+  "InstanceFleetList": validateInstanceFleetList,
   "InstanceFleetProvisioningSpecifications": validateInstanceFleetProvisioningSpecifications,
   "InstanceFleetResizingSpecifications": validateInstanceFleetResizingSpecifications,
+  "InstanceFleetState": validateInstanceFleetState,
+  "InstanceFleetStateChangeReason": validateInstanceFleetStateChangeReason,
+  "InstanceFleetStateChangeReasonCode": validateInstanceFleetStateChangeReasonCode,
+  "InstanceFleetStatus": validateInstanceFleetStatus,
+  "InstanceFleetTimeline": validateInstanceFleetTimeline,
   "InstanceFleetType": validateInstanceFleetType,
+  "InstanceGroup": validateInstanceGroup,
   "InstanceGroupConfig": validateInstanceGroupConfig,
   "InstanceGroupConfigList": validateInstanceGroupConfigList,
+  "InstanceGroupDetail": validateInstanceGroupDetail,
+  "InstanceGroupDetailList": validateInstanceGroupDetailList,
+  "InstanceGroupId": validateInstanceGroupId,
+  "InstanceGroupIdsList": validateInstanceGroupIdsList,
+  "InstanceGroupList": validateInstanceGroupList,
+  "InstanceGroupModifyConfig": validateInstanceGroupModifyConfig,
+  "InstanceGroupModifyConfigList": validateInstanceGroupModifyConfigList,
+  "InstanceGroupState": validateInstanceGroupState,
+  "InstanceGroupStateChangeReason": validateInstanceGroupStateChangeReason,
+  "InstanceGroupStateChangeReasonCode": validateInstanceGroupStateChangeReasonCode,
+  "InstanceGroupStatus": validateInstanceGroupStatus,
+  "InstanceGroupTimeline": validateInstanceGroupTimeline,
+  "InstanceGroupType": validateInstanceGroupType,
+  "InstanceGroupTypeList": validateInstanceGroupTypeList,
+  "InstanceId": validateInstanceId,
+  "InstanceList": validateInstanceList,
+  "InstanceResizePolicy": validateInstanceResizePolicy,
   "InstanceRoleType": validateInstanceRoleType,
+  "InstanceState": validateInstanceState,
+  "InstanceStateChangeReason": validateInstanceStateChangeReason,
+  "InstanceStateChangeReasonCode": validateInstanceStateChangeReasonCode,
+  "InstanceStateList": validateInstanceStateList,
+  "InstanceStatus": validateInstanceStatus,
+  "InstanceTimeline": validateInstanceTimeline,
   "InstanceType": validateInstanceType,
   "InstanceTypeConfig": validateInstanceTypeConfig,
   "InstanceTypeConfigList": validateInstanceTypeConfigList,
+  "InstanceTypeSpecification": validateInstanceTypeSpecification,
+  "InstanceTypeSpecificationList": validateInstanceTypeSpecificationList,
   "Integer": validateInteger,
   "InternalServerError": validateInternalServerError,
   "InternalServerException": validateInternalServerException,
   "InvalidRequestException": validateInvalidRequestException,
+  "JobFlowDetail": validateJobFlowDetail,
+  "JobFlowDetailList": validateJobFlowDetailList,
+  "JobFlowExecutionState": validateJobFlowExecutionState,
+  "JobFlowExecutionStateList": validateJobFlowExecutionStateList,
+  "JobFlowExecutionStatusDetail": validateJobFlowExecutionStatusDetail,
   "JobFlowInstancesConfig": validateJobFlowInstancesConfig,
+  "JobFlowInstancesDetail": validateJobFlowInstancesDetail,
   "KerberosAttributes": validateKerberosAttributes,
   "KeyValue": validateKeyValue,
   "KeyValueList": validateKeyValueList,
+  "ListBootstrapActionsInput": validateListBootstrapActionsInput,
+  "ListBootstrapActionsOutput": validateListBootstrapActionsOutput,
   "ListClustersInput": validateListClustersInput,
   "ListClustersOutput": validateListClustersOutput,
+  "ListInstanceFleetsInput": validateListInstanceFleetsInput,
+  "ListInstanceFleetsOutput": validateListInstanceFleetsOutput,
+  "ListInstanceGroupsInput": validateListInstanceGroupsInput,
+  "ListInstanceGroupsOutput": validateListInstanceGroupsOutput,
+  "ListInstancesInput": validateListInstancesInput,
+  "ListInstancesOutput": validateListInstancesOutput,
+  "ListReleaseLabelsInput": validateListReleaseLabelsInput,
+  "ListReleaseLabelsOutput": validateListReleaseLabelsOutput,
   "ListStepsInput": validateListStepsInput,
   "ListStepsOutput": validateListStepsOutput,
   "LogType": validateLogType,
@@ -4703,13 +7791,17 @@ export const validators: Readonly<Record<string, Validator>> = {
   "ManagedScalingPolicy": validateManagedScalingPolicy,
   "Marker": validateMarker,
   "MarketType": validateMarketType,
+  "MaxResultsNumber": validateMaxResultsNumber,
   "MetricDimension": validateMetricDimension,
   "MetricDimensionList": validateMetricDimensionList,
   "ModifyClusterInput": validateModifyClusterInput,
   "ModifyClusterOutput": validateModifyClusterOutput,
+  "ModifyInstanceGroupsInput": validateModifyInstanceGroupsInput,
   "MonitoringConfiguration": validateMonitoringConfiguration,
   "NewSupportedProductsList": validateNewSupportedProductsList,
   "NonNegativeDouble": validateNonNegativeDouble,
+  "OSRelease": validateOSRelease,
+  "OSReleaseList": validateOSReleaseList,
   "OnDemandCapacityReservationOptions": validateOnDemandCapacityReservationOptions,
   "OnDemandCapacityReservationPreference": validateOnDemandCapacityReservationPreference,
   "OnDemandCapacityReservationUsageStrategy": validateOnDemandCapacityReservationUsageStrategy,
@@ -4721,7 +7813,12 @@ export const validators: Readonly<Record<string, Validator>> = {
   "PlacementGroupConfigList": validatePlacementGroupConfigList,
   "PlacementGroupStrategy": validatePlacementGroupStrategy,
   "PlacementType": validatePlacementType,
+  "ReconfigurationType": validateReconfigurationType,
+  "ReleaseLabelFilter": validateReleaseLabelFilter,
+  "RemoveTagsInput": validateRemoveTagsInput,
+  "RemoveTagsOutput": validateRemoveTagsOutput,
   "RepoUpgradeOnBoot": validateRepoUpgradeOnBoot,
+  "ResourceId": validateResourceId,
   "RunJobFlowInput": validateRunJobFlowInput,
   "RunJobFlowOutput": validateRunJobFlowOutput,
   "S3LoggingConfiguration": validateS3LoggingConfiguration,
@@ -4735,7 +7832,13 @@ export const validators: Readonly<Record<string, Validator>> = {
   "ScalingTrigger": validateScalingTrigger,
   "ScriptBootstrapActionConfig": validateScriptBootstrapActionConfig,
   "SecurityGroupsList": validateSecurityGroupsList,
+  "SetKeepJobFlowAliveWhenNoStepsInput": validateSetKeepJobFlowAliveWhenNoStepsInput,
+  "SetTerminationProtectionInput": validateSetTerminationProtectionInput,
+  "SetVisibleToAllUsersInput": validateSetVisibleToAllUsersInput,
+  "ShrinkPolicy": validateShrinkPolicy,
   "SimpleScalingPolicyConfiguration": validateSimpleScalingPolicyConfiguration,
+  "SimplifiedApplication": validateSimplifiedApplication,
+  "SimplifiedApplicationList": validateSimplifiedApplicationList,
   "SpotProvisioningAllocationStrategy": validateSpotProvisioningAllocationStrategy,
   "SpotProvisioningSpecification": validateSpotProvisioningSpecification,
   "SpotProvisioningTimeoutAction": validateSpotProvisioningTimeoutAction,
@@ -4745,6 +7848,10 @@ export const validators: Readonly<Record<string, Validator>> = {
   "StepCancellationOption": validateStepCancellationOption,
   "StepConfig": validateStepConfig,
   "StepConfigList": validateStepConfigList,
+  "StepDetail": validateStepDetail,
+  "StepDetailList": validateStepDetailList,
+  "StepExecutionState": validateStepExecutionState,
+  "StepExecutionStatusDetail": validateStepExecutionStatusDetail,
   "StepId": validateStepId,
   "StepIdsList": validateStepIdsList,
   "StepMonitoringConfiguration": validateStepMonitoringConfiguration,
@@ -4778,6 +7885,47 @@ export const validators: Readonly<Record<string, Validator>> = {
 export function isValidActionOnFailure(value: unknown): boolean {
   if (typeof value !== "string") return false;
   if (!ENUM0.has(value)) return false;
+  return true;
+}
+
+/** True when AddInstanceGroupsInput's validator would report nothing. */
+export function isValidAddInstanceGroupsInput(value: unknown, depth = 0): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["InstanceGroups"];
+  if (member === undefined || !isValidInstanceGroupConfigList(member, depth + 1)) return false;
+  member = value["JobFlowId"];
+  if (member === undefined || !isValidXmlStringMaxLen256(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "InstanceGroups":
+      case "JobFlowId":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when AddInstanceGroupsOutput's validator would report nothing. */
+export function isValidAddInstanceGroupsOutput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["JobFlowId"];
+  if (member !== undefined && !isValidXmlStringMaxLen256(member)) return false;
+  member = value["InstanceGroupIds"];
+  if (member !== undefined && !isValidInstanceGroupIdsList(member)) return false;
+  member = value["ClusterArn"];
+  if (member !== undefined && !isValidArnType(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "JobFlowId":
+      case "InstanceGroupIds":
+      case "ClusterArn":
+        continue;
+    }
+    return false;
+  }
   return true;
 }
 
@@ -4819,10 +7967,39 @@ export function isValidAddJobFlowStepsOutput(value: unknown): boolean {
   return true;
 }
 
+/** True when AddTagsInput's validator would report nothing. */
+export function isValidAddTagsInput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["ResourceId"];
+  if (member === undefined || !isValidResourceId(member)) return false;
+  member = value["Tags"];
+  if (member === undefined || !isValidTagList(member)) return false;
+  member = value["ClusterId"];
+  if (member !== undefined && !isValidClusterId(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "ResourceId":
+      case "Tags":
+      case "ClusterId":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when AddTagsOutput's validator would report nothing. */
+export function isValidAddTagsOutput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  for (const _ in value) return false;
+  return true;
+}
+
 /** True when AdjustmentType's validator would report nothing. */
 export function isValidAdjustmentType(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM4.has(value)) return false;
+  if (!ENUM8.has(value)) return false;
   return true;
 }
 
@@ -4886,6 +8063,80 @@ export function isValidAutoScalingPolicy(value: unknown): boolean {
   return true;
 }
 
+/** True when AutoScalingPolicyDescription's validator would report nothing. */
+export function isValidAutoScalingPolicyDescription(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["Status"];
+  if (member !== undefined && !isValidAutoScalingPolicyStatus(member)) return false;
+  member = value["Constraints"];
+  if (member !== undefined && !isValidScalingConstraints(member)) return false;
+  member = value["Rules"];
+  if (member !== undefined && !isValidScalingRuleList(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "Status":
+      case "Constraints":
+      case "Rules":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when AutoScalingPolicyState's validator would report nothing. */
+export function isValidAutoScalingPolicyState(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  if (!ENUM13.has(value)) return false;
+  return true;
+}
+
+/** True when AutoScalingPolicyStateChangeReason's validator would report nothing. */
+export function isValidAutoScalingPolicyStateChangeReason(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["Code"];
+  if (member !== undefined && !isValidAutoScalingPolicyStateChangeReasonCode(member)) return false;
+  member = value["Message"];
+  if (member !== undefined && !isValidString(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "Code":
+      case "Message":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when AutoScalingPolicyStateChangeReasonCode's validator would report nothing. */
+export function isValidAutoScalingPolicyStateChangeReasonCode(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  if (!ENUM16.has(value)) return false;
+  return true;
+}
+
+/** True when AutoScalingPolicyStatus's validator would report nothing. */
+export function isValidAutoScalingPolicyStatus(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["State"];
+  if (member !== undefined && !isValidAutoScalingPolicyState(member)) return false;
+  member = value["StateChangeReason"];
+  if (member !== undefined && !isValidAutoScalingPolicyStateChangeReason(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "State":
+      case "StateChangeReason":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
 /** True when AutoTerminationPolicy's validator would report nothing. */
 export function isValidAutoTerminationPolicy(value: unknown): boolean {
   if (!isObject(value)) return false;
@@ -4936,6 +8187,31 @@ export function isValidBootstrapActionConfigList(value: unknown): boolean {
   if (!Array.isArray(value)) return false;
   for (let i = 0; i < value.length; i++) {
     if (!isValidBootstrapActionConfig(value[i])) return false;
+  }
+  return true;
+}
+
+/** True when BootstrapActionDetail's validator would report nothing. */
+export function isValidBootstrapActionDetail(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["BootstrapActionConfig"];
+  if (member !== undefined && !isValidBootstrapActionConfig(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "BootstrapActionConfig":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when BootstrapActionDetailList's validator would report nothing. */
+export function isValidBootstrapActionDetailList(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    if (!isValidBootstrapActionDetail(value[i])) return false;
   }
   return true;
 }
@@ -5012,7 +8288,7 @@ export function isValidCancelStepsOutput(value: unknown): boolean {
 /** True when CancelStepsRequestStatus's validator would report nothing. */
 export function isValidCancelStepsRequestStatus(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM13.has(value)) return false;
+  if (!ENUM25.has(value)) return false;
   return true;
 }
 
@@ -5218,7 +8494,7 @@ export function isValidClusterId(value: unknown): boolean {
 /** True when ClusterState's validator would report nothing. */
 export function isValidClusterState(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM18.has(value)) return false;
+  if (!ENUM30.has(value)) return false;
   return true;
 }
 
@@ -5244,7 +8520,7 @@ export function isValidClusterStateChangeReason(value: unknown): boolean {
 /** True when ClusterStateChangeReasonCode's validator would report nothing. */
 export function isValidClusterStateChangeReasonCode(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM21.has(value)) return false;
+  if (!ENUM32.has(value)) return false;
   return true;
 }
 
@@ -5344,10 +8620,41 @@ export function isValidClusterTimeline(value: unknown): boolean {
   return true;
 }
 
+/** True when Command's validator would report nothing. */
+export function isValidCommand(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["Name"];
+  if (member !== undefined && !isValidString(member)) return false;
+  member = value["ScriptPath"];
+  if (member !== undefined && !isValidString(member)) return false;
+  member = value["Args"];
+  if (member !== undefined && !isValidStringList(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "Name":
+      case "ScriptPath":
+      case "Args":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when CommandList's validator would report nothing. */
+export function isValidCommandList(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    if (!isValidCommand(value[i])) return false;
+  }
+  return true;
+}
+
 /** True when ComparisonOperator's validator would report nothing. */
 export function isValidComparisonOperator(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM26.has(value)) return false;
+  if (!ENUM38.has(value)) return false;
   return true;
 }
 
@@ -5382,7 +8689,7 @@ export function isValidComputeLimits(value: unknown): boolean {
 /** True when ComputeLimitsUnitType's validator would report nothing. */
 export function isValidComputeLimitsUnitType(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM29.has(value)) return false;
+  if (!ENUM41.has(value)) return false;
   return true;
 }
 
@@ -5457,6 +8764,94 @@ export function isValidDescribeClusterOutput(value: unknown, depth = 0): boolean
   return true;
 }
 
+/** True when DescribeJobFlowsInput's validator would report nothing. */
+export function isValidDescribeJobFlowsInput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["CreatedAfter"];
+  if (member !== undefined && !isValidDate_(member)) return false;
+  member = value["CreatedBefore"];
+  if (member !== undefined && !isValidDate_(member)) return false;
+  member = value["JobFlowIds"];
+  if (member !== undefined && !isValidXmlStringList(member)) return false;
+  member = value["JobFlowStates"];
+  if (member !== undefined && !isValidJobFlowExecutionStateList(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "CreatedAfter":
+      case "CreatedBefore":
+      case "JobFlowIds":
+      case "JobFlowStates":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when DescribeJobFlowsOutput's validator would report nothing. */
+export function isValidDescribeJobFlowsOutput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["JobFlows"];
+  if (member !== undefined && !isValidJobFlowDetailList(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "JobFlows":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when DescribeReleaseLabelInput's validator would report nothing. */
+export function isValidDescribeReleaseLabelInput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["ReleaseLabel"];
+  if (member !== undefined && !isValidString(member)) return false;
+  member = value["NextToken"];
+  if (member !== undefined && !isValidString(member)) return false;
+  member = value["MaxResults"];
+  if (member !== undefined && !isValidMaxResultsNumber(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "ReleaseLabel":
+      case "NextToken":
+      case "MaxResults":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when DescribeReleaseLabelOutput's validator would report nothing. */
+export function isValidDescribeReleaseLabelOutput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["ReleaseLabel"];
+  if (member !== undefined && !isValidString(member)) return false;
+  member = value["Applications"];
+  if (member !== undefined && !isValidSimplifiedApplicationList(member)) return false;
+  member = value["NextToken"];
+  if (member !== undefined && !isValidString(member)) return false;
+  member = value["AvailableOSReleases"];
+  if (member !== undefined && !isValidOSReleaseList(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "ReleaseLabel":
+      case "Applications":
+      case "NextToken":
+      case "AvailableOSReleases":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
 /** True when DescribeStepInput's validator would report nothing. */
 export function isValidDescribeStepInput(value: unknown): boolean {
   if (!isObject(value)) return false;
@@ -5492,6 +8887,43 @@ export function isValidDescribeStepOutput(value: unknown): boolean {
   return true;
 }
 
+/** True when EC2InstanceIdsList's validator would report nothing. */
+export function isValidEC2InstanceIdsList(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    if (!isValidInstanceId(value[i])) return false;
+  }
+  return true;
+}
+
+/** True when EC2InstanceIdsToTerminateList's validator would report nothing. */
+export function isValidEC2InstanceIdsToTerminateList(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    if (!isValidInstanceId(value[i])) return false;
+  }
+  return true;
+}
+
+/** True when EbsBlockDevice's validator would report nothing. */
+export function isValidEbsBlockDevice(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["VolumeSpecification"];
+  if (member !== undefined && !isValidVolumeSpecification(member)) return false;
+  member = value["Device"];
+  if (member !== undefined && !isValidString(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "VolumeSpecification":
+      case "Device":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
 /** True when EbsBlockDeviceConfig's validator would report nothing. */
 export function isValidEbsBlockDeviceConfig(value: unknown): boolean {
   if (!isObject(value)) return false;
@@ -5520,6 +8952,15 @@ export function isValidEbsBlockDeviceConfigList(value: unknown): boolean {
   return true;
 }
 
+/** True when EbsBlockDeviceList's validator would report nothing. */
+export function isValidEbsBlockDeviceList(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    if (!isValidEbsBlockDevice(value[i])) return false;
+  }
+  return true;
+}
+
 /** True when EbsConfiguration's validator would report nothing. */
 export function isValidEbsConfiguration(value: unknown): boolean {
   if (!isObject(value)) return false;
@@ -5535,6 +8976,34 @@ export function isValidEbsConfiguration(value: unknown): boolean {
         continue;
     }
     return false;
+  }
+  return true;
+}
+
+/** True when EbsVolume's validator would report nothing. */
+export function isValidEbsVolume(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["Device"];
+  if (member !== undefined && !isValidString(member)) return false;
+  member = value["VolumeId"];
+  if (member !== undefined && !isValidString(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "Device":
+      case "VolumeId":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when EbsVolumeList's validator would report nothing. */
+export function isValidEbsVolumeList(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    if (!isValidEbsVolume(value[i])) return false;
   }
   return true;
 }
@@ -5710,10 +9179,108 @@ export function isValidHadoopStepConfig(value: unknown): boolean {
   return true;
 }
 
+/** True when Instance's validator would report nothing. */
+export function isValidInstance(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["Id"];
+  if (member !== undefined && !isValidInstanceId(member)) return false;
+  member = value["Ec2InstanceId"];
+  if (member !== undefined && !isValidInstanceId(member)) return false;
+  member = value["PublicDnsName"];
+  if (member !== undefined && !isValidString(member)) return false;
+  member = value["PublicIpAddress"];
+  if (member !== undefined && !isValidString(member)) return false;
+  member = value["PrivateDnsName"];
+  if (member !== undefined && !isValidString(member)) return false;
+  member = value["PrivateIpAddress"];
+  if (member !== undefined && !isValidString(member)) return false;
+  member = value["Status"];
+  if (member !== undefined && !isValidInstanceStatus(member)) return false;
+  member = value["InstanceGroupId"];
+  if (member !== undefined && !isValidString(member)) return false;
+  member = value["InstanceFleetId"];
+  if (member !== undefined && !isValidInstanceFleetId(member)) return false;
+  member = value["Market"];
+  if (member !== undefined && !isValidMarketType(member)) return false;
+  member = value["InstanceType"];
+  if (member !== undefined && !isValidInstanceType(member)) return false;
+  member = value["EbsVolumes"];
+  if (member !== undefined && !isValidEbsVolumeList(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "Id":
+      case "Ec2InstanceId":
+      case "PublicDnsName":
+      case "PublicIpAddress":
+      case "PrivateDnsName":
+      case "PrivateIpAddress":
+      case "Status":
+      case "InstanceGroupId":
+      case "InstanceFleetId":
+      case "Market":
+      case "InstanceType":
+      case "EbsVolumes":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
 /** True when InstanceCollectionType's validator would report nothing. */
 export function isValidInstanceCollectionType(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM43.has(value)) return false;
+  if (!ENUM62.has(value)) return false;
+  return true;
+}
+
+/** True when InstanceFleet's validator would report nothing. */
+export function isValidInstanceFleet(value: unknown, depth = 0): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["Id"];
+  if (member !== undefined && !isValidInstanceFleetId(member)) return false;
+  member = value["Name"];
+  if (member !== undefined && !isValidXmlStringMaxLen256(member)) return false;
+  member = value["Status"];
+  if (member !== undefined && !isValidInstanceFleetStatus(member)) return false;
+  member = value["InstanceFleetType"];
+  if (member !== undefined && !isValidInstanceFleetType(member)) return false;
+  member = value["TargetOnDemandCapacity"];
+  if (member !== undefined && !isValidWholeNumber(member)) return false;
+  member = value["TargetSpotCapacity"];
+  if (member !== undefined && !isValidWholeNumber(member)) return false;
+  member = value["ProvisionedOnDemandCapacity"];
+  if (member !== undefined && !isValidWholeNumber(member)) return false;
+  member = value["ProvisionedSpotCapacity"];
+  if (member !== undefined && !isValidWholeNumber(member)) return false;
+  member = value["InstanceTypeSpecifications"];
+  if (member !== undefined && !isValidInstanceTypeSpecificationList(member, depth + 1)) return false;
+  member = value["LaunchSpecifications"];
+  if (member !== undefined && !isValidInstanceFleetProvisioningSpecifications(member)) return false;
+  member = value["ResizeSpecifications"];
+  if (member !== undefined && !isValidInstanceFleetResizingSpecifications(member)) return false;
+  member = value["Context"];
+  if (member !== undefined && !isValidXmlStringMaxLen256(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "Id":
+      case "Name":
+      case "Status":
+      case "InstanceFleetType":
+      case "TargetOnDemandCapacity":
+      case "TargetSpotCapacity":
+      case "ProvisionedOnDemandCapacity":
+      case "ProvisionedSpotCapacity":
+      case "InstanceTypeSpecifications":
+      case "LaunchSpecifications":
+      case "ResizeSpecifications":
+      case "Context":
+        continue;
+    }
+    return false;
+  }
   return true;
 }
 
@@ -5763,6 +9330,22 @@ export function isValidInstanceFleetConfigList(value: unknown, depth = 0): boole
   return true;
 }
 
+/** True when InstanceFleetId's validator would report nothing. */
+export function isValidInstanceFleetId(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  if (lengthOutside(value, 0, 256) >= 0) return false;
+  return true;
+}
+
+/** True when InstanceFleetList's validator would report nothing. */
+export function isValidInstanceFleetList(value: unknown, depth = 0): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    if (!isValidInstanceFleet(value[i], depth + 1)) return false;
+  }
+  return true;
+}
+
 /** True when InstanceFleetProvisioningSpecifications's validator would report nothing. */
 export function isValidInstanceFleetProvisioningSpecifications(value: unknown): boolean {
   if (!isObject(value)) return false;
@@ -5801,10 +9384,154 @@ export function isValidInstanceFleetResizingSpecifications(value: unknown): bool
   return true;
 }
 
+/** True when InstanceFleetState's validator would report nothing. */
+export function isValidInstanceFleetState(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  if (!ENUM68.has(value)) return false;
+  return true;
+}
+
+/** True when InstanceFleetStateChangeReason's validator would report nothing. */
+export function isValidInstanceFleetStateChangeReason(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["Code"];
+  if (member !== undefined && !isValidInstanceFleetStateChangeReasonCode(member)) return false;
+  member = value["Message"];
+  if (member !== undefined && !isValidString(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "Code":
+      case "Message":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when InstanceFleetStateChangeReasonCode's validator would report nothing. */
+export function isValidInstanceFleetStateChangeReasonCode(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  if (!ENUM70.has(value)) return false;
+  return true;
+}
+
+/** True when InstanceFleetStatus's validator would report nothing. */
+export function isValidInstanceFleetStatus(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["State"];
+  if (member !== undefined && !isValidInstanceFleetState(member)) return false;
+  member = value["StateChangeReason"];
+  if (member !== undefined && !isValidInstanceFleetStateChangeReason(member)) return false;
+  member = value["Timeline"];
+  if (member !== undefined && !isValidInstanceFleetTimeline(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "State":
+      case "StateChangeReason":
+      case "Timeline":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when InstanceFleetTimeline's validator would report nothing. */
+export function isValidInstanceFleetTimeline(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["CreationDateTime"];
+  if (member !== undefined && !isValidDate_(member)) return false;
+  member = value["ReadyDateTime"];
+  if (member !== undefined && !isValidDate_(member)) return false;
+  member = value["EndDateTime"];
+  if (member !== undefined && !isValidDate_(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "CreationDateTime":
+      case "ReadyDateTime":
+      case "EndDateTime":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
 /** True when InstanceFleetType's validator would report nothing. */
 export function isValidInstanceFleetType(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM48.has(value)) return false;
+  if (!ENUM73.has(value)) return false;
+  return true;
+}
+
+/** True when InstanceGroup's validator would report nothing. */
+export function isValidInstanceGroup(value: unknown, depth = 0): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["Id"];
+  if (member !== undefined && !isValidInstanceGroupId(member)) return false;
+  member = value["Name"];
+  if (member !== undefined && !isValidString(member)) return false;
+  member = value["Market"];
+  if (member !== undefined && !isValidMarketType(member)) return false;
+  member = value["InstanceGroupType"];
+  if (member !== undefined && !isValidInstanceGroupType(member)) return false;
+  member = value["BidPrice"];
+  if (member !== undefined && !isValidString(member)) return false;
+  member = value["InstanceType"];
+  if (member !== undefined && !isValidInstanceType(member)) return false;
+  member = value["RequestedInstanceCount"];
+  if (member !== undefined && !isValidInteger(member)) return false;
+  member = value["RunningInstanceCount"];
+  if (member !== undefined && !isValidInteger(member)) return false;
+  member = value["Status"];
+  if (member !== undefined && !isValidInstanceGroupStatus(member)) return false;
+  member = value["Configurations"];
+  if (member !== undefined && !isValidConfigurationList(member, depth + 1)) return false;
+  member = value["ConfigurationsVersion"];
+  if (member !== undefined && !isValidLong(member)) return false;
+  member = value["LastSuccessfullyAppliedConfigurations"];
+  if (member !== undefined && !isValidConfigurationList(member, depth + 1)) return false;
+  member = value["LastSuccessfullyAppliedConfigurationsVersion"];
+  if (member !== undefined && !isValidLong(member)) return false;
+  member = value["EbsBlockDevices"];
+  if (member !== undefined && !isValidEbsBlockDeviceList(member)) return false;
+  member = value["EbsOptimized"];
+  if (member !== undefined && !isValidBooleanObject(member)) return false;
+  member = value["ShrinkPolicy"];
+  if (member !== undefined && !isValidShrinkPolicy(member)) return false;
+  member = value["AutoScalingPolicy"];
+  if (member !== undefined && !isValidAutoScalingPolicyDescription(member)) return false;
+  member = value["CustomAmiId"];
+  if (member !== undefined && !isValidXmlStringMaxLen256(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "Id":
+      case "Name":
+      case "Market":
+      case "InstanceGroupType":
+      case "BidPrice":
+      case "InstanceType":
+      case "RequestedInstanceCount":
+      case "RunningInstanceCount":
+      case "Status":
+      case "Configurations":
+      case "ConfigurationsVersion":
+      case "LastSuccessfullyAppliedConfigurations":
+      case "LastSuccessfullyAppliedConfigurationsVersion":
+      case "EbsBlockDevices":
+      case "EbsOptimized":
+      case "ShrinkPolicy":
+      case "AutoScalingPolicy":
+      case "CustomAmiId":
+        continue;
+    }
+    return false;
+  }
   return true;
 }
 
@@ -5860,10 +9587,358 @@ export function isValidInstanceGroupConfigList(value: unknown, depth = 0): boole
   return true;
 }
 
+/** True when InstanceGroupDetail's validator would report nothing. */
+export function isValidInstanceGroupDetail(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["InstanceGroupId"];
+  if (member !== undefined && !isValidXmlStringMaxLen256(member)) return false;
+  member = value["Name"];
+  if (member !== undefined && !isValidXmlStringMaxLen256(member)) return false;
+  member = value["Market"];
+  if (member === undefined || !isValidMarketType(member)) return false;
+  member = value["InstanceRole"];
+  if (member === undefined || !isValidInstanceRoleType(member)) return false;
+  member = value["BidPrice"];
+  if (member !== undefined && !isValidXmlStringMaxLen256(member)) return false;
+  member = value["InstanceType"];
+  if (member === undefined || !isValidInstanceType(member)) return false;
+  member = value["InstanceRequestCount"];
+  if (member === undefined || !isValidInteger(member)) return false;
+  member = value["InstanceRunningCount"];
+  if (member === undefined || !isValidInteger(member)) return false;
+  member = value["State"];
+  if (member === undefined || !isValidInstanceGroupState(member)) return false;
+  member = value["LastStateChangeReason"];
+  if (member !== undefined && !isValidXmlString(member)) return false;
+  member = value["CreationDateTime"];
+  if (member === undefined || !isValidDate_(member)) return false;
+  member = value["StartDateTime"];
+  if (member !== undefined && !isValidDate_(member)) return false;
+  member = value["ReadyDateTime"];
+  if (member !== undefined && !isValidDate_(member)) return false;
+  member = value["EndDateTime"];
+  if (member !== undefined && !isValidDate_(member)) return false;
+  member = value["CustomAmiId"];
+  if (member !== undefined && !isValidXmlStringMaxLen256(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "InstanceGroupId":
+      case "Name":
+      case "Market":
+      case "InstanceRole":
+      case "BidPrice":
+      case "InstanceType":
+      case "InstanceRequestCount":
+      case "InstanceRunningCount":
+      case "State":
+      case "LastStateChangeReason":
+      case "CreationDateTime":
+      case "StartDateTime":
+      case "ReadyDateTime":
+      case "EndDateTime":
+      case "CustomAmiId":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when InstanceGroupDetailList's validator would report nothing. */
+export function isValidInstanceGroupDetailList(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    if (!isValidInstanceGroupDetail(value[i])) return false;
+  }
+  return true;
+}
+
+/** True when InstanceGroupId's validator would report nothing. */
+export function isValidInstanceGroupId(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  if (lengthOutside(value, 0, 256) >= 0) return false;
+  return true;
+}
+
+/** True when InstanceGroupIdsList's validator would report nothing. */
+export function isValidInstanceGroupIdsList(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    if (!isValidXmlStringMaxLen256(value[i])) return false;
+  }
+  return true;
+}
+
+/** True when InstanceGroupList's validator would report nothing. */
+export function isValidInstanceGroupList(value: unknown, depth = 0): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    if (!isValidInstanceGroup(value[i], depth + 1)) return false;
+  }
+  return true;
+}
+
+/** True when InstanceGroupModifyConfig's validator would report nothing. */
+export function isValidInstanceGroupModifyConfig(value: unknown, depth = 0): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["InstanceGroupId"];
+  if (member === undefined || !isValidXmlStringMaxLen256(member)) return false;
+  member = value["InstanceCount"];
+  if (member !== undefined && !isValidInteger(member)) return false;
+  member = value["EC2InstanceIdsToTerminate"];
+  if (member !== undefined && !isValidEC2InstanceIdsToTerminateList(member)) return false;
+  member = value["ShrinkPolicy"];
+  if (member !== undefined && !isValidShrinkPolicy(member)) return false;
+  member = value["ReconfigurationType"];
+  if (member !== undefined && !isValidReconfigurationType(member)) return false;
+  member = value["Configurations"];
+  if (member !== undefined && !isValidConfigurationList(member, depth + 1)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "InstanceGroupId":
+      case "InstanceCount":
+      case "EC2InstanceIdsToTerminate":
+      case "ShrinkPolicy":
+      case "ReconfigurationType":
+      case "Configurations":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when InstanceGroupModifyConfigList's validator would report nothing. */
+export function isValidInstanceGroupModifyConfigList(value: unknown, depth = 0): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    if (!isValidInstanceGroupModifyConfig(value[i], depth + 1)) return false;
+  }
+  return true;
+}
+
+/** True when InstanceGroupState's validator would report nothing. */
+export function isValidInstanceGroupState(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  if (!ENUM79.has(value)) return false;
+  return true;
+}
+
+/** True when InstanceGroupStateChangeReason's validator would report nothing. */
+export function isValidInstanceGroupStateChangeReason(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["Code"];
+  if (member !== undefined && !isValidInstanceGroupStateChangeReasonCode(member)) return false;
+  member = value["Message"];
+  if (member !== undefined && !isValidString(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "Code":
+      case "Message":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when InstanceGroupStateChangeReasonCode's validator would report nothing. */
+export function isValidInstanceGroupStateChangeReasonCode(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  if (!ENUM70.has(value)) return false;
+  return true;
+}
+
+/** True when InstanceGroupStatus's validator would report nothing. */
+export function isValidInstanceGroupStatus(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["State"];
+  if (member !== undefined && !isValidInstanceGroupState(member)) return false;
+  member = value["StateChangeReason"];
+  if (member !== undefined && !isValidInstanceGroupStateChangeReason(member)) return false;
+  member = value["Timeline"];
+  if (member !== undefined && !isValidInstanceGroupTimeline(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "State":
+      case "StateChangeReason":
+      case "Timeline":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when InstanceGroupTimeline's validator would report nothing. */
+export function isValidInstanceGroupTimeline(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["CreationDateTime"];
+  if (member !== undefined && !isValidDate_(member)) return false;
+  member = value["ReadyDateTime"];
+  if (member !== undefined && !isValidDate_(member)) return false;
+  member = value["EndDateTime"];
+  if (member !== undefined && !isValidDate_(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "CreationDateTime":
+      case "ReadyDateTime":
+      case "EndDateTime":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when InstanceGroupType's validator would report nothing. */
+export function isValidInstanceGroupType(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  if (!ENUM73.has(value)) return false;
+  return true;
+}
+
+/** True when InstanceGroupTypeList's validator would report nothing. */
+export function isValidInstanceGroupTypeList(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    if (!isValidInstanceGroupType(value[i])) return false;
+  }
+  return true;
+}
+
+/** True when InstanceId's validator would report nothing. */
+export function isValidInstanceId(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  return true;
+}
+
+/** True when InstanceList's validator would report nothing. */
+export function isValidInstanceList(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    if (!isValidInstance(value[i])) return false;
+  }
+  return true;
+}
+
+/** True when InstanceResizePolicy's validator would report nothing. */
+export function isValidInstanceResizePolicy(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["InstancesToTerminate"];
+  if (member !== undefined && !isValidEC2InstanceIdsList(member)) return false;
+  member = value["InstancesToProtect"];
+  if (member !== undefined && !isValidEC2InstanceIdsList(member)) return false;
+  member = value["InstanceTerminationTimeout"];
+  if (member !== undefined && !isValidInteger(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "InstancesToTerminate":
+      case "InstancesToProtect":
+      case "InstanceTerminationTimeout":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
 /** True when InstanceRoleType's validator would report nothing. */
 export function isValidInstanceRoleType(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM48.has(value)) return false;
+  if (!ENUM73.has(value)) return false;
+  return true;
+}
+
+/** True when InstanceState's validator would report nothing. */
+export function isValidInstanceState(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  if (!ENUM82.has(value)) return false;
+  return true;
+}
+
+/** True when InstanceStateChangeReason's validator would report nothing. */
+export function isValidInstanceStateChangeReason(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["Code"];
+  if (member !== undefined && !isValidInstanceStateChangeReasonCode(member)) return false;
+  member = value["Message"];
+  if (member !== undefined && !isValidString(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "Code":
+      case "Message":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when InstanceStateChangeReasonCode's validator would report nothing. */
+export function isValidInstanceStateChangeReasonCode(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  if (!ENUM84.has(value)) return false;
+  return true;
+}
+
+/** True when InstanceStateList's validator would report nothing. */
+export function isValidInstanceStateList(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    if (!isValidInstanceState(value[i])) return false;
+  }
+  return true;
+}
+
+/** True when InstanceStatus's validator would report nothing. */
+export function isValidInstanceStatus(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["State"];
+  if (member !== undefined && !isValidInstanceState(member)) return false;
+  member = value["StateChangeReason"];
+  if (member !== undefined && !isValidInstanceStateChangeReason(member)) return false;
+  member = value["Timeline"];
+  if (member !== undefined && !isValidInstanceTimeline(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "State":
+      case "StateChangeReason":
+      case "Timeline":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when InstanceTimeline's validator would report nothing. */
+export function isValidInstanceTimeline(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["CreationDateTime"];
+  if (member !== undefined && !isValidDate_(member)) return false;
+  member = value["ReadyDateTime"];
+  if (member !== undefined && !isValidDate_(member)) return false;
+  member = value["EndDateTime"];
+  if (member !== undefined && !isValidDate_(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "CreationDateTime":
+      case "ReadyDateTime":
+      case "EndDateTime":
+        continue;
+    }
+    return false;
+  }
   return true;
 }
 
@@ -5871,7 +9946,7 @@ export function isValidInstanceRoleType(value: unknown): boolean {
 export function isValidInstanceType(value: unknown): boolean {
   if (typeof value !== "string") return false;
   if (lengthOutside(value, 1, 256) >= 0) return false;
-  if (!PATTERN51.test(value)) return false;
+  if (!PATTERN86.test(value)) return false;
   return true;
 }
 
@@ -5921,6 +9996,55 @@ export function isValidInstanceTypeConfigList(value: unknown, depth = 0): boolea
   return true;
 }
 
+/** True when InstanceTypeSpecification's validator would report nothing. */
+export function isValidInstanceTypeSpecification(value: unknown, depth = 0): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["InstanceType"];
+  if (member !== undefined && !isValidInstanceType(member)) return false;
+  member = value["WeightedCapacity"];
+  if (member !== undefined && !isValidWholeNumber(member)) return false;
+  member = value["BidPrice"];
+  if (member !== undefined && !isValidXmlStringMaxLen256(member)) return false;
+  member = value["BidPriceAsPercentageOfOnDemandPrice"];
+  if (member !== undefined && !isValidNonNegativeDouble(member)) return false;
+  member = value["Configurations"];
+  if (member !== undefined && !isValidConfigurationList(member, depth + 1)) return false;
+  member = value["EbsBlockDevices"];
+  if (member !== undefined && !isValidEbsBlockDeviceList(member)) return false;
+  member = value["EbsOptimized"];
+  if (member !== undefined && !isValidBooleanObject(member)) return false;
+  member = value["CustomAmiId"];
+  if (member !== undefined && !isValidXmlStringMaxLen256(member)) return false;
+  member = value["Priority"];
+  if (member !== undefined && !isValidNonNegativeDouble(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "InstanceType":
+      case "WeightedCapacity":
+      case "BidPrice":
+      case "BidPriceAsPercentageOfOnDemandPrice":
+      case "Configurations":
+      case "EbsBlockDevices":
+      case "EbsOptimized":
+      case "CustomAmiId":
+      case "Priority":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when InstanceTypeSpecificationList's validator would report nothing. */
+export function isValidInstanceTypeSpecificationList(value: unknown, depth = 0): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    if (!isValidInstanceTypeSpecification(value[i], depth + 1)) return false;
+  }
+  return true;
+}
+
 /** True when Integer's validator would report nothing. */
 export function isValidInteger(value: unknown): boolean {
   if (typeof value !== "number" || !Number.isInteger(value)) return false;
@@ -5962,6 +10086,120 @@ export function isValidInvalidRequestException(value: unknown): boolean {
     switch (key) {
       case "ErrorCode":
       case "Message":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when JobFlowDetail's validator would report nothing. */
+export function isValidJobFlowDetail(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["JobFlowId"];
+  if (member === undefined || !isValidXmlStringMaxLen256(member)) return false;
+  member = value["Name"];
+  if (member === undefined || !isValidXmlStringMaxLen256(member)) return false;
+  member = value["LogUri"];
+  if (member !== undefined && !isValidXmlString(member)) return false;
+  member = value["LogEncryptionKmsKeyId"];
+  if (member !== undefined && !isValidXmlString(member)) return false;
+  member = value["AmiVersion"];
+  if (member !== undefined && !isValidXmlStringMaxLen256(member)) return false;
+  member = value["ExecutionStatusDetail"];
+  if (member === undefined || !isValidJobFlowExecutionStatusDetail(member)) return false;
+  member = value["Instances"];
+  if (member === undefined || !isValidJobFlowInstancesDetail(member)) return false;
+  member = value["Steps"];
+  if (member !== undefined && !isValidStepDetailList(member)) return false;
+  member = value["BootstrapActions"];
+  if (member !== undefined && !isValidBootstrapActionDetailList(member)) return false;
+  member = value["SupportedProducts"];
+  if (member !== undefined && !isValidSupportedProductsList(member)) return false;
+  member = value["VisibleToAllUsers"];
+  if (member !== undefined && !isValidBoolean(member)) return false;
+  member = value["JobFlowRole"];
+  if (member !== undefined && !isValidXmlString(member)) return false;
+  member = value["ServiceRole"];
+  if (member !== undefined && !isValidXmlString(member)) return false;
+  member = value["AutoScalingRole"];
+  if (member !== undefined && !isValidXmlString(member)) return false;
+  member = value["ScaleDownBehavior"];
+  if (member !== undefined && !isValidScaleDownBehavior(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "JobFlowId":
+      case "Name":
+      case "LogUri":
+      case "LogEncryptionKmsKeyId":
+      case "AmiVersion":
+      case "ExecutionStatusDetail":
+      case "Instances":
+      case "Steps":
+      case "BootstrapActions":
+      case "SupportedProducts":
+      case "VisibleToAllUsers":
+      case "JobFlowRole":
+      case "ServiceRole":
+      case "AutoScalingRole":
+      case "ScaleDownBehavior":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when JobFlowDetailList's validator would report nothing. */
+export function isValidJobFlowDetailList(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    if (!isValidJobFlowDetail(value[i])) return false;
+  }
+  return true;
+}
+
+/** True when JobFlowExecutionState's validator would report nothing. */
+export function isValidJobFlowExecutionState(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  if (!ENUM92.has(value)) return false;
+  return true;
+}
+
+/** True when JobFlowExecutionStateList's validator would report nothing. */
+export function isValidJobFlowExecutionStateList(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    if (!isValidJobFlowExecutionState(value[i])) return false;
+  }
+  return true;
+}
+
+/** True when JobFlowExecutionStatusDetail's validator would report nothing. */
+export function isValidJobFlowExecutionStatusDetail(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["State"];
+  if (member === undefined || !isValidJobFlowExecutionState(member)) return false;
+  member = value["CreationDateTime"];
+  if (member === undefined || !isValidDate_(member)) return false;
+  member = value["StartDateTime"];
+  if (member !== undefined && !isValidDate_(member)) return false;
+  member = value["ReadyDateTime"];
+  if (member !== undefined && !isValidDate_(member)) return false;
+  member = value["EndDateTime"];
+  if (member !== undefined && !isValidDate_(member)) return false;
+  member = value["LastStateChangeReason"];
+  if (member !== undefined && !isValidXmlString(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "State":
+      case "CreationDateTime":
+      case "StartDateTime":
+      case "ReadyDateTime":
+      case "EndDateTime":
+      case "LastStateChangeReason":
         continue;
     }
     return false;
@@ -6036,6 +10274,61 @@ export function isValidJobFlowInstancesConfig(value: unknown, depth = 0): boolea
   return true;
 }
 
+/** True when JobFlowInstancesDetail's validator would report nothing. */
+export function isValidJobFlowInstancesDetail(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["MasterInstanceType"];
+  if (member === undefined || !isValidInstanceType(member)) return false;
+  member = value["MasterPublicDnsName"];
+  if (member !== undefined && !isValidXmlString(member)) return false;
+  member = value["MasterInstanceId"];
+  if (member !== undefined && !isValidXmlString(member)) return false;
+  member = value["SlaveInstanceType"];
+  if (member === undefined || !isValidInstanceType(member)) return false;
+  member = value["InstanceCount"];
+  if (member === undefined || !isValidInteger(member)) return false;
+  member = value["InstanceGroups"];
+  if (member !== undefined && !isValidInstanceGroupDetailList(member)) return false;
+  member = value["NormalizedInstanceHours"];
+  if (member !== undefined && !isValidInteger(member)) return false;
+  member = value["Ec2KeyName"];
+  if (member !== undefined && !isValidXmlStringMaxLen256(member)) return false;
+  member = value["Ec2SubnetId"];
+  if (member !== undefined && !isValidXmlStringMaxLen256(member)) return false;
+  member = value["Placement"];
+  if (member !== undefined && !isValidPlacementType(member)) return false;
+  member = value["KeepJobFlowAliveWhenNoSteps"];
+  if (member !== undefined && !isValidBoolean(member)) return false;
+  member = value["TerminationProtected"];
+  if (member !== undefined && !isValidBoolean(member)) return false;
+  member = value["UnhealthyNodeReplacement"];
+  if (member !== undefined && !isValidBooleanObject(member)) return false;
+  member = value["HadoopVersion"];
+  if (member !== undefined && !isValidXmlStringMaxLen256(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "MasterInstanceType":
+      case "MasterPublicDnsName":
+      case "MasterInstanceId":
+      case "SlaveInstanceType":
+      case "InstanceCount":
+      case "InstanceGroups":
+      case "NormalizedInstanceHours":
+      case "Ec2KeyName":
+      case "Ec2SubnetId":
+      case "Placement":
+      case "KeepJobFlowAliveWhenNoSteps":
+      case "TerminationProtected":
+      case "UnhealthyNodeReplacement":
+      case "HadoopVersion":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
 /** True when KerberosAttributes's validator would report nothing. */
 export function isValidKerberosAttributes(value: unknown): boolean {
   if (!isObject(value)) return false;
@@ -6092,6 +10385,44 @@ export function isValidKeyValueList(value: unknown): boolean {
   return true;
 }
 
+/** True when ListBootstrapActionsInput's validator would report nothing. */
+export function isValidListBootstrapActionsInput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["ClusterId"];
+  if (member === undefined || !isValidClusterId(member)) return false;
+  member = value["Marker"];
+  if (member !== undefined && !isValidMarker(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "ClusterId":
+      case "Marker":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when ListBootstrapActionsOutput's validator would report nothing. */
+export function isValidListBootstrapActionsOutput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["BootstrapActions"];
+  if (member !== undefined && !isValidCommandList(member)) return false;
+  member = value["Marker"];
+  if (member !== undefined && !isValidMarker(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "BootstrapActions":
+      case "Marker":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
 /** True when ListClustersInput's validator would report nothing. */
 export function isValidListClustersInput(value: unknown): boolean {
   if (!isObject(value)) return false;
@@ -6129,6 +10460,176 @@ export function isValidListClustersOutput(value: unknown): boolean {
     switch (key) {
       case "Clusters":
       case "Marker":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when ListInstanceFleetsInput's validator would report nothing. */
+export function isValidListInstanceFleetsInput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["ClusterId"];
+  if (member === undefined || !isValidClusterId(member)) return false;
+  member = value["Marker"];
+  if (member !== undefined && !isValidMarker(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "ClusterId":
+      case "Marker":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when ListInstanceFleetsOutput's validator would report nothing. */
+export function isValidListInstanceFleetsOutput(value: unknown, depth = 0): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["InstanceFleets"];
+  if (member !== undefined && !isValidInstanceFleetList(member, depth + 1)) return false;
+  member = value["Marker"];
+  if (member !== undefined && !isValidMarker(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "InstanceFleets":
+      case "Marker":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when ListInstanceGroupsInput's validator would report nothing. */
+export function isValidListInstanceGroupsInput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["ClusterId"];
+  if (member === undefined || !isValidClusterId(member)) return false;
+  member = value["Marker"];
+  if (member !== undefined && !isValidMarker(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "ClusterId":
+      case "Marker":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when ListInstanceGroupsOutput's validator would report nothing. */
+export function isValidListInstanceGroupsOutput(value: unknown, depth = 0): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["InstanceGroups"];
+  if (member !== undefined && !isValidInstanceGroupList(member, depth + 1)) return false;
+  member = value["Marker"];
+  if (member !== undefined && !isValidMarker(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "InstanceGroups":
+      case "Marker":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when ListInstancesInput's validator would report nothing. */
+export function isValidListInstancesInput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["ClusterId"];
+  if (member === undefined || !isValidClusterId(member)) return false;
+  member = value["InstanceGroupId"];
+  if (member !== undefined && !isValidInstanceGroupId(member)) return false;
+  member = value["InstanceGroupTypes"];
+  if (member !== undefined && !isValidInstanceGroupTypeList(member)) return false;
+  member = value["InstanceFleetId"];
+  if (member !== undefined && !isValidInstanceFleetId(member)) return false;
+  member = value["InstanceFleetType"];
+  if (member !== undefined && !isValidInstanceFleetType(member)) return false;
+  member = value["InstanceStates"];
+  if (member !== undefined && !isValidInstanceStateList(member)) return false;
+  member = value["Marker"];
+  if (member !== undefined && !isValidMarker(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "ClusterId":
+      case "InstanceGroupId":
+      case "InstanceGroupTypes":
+      case "InstanceFleetId":
+      case "InstanceFleetType":
+      case "InstanceStates":
+      case "Marker":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when ListInstancesOutput's validator would report nothing. */
+export function isValidListInstancesOutput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["Instances"];
+  if (member !== undefined && !isValidInstanceList(member)) return false;
+  member = value["Marker"];
+  if (member !== undefined && !isValidMarker(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "Instances":
+      case "Marker":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when ListReleaseLabelsInput's validator would report nothing. */
+export function isValidListReleaseLabelsInput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["Filters"];
+  if (member !== undefined && !isValidReleaseLabelFilter(member)) return false;
+  member = value["NextToken"];
+  if (member !== undefined && !isValidString(member)) return false;
+  member = value["MaxResults"];
+  if (member !== undefined && !isValidMaxResultsNumber(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "Filters":
+      case "NextToken":
+      case "MaxResults":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when ListReleaseLabelsOutput's validator would report nothing. */
+export function isValidListReleaseLabelsOutput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["ReleaseLabels"];
+  if (member !== undefined && !isValidStringList(member)) return false;
+  member = value["NextToken"];
+  if (member !== undefined && !isValidString(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "ReleaseLabels":
+      case "NextToken":
         continue;
     }
     return false;
@@ -6183,7 +10684,7 @@ export function isValidListStepsOutput(value: unknown): boolean {
 /** True when LogType's validator would report nothing. */
 export function isValidLogType(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM63.has(value)) return false;
+  if (!ENUM111.has(value)) return false;
   return true;
 }
 
@@ -6214,7 +10715,7 @@ export function isValidLogTypesMap(value: unknown): boolean {
 /** True when LogUploadPolicyValue's validator would report nothing. */
 export function isValidLogUploadPolicyValue(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM65.has(value)) return false;
+  if (!ENUM113.has(value)) return false;
   return true;
 }
 
@@ -6255,7 +10756,14 @@ export function isValidMarker(value: unknown): boolean {
 /** True when MarketType's validator would report nothing. */
 export function isValidMarketType(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM68.has(value)) return false;
+  if (!ENUM116.has(value)) return false;
+  return true;
+}
+
+/** True when MaxResultsNumber's validator would report nothing. */
+export function isValidMaxResultsNumber(value: unknown): boolean {
+  if (typeof value !== "number" || !Number.isInteger(value)) return false;
+  if (value < 1 || value > 100) return false;
   return true;
 }
 
@@ -6328,6 +10836,25 @@ export function isValidModifyClusterOutput(value: unknown): boolean {
   return true;
 }
 
+/** True when ModifyInstanceGroupsInput's validator would report nothing. */
+export function isValidModifyInstanceGroupsInput(value: unknown, depth = 0): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["ClusterId"];
+  if (member !== undefined && !isValidClusterId(member)) return false;
+  member = value["InstanceGroups"];
+  if (member !== undefined && !isValidInstanceGroupModifyConfigList(member, depth + 1)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "ClusterId":
+      case "InstanceGroups":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
 /** True when MonitoringConfiguration's validator would report nothing. */
 export function isValidMonitoringConfiguration(value: unknown): boolean {
   if (!isObject(value)) return false;
@@ -6363,6 +10890,31 @@ export function isValidNonNegativeDouble(value: unknown): boolean {
   return true;
 }
 
+/** True when OSRelease's validator would report nothing. */
+export function isValidOSRelease(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["Label"];
+  if (member !== undefined && !isValidString(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "Label":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when OSReleaseList's validator would report nothing. */
+export function isValidOSReleaseList(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    if (!isValidOSRelease(value[i])) return false;
+  }
+  return true;
+}
+
 /** True when OnDemandCapacityReservationOptions's validator would report nothing. */
 export function isValidOnDemandCapacityReservationOptions(value: unknown): boolean {
   if (!isObject(value)) return false;
@@ -6388,21 +10940,21 @@ export function isValidOnDemandCapacityReservationOptions(value: unknown): boole
 /** True when OnDemandCapacityReservationPreference's validator would report nothing. */
 export function isValidOnDemandCapacityReservationPreference(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM74.has(value)) return false;
+  if (!ENUM124.has(value)) return false;
   return true;
 }
 
 /** True when OnDemandCapacityReservationUsageStrategy's validator would report nothing. */
 export function isValidOnDemandCapacityReservationUsageStrategy(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM76.has(value)) return false;
+  if (!ENUM126.has(value)) return false;
   return true;
 }
 
 /** True when OnDemandProvisioningAllocationStrategy's validator would report nothing. */
 export function isValidOnDemandProvisioningAllocationStrategy(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM78.has(value)) return false;
+  if (!ENUM128.has(value)) return false;
   return true;
 }
 
@@ -6485,7 +11037,7 @@ export function isValidPlacementGroupConfigList(value: unknown): boolean {
 /** True when PlacementGroupStrategy's validator would report nothing. */
 export function isValidPlacementGroupStrategy(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM83.has(value)) return false;
+  if (!ENUM133.has(value)) return false;
   return true;
 }
 
@@ -6508,10 +11060,71 @@ export function isValidPlacementType(value: unknown): boolean {
   return true;
 }
 
+/** True when ReconfigurationType's validator would report nothing. */
+export function isValidReconfigurationType(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  if (!ENUM136.has(value)) return false;
+  return true;
+}
+
+/** True when ReleaseLabelFilter's validator would report nothing. */
+export function isValidReleaseLabelFilter(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["Prefix"];
+  if (member !== undefined && !isValidString(member)) return false;
+  member = value["Application"];
+  if (member !== undefined && !isValidString(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "Prefix":
+      case "Application":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when RemoveTagsInput's validator would report nothing. */
+export function isValidRemoveTagsInput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["ResourceId"];
+  if (member === undefined || !isValidResourceId(member)) return false;
+  member = value["TagKeys"];
+  if (member === undefined || !isValidStringList(member)) return false;
+  member = value["ClusterId"];
+  if (member !== undefined && !isValidClusterId(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "ResourceId":
+      case "TagKeys":
+      case "ClusterId":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when RemoveTagsOutput's validator would report nothing. */
+export function isValidRemoveTagsOutput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  for (const _ in value) return false;
+  return true;
+}
+
 /** True when RepoUpgradeOnBoot's validator would report nothing. */
 export function isValidRepoUpgradeOnBoot(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM86.has(value)) return false;
+  if (!ENUM140.has(value)) return false;
+  return true;
+}
+
+/** True when ResourceId's validator would report nothing. */
+export function isValidResourceId(value: unknown): boolean {
+  if (typeof value !== "string") return false;
   return true;
 }
 
@@ -6690,7 +11303,7 @@ export function isValidS3MonitoringConfiguration(value: unknown): boolean {
 /** True when ScaleDownBehavior's validator would report nothing. */
 export function isValidScaleDownBehavior(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM92.has(value)) return false;
+  if (!ENUM146.has(value)) return false;
   return true;
 }
 
@@ -6769,7 +11382,7 @@ export function isValidScalingRuleList(value: unknown): boolean {
 /** True when ScalingStrategy's validator would report nothing. */
 export function isValidScalingStrategy(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM97.has(value)) return false;
+  if (!ENUM151.has(value)) return false;
   return true;
 }
 
@@ -6817,6 +11430,82 @@ export function isValidSecurityGroupsList(value: unknown): boolean {
   return true;
 }
 
+/** True when SetKeepJobFlowAliveWhenNoStepsInput's validator would report nothing. */
+export function isValidSetKeepJobFlowAliveWhenNoStepsInput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["JobFlowIds"];
+  if (member === undefined || !isValidXmlStringList(member)) return false;
+  member = value["KeepJobFlowAliveWhenNoSteps"];
+  if (member === undefined || !isValidBoolean(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "JobFlowIds":
+      case "KeepJobFlowAliveWhenNoSteps":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when SetTerminationProtectionInput's validator would report nothing. */
+export function isValidSetTerminationProtectionInput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["JobFlowIds"];
+  if (member === undefined || !isValidXmlStringList(member)) return false;
+  member = value["TerminationProtected"];
+  if (member === undefined || !isValidBoolean(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "JobFlowIds":
+      case "TerminationProtected":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when SetVisibleToAllUsersInput's validator would report nothing. */
+export function isValidSetVisibleToAllUsersInput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["JobFlowIds"];
+  if (member === undefined || !isValidXmlStringList(member)) return false;
+  member = value["VisibleToAllUsers"];
+  if (member === undefined || !isValidBoolean(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "JobFlowIds":
+      case "VisibleToAllUsers":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when ShrinkPolicy's validator would report nothing. */
+export function isValidShrinkPolicy(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["DecommissionTimeout"];
+  if (member !== undefined && !isValidInteger(member)) return false;
+  member = value["InstanceResizePolicy"];
+  if (member !== undefined && !isValidInstanceResizePolicy(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "DecommissionTimeout":
+      case "InstanceResizePolicy":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
 /** True when SimpleScalingPolicyConfiguration's validator would report nothing. */
 export function isValidSimpleScalingPolicyConfiguration(value: unknown): boolean {
   if (!isObject(value)) return false;
@@ -6839,10 +11528,38 @@ export function isValidSimpleScalingPolicyConfiguration(value: unknown): boolean
   return true;
 }
 
+/** True when SimplifiedApplication's validator would report nothing. */
+export function isValidSimplifiedApplication(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["Name"];
+  if (member !== undefined && !isValidString(member)) return false;
+  member = value["Version"];
+  if (member !== undefined && !isValidString(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "Name":
+      case "Version":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when SimplifiedApplicationList's validator would report nothing. */
+export function isValidSimplifiedApplicationList(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    if (!isValidSimplifiedApplication(value[i])) return false;
+  }
+  return true;
+}
+
 /** True when SpotProvisioningAllocationStrategy's validator would report nothing. */
 export function isValidSpotProvisioningAllocationStrategy(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM102.has(value)) return false;
+  if (!ENUM161.has(value)) return false;
   return true;
 }
 
@@ -6874,7 +11591,7 @@ export function isValidSpotProvisioningSpecification(value: unknown): boolean {
 /** True when SpotProvisioningTimeoutAction's validator would report nothing. */
 export function isValidSpotProvisioningTimeoutAction(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM105.has(value)) return false;
+  if (!ENUM164.has(value)) return false;
   return true;
 }
 
@@ -6900,7 +11617,7 @@ export function isValidSpotResizingSpecification(value: unknown): boolean {
 /** True when Statistic's validator would report nothing. */
 export function isValidStatistic(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM108.has(value)) return false;
+  if (!ENUM167.has(value)) return false;
   return true;
 }
 
@@ -6944,7 +11661,7 @@ export function isValidStep(value: unknown): boolean {
 /** True when StepCancellationOption's validator would report nothing. */
 export function isValidStepCancellationOption(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM111.has(value)) return false;
+  if (!ENUM170.has(value)) return false;
   return true;
 }
 
@@ -6978,6 +11695,69 @@ export function isValidStepConfigList(value: unknown): boolean {
   if (!Array.isArray(value)) return false;
   for (let i = 0; i < value.length; i++) {
     if (!isValidStepConfig(value[i])) return false;
+  }
+  return true;
+}
+
+/** True when StepDetail's validator would report nothing. */
+export function isValidStepDetail(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["StepConfig"];
+  if (member === undefined || !isValidStepConfig(member)) return false;
+  member = value["ExecutionStatusDetail"];
+  if (member === undefined || !isValidStepExecutionStatusDetail(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "StepConfig":
+      case "ExecutionStatusDetail":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when StepDetailList's validator would report nothing. */
+export function isValidStepDetailList(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    if (!isValidStepDetail(value[i])) return false;
+  }
+  return true;
+}
+
+/** True when StepExecutionState's validator would report nothing. */
+export function isValidStepExecutionState(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  if (!ENUM174.has(value)) return false;
+  return true;
+}
+
+/** True when StepExecutionStatusDetail's validator would report nothing. */
+export function isValidStepExecutionStatusDetail(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["State"];
+  if (member === undefined || !isValidStepExecutionState(member)) return false;
+  member = value["CreationDateTime"];
+  if (member === undefined || !isValidDate_(member)) return false;
+  member = value["StartDateTime"];
+  if (member !== undefined && !isValidDate_(member)) return false;
+  member = value["EndDateTime"];
+  if (member !== undefined && !isValidDate_(member)) return false;
+  member = value["LastStateChangeReason"];
+  if (member !== undefined && !isValidXmlString(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "State":
+      case "CreationDateTime":
+      case "StartDateTime":
+      case "EndDateTime":
+      case "LastStateChangeReason":
+        continue;
+    }
+    return false;
   }
   return true;
 }
@@ -7016,7 +11796,7 @@ export function isValidStepMonitoringConfiguration(value: unknown): boolean {
 /** True when StepState's validator would report nothing. */
 export function isValidStepState(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM115.has(value)) return false;
+  if (!ENUM178.has(value)) return false;
   return true;
 }
 
@@ -7042,7 +11822,7 @@ export function isValidStepStateChangeReason(value: unknown): boolean {
 /** True when StepStateChangeReasonCode's validator would report nothing. */
 export function isValidStepStateChangeReasonCode(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM117.has(value)) return false;
+  if (!ENUM180.has(value)) return false;
   return true;
 }
 
@@ -7254,7 +12034,7 @@ export function isValidThroughputVal(value: unknown): boolean {
 /** True when Unit's validator would report nothing. */
 export function isValidUnit(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM124.has(value)) return false;
+  if (!ENUM187.has(value)) return false;
   return true;
 }
 
@@ -7301,7 +12081,7 @@ export function isValidWholeNumber(value: unknown): boolean {
 export function isValidXmlString(value: unknown): boolean {
   if (typeof value !== "string") return false;
   if (lengthOutside(value, 0, 10280) >= 0) return false;
-  if (!PATTERN51.test(value)) return false;
+  if (!PATTERN86.test(value)) return false;
   return true;
 }
 
@@ -7318,7 +12098,7 @@ export function isValidXmlStringList(value: unknown): boolean {
 export function isValidXmlStringMaxLen256(value: unknown): boolean {
   if (typeof value !== "string") return false;
   if (lengthOutside(value, 0, 256) >= 0) return false;
-  if (!PATTERN51.test(value)) return false;
+  if (!PATTERN86.test(value)) return false;
   return true;
 }
 
@@ -7334,18 +12114,29 @@ export function isValidXmlStringMaxLen256List(value: unknown): boolean {
 /** Every fast predicate by shape name: `predicates.X(value)` is true exactly when `validators.X` reports nothing. */
 export const predicates: Readonly<Record<string, Predicate>> = {
   "ActionOnFailure": isValidActionOnFailure,
+  "AddInstanceGroupsInput": isValidAddInstanceGroupsInput,
+  "AddInstanceGroupsOutput": isValidAddInstanceGroupsOutput,
   "AddJobFlowStepsInput": isValidAddJobFlowStepsInput,
   "AddJobFlowStepsOutput": isValidAddJobFlowStepsOutput,
+  "AddTagsInput": isValidAddTagsInput,
+  "AddTagsOutput": isValidAddTagsOutput,
   "AdjustmentType": isValidAdjustmentType,
   "Application": isValidApplication,
   "ApplicationList": isValidApplicationList,
   "ArnType": isValidArnType,
   "AutoScalingPolicy": isValidAutoScalingPolicy,
+  "AutoScalingPolicyDescription": isValidAutoScalingPolicyDescription,
+  "AutoScalingPolicyState": isValidAutoScalingPolicyState,
+  "AutoScalingPolicyStateChangeReason": isValidAutoScalingPolicyStateChangeReason,
+  "AutoScalingPolicyStateChangeReasonCode": isValidAutoScalingPolicyStateChangeReasonCode,
+  "AutoScalingPolicyStatus": isValidAutoScalingPolicyStatus,
   "AutoTerminationPolicy": isValidAutoTerminationPolicy,
   "Boolean": isValidBoolean,
   "BooleanObject": isValidBooleanObject,
   "BootstrapActionConfig": isValidBootstrapActionConfig,
   "BootstrapActionConfigList": isValidBootstrapActionConfigList,
+  "BootstrapActionDetail": isValidBootstrapActionDetail,
+  "BootstrapActionDetailList": isValidBootstrapActionDetailList,
   "CancelStepsInfo": isValidCancelStepsInfo,
   "CancelStepsInfoList": isValidCancelStepsInfoList,
   "CancelStepsInput": isValidCancelStepsInput,
@@ -7363,6 +12154,8 @@ export const predicates: Readonly<Record<string, Predicate>> = {
   "ClusterSummary": isValidClusterSummary,
   "ClusterSummaryList": isValidClusterSummaryList,
   "ClusterTimeline": isValidClusterTimeline,
+  "Command": isValidCommand,
+  "CommandList": isValidCommandList,
   "ComparisonOperator": isValidComparisonOperator,
   "ComputeLimits": isValidComputeLimits,
   "ComputeLimitsUnitType": isValidComputeLimitsUnitType,
@@ -7371,11 +12164,21 @@ export const predicates: Readonly<Record<string, Predicate>> = {
   "Date": isValidDate_,
   "DescribeClusterInput": isValidDescribeClusterInput,
   "DescribeClusterOutput": isValidDescribeClusterOutput,
+  "DescribeJobFlowsInput": isValidDescribeJobFlowsInput,
+  "DescribeJobFlowsOutput": isValidDescribeJobFlowsOutput,
+  "DescribeReleaseLabelInput": isValidDescribeReleaseLabelInput,
+  "DescribeReleaseLabelOutput": isValidDescribeReleaseLabelOutput,
   "DescribeStepInput": isValidDescribeStepInput,
   "DescribeStepOutput": isValidDescribeStepOutput,
+  "EC2InstanceIdsList": isValidEC2InstanceIdsList,
+  "EC2InstanceIdsToTerminateList": isValidEC2InstanceIdsToTerminateList,
+  "EbsBlockDevice": isValidEbsBlockDevice,
   "EbsBlockDeviceConfig": isValidEbsBlockDeviceConfig,
   "EbsBlockDeviceConfigList": isValidEbsBlockDeviceConfigList,
+  "EbsBlockDeviceList": isValidEbsBlockDeviceList,
   "EbsConfiguration": isValidEbsConfiguration,
+  "EbsVolume": isValidEbsVolume,
+  "EbsVolumeList": isValidEbsVolumeList,
   "Ec2InstanceAttributes": isValidEc2InstanceAttributes,
   "ErrorCode": isValidErrorCode,
   "ErrorData": isValidErrorData,
@@ -7385,28 +12188,79 @@ export const predicates: Readonly<Record<string, Predicate>> = {
   "FailureDetails": isValidFailureDetails,
   "HadoopJarStepConfig": isValidHadoopJarStepConfig,
   "HadoopStepConfig": isValidHadoopStepConfig,
+  "Instance": isValidInstance,
   "InstanceCollectionType": isValidInstanceCollectionType,
+  "InstanceFleet": isValidInstanceFleet,
   "InstanceFleetConfig": isValidInstanceFleetConfig,
   "InstanceFleetConfigList": isValidInstanceFleetConfigList,
+  "InstanceFleetId": isValidInstanceFleetId,
+  "InstanceFleetList": isValidInstanceFleetList,
   "InstanceFleetProvisioningSpecifications": isValidInstanceFleetProvisioningSpecifications,
   "InstanceFleetResizingSpecifications": isValidInstanceFleetResizingSpecifications,
+  "InstanceFleetState": isValidInstanceFleetState,
+  "InstanceFleetStateChangeReason": isValidInstanceFleetStateChangeReason,
+  "InstanceFleetStateChangeReasonCode": isValidInstanceFleetStateChangeReasonCode,
+  "InstanceFleetStatus": isValidInstanceFleetStatus,
+  "InstanceFleetTimeline": isValidInstanceFleetTimeline,
   "InstanceFleetType": isValidInstanceFleetType,
+  "InstanceGroup": isValidInstanceGroup,
   "InstanceGroupConfig": isValidInstanceGroupConfig,
   "InstanceGroupConfigList": isValidInstanceGroupConfigList,
+  "InstanceGroupDetail": isValidInstanceGroupDetail,
+  "InstanceGroupDetailList": isValidInstanceGroupDetailList,
+  "InstanceGroupId": isValidInstanceGroupId,
+  "InstanceGroupIdsList": isValidInstanceGroupIdsList,
+  "InstanceGroupList": isValidInstanceGroupList,
+  "InstanceGroupModifyConfig": isValidInstanceGroupModifyConfig,
+  "InstanceGroupModifyConfigList": isValidInstanceGroupModifyConfigList,
+  "InstanceGroupState": isValidInstanceGroupState,
+  "InstanceGroupStateChangeReason": isValidInstanceGroupStateChangeReason,
+  "InstanceGroupStateChangeReasonCode": isValidInstanceGroupStateChangeReasonCode,
+  "InstanceGroupStatus": isValidInstanceGroupStatus,
+  "InstanceGroupTimeline": isValidInstanceGroupTimeline,
+  "InstanceGroupType": isValidInstanceGroupType,
+  "InstanceGroupTypeList": isValidInstanceGroupTypeList,
+  "InstanceId": isValidInstanceId,
+  "InstanceList": isValidInstanceList,
+  "InstanceResizePolicy": isValidInstanceResizePolicy,
   "InstanceRoleType": isValidInstanceRoleType,
+  "InstanceState": isValidInstanceState,
+  "InstanceStateChangeReason": isValidInstanceStateChangeReason,
+  "InstanceStateChangeReasonCode": isValidInstanceStateChangeReasonCode,
+  "InstanceStateList": isValidInstanceStateList,
+  "InstanceStatus": isValidInstanceStatus,
+  "InstanceTimeline": isValidInstanceTimeline,
   "InstanceType": isValidInstanceType,
   "InstanceTypeConfig": isValidInstanceTypeConfig,
   "InstanceTypeConfigList": isValidInstanceTypeConfigList,
+  "InstanceTypeSpecification": isValidInstanceTypeSpecification,
+  "InstanceTypeSpecificationList": isValidInstanceTypeSpecificationList,
   "Integer": isValidInteger,
   "InternalServerError": isValidInternalServerError,
   "InternalServerException": isValidInternalServerException,
   "InvalidRequestException": isValidInvalidRequestException,
+  "JobFlowDetail": isValidJobFlowDetail,
+  "JobFlowDetailList": isValidJobFlowDetailList,
+  "JobFlowExecutionState": isValidJobFlowExecutionState,
+  "JobFlowExecutionStateList": isValidJobFlowExecutionStateList,
+  "JobFlowExecutionStatusDetail": isValidJobFlowExecutionStatusDetail,
   "JobFlowInstancesConfig": isValidJobFlowInstancesConfig,
+  "JobFlowInstancesDetail": isValidJobFlowInstancesDetail,
   "KerberosAttributes": isValidKerberosAttributes,
   "KeyValue": isValidKeyValue,
   "KeyValueList": isValidKeyValueList,
+  "ListBootstrapActionsInput": isValidListBootstrapActionsInput,
+  "ListBootstrapActionsOutput": isValidListBootstrapActionsOutput,
   "ListClustersInput": isValidListClustersInput,
   "ListClustersOutput": isValidListClustersOutput,
+  "ListInstanceFleetsInput": isValidListInstanceFleetsInput,
+  "ListInstanceFleetsOutput": isValidListInstanceFleetsOutput,
+  "ListInstanceGroupsInput": isValidListInstanceGroupsInput,
+  "ListInstanceGroupsOutput": isValidListInstanceGroupsOutput,
+  "ListInstancesInput": isValidListInstancesInput,
+  "ListInstancesOutput": isValidListInstancesOutput,
+  "ListReleaseLabelsInput": isValidListReleaseLabelsInput,
+  "ListReleaseLabelsOutput": isValidListReleaseLabelsOutput,
   "ListStepsInput": isValidListStepsInput,
   "ListStepsOutput": isValidListStepsOutput,
   "LogType": isValidLogType,
@@ -7417,13 +12271,17 @@ export const predicates: Readonly<Record<string, Predicate>> = {
   "ManagedScalingPolicy": isValidManagedScalingPolicy,
   "Marker": isValidMarker,
   "MarketType": isValidMarketType,
+  "MaxResultsNumber": isValidMaxResultsNumber,
   "MetricDimension": isValidMetricDimension,
   "MetricDimensionList": isValidMetricDimensionList,
   "ModifyClusterInput": isValidModifyClusterInput,
   "ModifyClusterOutput": isValidModifyClusterOutput,
+  "ModifyInstanceGroupsInput": isValidModifyInstanceGroupsInput,
   "MonitoringConfiguration": isValidMonitoringConfiguration,
   "NewSupportedProductsList": isValidNewSupportedProductsList,
   "NonNegativeDouble": isValidNonNegativeDouble,
+  "OSRelease": isValidOSRelease,
+  "OSReleaseList": isValidOSReleaseList,
   "OnDemandCapacityReservationOptions": isValidOnDemandCapacityReservationOptions,
   "OnDemandCapacityReservationPreference": isValidOnDemandCapacityReservationPreference,
   "OnDemandCapacityReservationUsageStrategy": isValidOnDemandCapacityReservationUsageStrategy,
@@ -7435,7 +12293,12 @@ export const predicates: Readonly<Record<string, Predicate>> = {
   "PlacementGroupConfigList": isValidPlacementGroupConfigList,
   "PlacementGroupStrategy": isValidPlacementGroupStrategy,
   "PlacementType": isValidPlacementType,
+  "ReconfigurationType": isValidReconfigurationType,
+  "ReleaseLabelFilter": isValidReleaseLabelFilter,
+  "RemoveTagsInput": isValidRemoveTagsInput,
+  "RemoveTagsOutput": isValidRemoveTagsOutput,
   "RepoUpgradeOnBoot": isValidRepoUpgradeOnBoot,
+  "ResourceId": isValidResourceId,
   "RunJobFlowInput": isValidRunJobFlowInput,
   "RunJobFlowOutput": isValidRunJobFlowOutput,
   "S3LoggingConfiguration": isValidS3LoggingConfiguration,
@@ -7449,7 +12312,13 @@ export const predicates: Readonly<Record<string, Predicate>> = {
   "ScalingTrigger": isValidScalingTrigger,
   "ScriptBootstrapActionConfig": isValidScriptBootstrapActionConfig,
   "SecurityGroupsList": isValidSecurityGroupsList,
+  "SetKeepJobFlowAliveWhenNoStepsInput": isValidSetKeepJobFlowAliveWhenNoStepsInput,
+  "SetTerminationProtectionInput": isValidSetTerminationProtectionInput,
+  "SetVisibleToAllUsersInput": isValidSetVisibleToAllUsersInput,
+  "ShrinkPolicy": isValidShrinkPolicy,
   "SimpleScalingPolicyConfiguration": isValidSimpleScalingPolicyConfiguration,
+  "SimplifiedApplication": isValidSimplifiedApplication,
+  "SimplifiedApplicationList": isValidSimplifiedApplicationList,
   "SpotProvisioningAllocationStrategy": isValidSpotProvisioningAllocationStrategy,
   "SpotProvisioningSpecification": isValidSpotProvisioningSpecification,
   "SpotProvisioningTimeoutAction": isValidSpotProvisioningTimeoutAction,
@@ -7459,6 +12328,10 @@ export const predicates: Readonly<Record<string, Predicate>> = {
   "StepCancellationOption": isValidStepCancellationOption,
   "StepConfig": isValidStepConfig,
   "StepConfigList": isValidStepConfigList,
+  "StepDetail": isValidStepDetail,
+  "StepDetailList": isValidStepDetailList,
+  "StepExecutionState": isValidStepExecutionState,
+  "StepExecutionStatusDetail": isValidStepExecutionStatusDetail,
   "StepId": isValidStepId,
   "StepIdsList": isValidStepIdsList,
   "StepMonitoringConfiguration": isValidStepMonitoringConfiguration,
