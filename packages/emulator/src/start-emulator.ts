@@ -3,8 +3,11 @@ import { rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import type { ReadOnly } from "./emr/durable-changes.js";
 import { Engine } from "./emr/engine.js";
 import { Journal } from "./emr/journal.js";
+import type { JournalFs } from "./emr/journal-fs.js";
+import { RecordStore } from "./emr/record-store.js";
 import { createEmrServer } from "./emr/server.js";
 import { FaultInjector } from "./faults.js";
 import { type LocalCredentials, localCredentials, SignatureVerifier } from "./sigv4/signature.js";
@@ -37,6 +40,11 @@ export interface EmulatorOptions {
   insecure?: boolean;
   /** Time a new cluster spends in STARTING and BOOTSTRAPPING; default 50 ms. */
   clusterStartupMs?: number;
+  /**
+   * The file operations the journal makes; default node:fs. A seam for tests that make the disk fail (ENOSPC, EIO,
+   * short writes, a slow fsync) at a write of their choosing.
+   */
+  journalFs?: JournalFs;
 }
 
 export interface EmulatorHandle {
@@ -51,6 +59,12 @@ export interface EmulatorHandle {
   s3Root: string;
   logRoot: string;
   faults: FaultInjector;
+  /**
+   * Set once a change the emulator made on its own (a step ending, a timer) could not be written, or an fsync of the
+   * journal failed: from then on every request that would change something is refused (InternalServerError, naming
+   * this reason) and reads still work. A restart, with room on the disk, starts from what the journal holds.
+   */
+  readonly readOnly: ReadOnly | undefined;
   close(): Promise<void>;
 }
 
@@ -75,8 +89,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const removeData = () => (temporaryData ? rm(dataDir, { recursive: true, force: true, maxRetries: 3 }) : undefined);
   const s3Root = resolve(options.s3Root ?? join(dataDir, "s3"));
   const logRoot = resolve(options.logRoot ?? join(dataDir, "logs"));
-  const { journal, records } = Journal.open(dataDir);
-  const engine = new Engine(journal, { s3Root, logRoot }, options.clusterStartupMs ?? 50, records);
+  const store = new RecordStore();
+  let journal: Journal;
+  try {
+    journal = Journal.open(dataDir, (record) => store.apply(record), options.journalFs);
+  } catch (error) {
+    await removeData();
+    throw error;
+  }
+  const engine = new Engine(journal, store, { s3Root, logRoot }, options.clusterStartupMs ?? 50);
   const faults = new FaultInjector();
   const server = createEmrServer({ engine, faults, ...(verifier ? { verifier } : {}) });
   const closeAll = async () => {
@@ -109,6 +130,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     s3Root,
     logRoot,
     faults,
+    get readOnly() {
+      return engine.readOnly;
+    },
     // Once: a signal handler and a finally block may both close it.
     close: () => (closing ??= closeAll()),
   };

@@ -5,14 +5,19 @@
  *   → TERMINATED, or TERMINATED_WITH_ERRORS after a TERMINATE_CLUSTER step fails;
  * - step: PENDING → RUNNING → COMPLETED | FAILED; PENDING → CANCEL_PENDING → CANCELLED; a running step that is
  *   cancelled ends CANCELLED; a step that was running when the emulator died ends INTERRUPTED.
- * Up to StepConcurrencyLevel steps run at once, in the order they were added. Every change is journaled first.
+ * Up to StepConcurrencyLevel steps run at once, in the order they were added.
  * Guesses, where EMR documents nothing: steps still running when a cluster terminates end CANCELLED.
+ *
+ * Every change goes through DurableChanges: one transaction, written whole to the journal or undone, and nothing
+ * leaves the process (an answer, a step's process started or killed, a timer) before it is on disk.
  */
 import { MAX_ACTIVE_STEPS } from "@emrkit/dsl";
+import { DurableChanges, type ReadOnly } from "./durable-changes.js";
 import { invalidRequest, validationError } from "./emr-error.js";
-import { type RunningStep, runStep } from "./executor.js";
+import { type RunningStep, runStep, type StepOutcome } from "./executor.js";
 import { newId } from "./ids.js";
 import type { Journal } from "./journal.js";
+import type { AnyRecord, RecordStore } from "./record-store.js";
 import type { ClusterRecord, ClusterState, StepRecord, StepState } from "./records.js";
 import { ENDED_CLUSTER, TERMINAL_STEP } from "./records.js";
 
@@ -21,46 +26,81 @@ export interface EngineDirs {
   logRoot: string;
 }
 
+const CANCELLED_BY_USER = "Cancelled by user";
+
 export class Engine {
-  readonly clusters = new Map<string, ClusterRecord>();
-  readonly steps = new Map<string, StepRecord>();
+  readonly clusters: Map<string, ClusterRecord>;
+  readonly steps: Map<string, StepRecord>;
+  private readonly changes: DurableChanges;
   private readonly running = new Map<string, RunningStep>();
-  private readonly timers = new Set<NodeJS.Timeout>();
   /** Per cluster, the index of its first step that may not have ended: everything before it has. */
   private readonly firstUnfinished = new Map<string, number>();
   private closed = false;
 
+  /** `store` holds what the journal replayed. */
   constructor(
-    private readonly journal: Journal,
+    journal: Journal,
+    store: RecordStore,
     private readonly dirs: EngineDirs,
     private readonly startupMs: number,
-    restored: readonly (ClusterRecord | StepRecord)[],
   ) {
-    for (const r of restored) (r.kind === "cluster" ? this.clusters : this.steps).set(r.id, r as never);
-    this.recover();
+    this.clusters = store.clusters;
+    this.steps = store.steps;
+    // Steps may be unfinished again behind the place a cluster's scan had reached.
+    this.changes = new DurableChanges(journal, store, () => this.firstUnfinished.clear());
+    this.changes.background("recovering after a restart", () => this.recover());
+  }
+
+  /** Set once a change the emulator made on its own could not be made durable; it then changes nothing more. */
+  get readOnly(): ReadOnly | undefined {
+    return this.changes.readOnly;
+  }
+
+  /**
+   * Runs one request's operation as one change: written before it returns (the answer waits for `durable()`
+   * too), or refused with an InternalServerError, nothing changed.
+   */
+  request<T>(operation: () => T): T {
+    return this.changes.request(operation);
+  }
+
+  /** Resolves once every change made so far is on disk: requests are answered only after it. */
+  durable(): Promise<void> {
+    return this.changes.durable();
+  }
+
+  /**
+   * A new version of a record, whole: its fields with `changes` over them, journaled with the change being made
+   * (an operation's new field: `engine.update(cluster, { terminationProtected: true })`).
+   */
+  update<R extends AnyRecord>(record: R, changes: Partial<Omit<R, "kind" | "id">>): R {
+    return this.changes.transact(() => this.changes.put({ ...record, ...changes } as R));
   }
 
   createCluster(
     spec: Omit<ClusterRecord, "kind" | "id" | "state" | "created" | "steps">,
     steps: StepSpec[],
   ): ClusterRecord {
-    const cluster: ClusterRecord = {
-      ...spec,
-      kind: "cluster",
-      id: newId("j"),
-      state: "STARTING",
-      created: Date.now(),
-      steps: [],
-    };
-    this.clusters.set(cluster.id, cluster);
-    this.journal.write([cluster, ...this.newSteps(cluster, steps)]);
-    this.later(this.startupMs / 2, () => this.moveCluster(cluster, "BOOTSTRAPPING"));
-    this.later(this.startupMs, () => {
-      if (cluster.state !== "BOOTSTRAPPING") return;
-      cluster.ready = Date.now();
-      this.pump(cluster);
+    return this.changes.transact(() => {
+      const cluster = this.changes.put<ClusterRecord>({
+        ...spec,
+        kind: "cluster",
+        id: newId("j"),
+        state: "STARTING",
+        created: Date.now(),
+        steps: [],
+      });
+      this.newSteps(cluster, steps);
+      this.changes.later(this.startupMs / 2, `bootstrapping ${cluster.id}`, () =>
+        this.moveCluster(cluster, "BOOTSTRAPPING"),
+      );
+      this.changes.later(this.startupMs, `starting ${cluster.id}`, () => {
+        if (cluster.state !== "BOOTSTRAPPING") return;
+        this.update(cluster, { ready: Date.now() });
+        this.pump(cluster);
+      });
+      return cluster;
     });
-    return cluster;
   }
 
   cluster(id: unknown, missing = invalidRequest): ClusterRecord {
@@ -79,69 +119,75 @@ export class Engine {
         `Maximum number of active steps(State = 'Running', 'Pending' or 'Cancel_Pending') for cluster exceeded: ${active} active, ${steps.length} more would exceed ${MAX_ACTIVE_STEPS}.`,
       );
     }
-    const records = this.newSteps(cluster, steps);
-    this.journal.write(records);
-    if (cluster.state === "RUNNING" || cluster.state === "WAITING") this.pump(cluster);
-    return records;
+    return this.changes.transact(() => {
+      const records = this.newSteps(cluster, steps);
+      if (cluster.state === "RUNNING" || cluster.state === "WAITING") this.pump(cluster);
+      return records;
+    });
   }
 
   setConcurrency(cluster: ClusterRecord, level: number): void {
-    cluster.concurrency = level;
-    this.journal.write([cluster]);
-    if (cluster.state === "RUNNING" || cluster.state === "WAITING") this.pump(cluster);
+    this.changes.transact(() => {
+      this.update(cluster, { concurrency: level });
+      if (cluster.state === "RUNNING" || cluster.state === "WAITING") this.pump(cluster);
+    });
   }
 
   terminate(cluster: ClusterRecord, withErrors = false, message = "Terminated by user request"): void {
     if (ENDED_CLUSTER.has(cluster.state)) return;
-    const unfinished = this.unfinished(cluster);
-    const changed = unfinished
-      .filter((step) => step.state === "PENDING" || step.state === "CANCEL_PENDING")
-      .map((step) => this.end(step, "CANCELLED", "Cluster terminated"));
-    cluster.state = "TERMINATING";
-    cluster.reason = { Code: withErrors ? "STEP_FAILURE" : "USER_REQUEST", Message: message };
-    this.journal.write([...changed, cluster]);
-    for (const step of unfinished) this.running.get(step.id)?.kill("SIGKILL");
-    this.later(10, () => {
-      cluster.state = withErrors ? "TERMINATED_WITH_ERRORS" : "TERMINATED";
-      cluster.ended = Date.now();
-      this.journal.write([cluster]);
+    this.changes.transact(() => {
+      const unfinished = this.unfinished(cluster);
+      for (const step of unfinished) {
+        if (step.state === "PENDING" || step.state === "CANCEL_PENDING")
+          this.end(step, "CANCELLED", "Cluster terminated");
+      }
+      this.update(cluster, {
+        state: "TERMINATING",
+        reason: { Code: withErrors ? "STEP_FAILURE" : "USER_REQUEST", Message: message },
+      });
+      const running = unfinished.filter((s) => s.state === "RUNNING").map((s) => s.id);
+      this.changes.afterDurable(() => {
+        for (const id of running) this.running.get(id)?.kill("SIGKILL");
+      });
+      this.changes.later(10, `terminating ${cluster.id}`, () =>
+        this.update(cluster, { state: withErrors ? "TERMINATED_WITH_ERRORS" : "TERMINATED", ended: Date.now() }),
+      );
     });
   }
 
   /** CancelSteps for one step: the answer EMR puts in CancelStepsInfoList. */
   cancel(step: StepRecord, option: string): { Status: "SUBMITTED" | "FAILED"; Reason?: string } {
     if (step.state === "PENDING") {
-      step.state = "CANCEL_PENDING";
-      this.journal.write([step]);
-      this.later(0, () => {
-        if (step.state === "CANCEL_PENDING") this.journal.write([this.end(step, "CANCELLED", "Cancelled by user")]);
+      this.changes.transact(() => {
+        this.update(step, { state: "CANCEL_PENDING" });
+        this.changes.later(0, `cancelling ${step.id}`, () => {
+          if (step.state === "CANCEL_PENDING") this.end(step, "CANCELLED", CANCELLED_BY_USER);
+        });
       });
       return { Status: "SUBMITTED" };
     }
     if (step.state === "RUNNING") {
-      step.reason = "Cancelled by user";
-      this.running.get(step.id)?.kill(option === "TERMINATE_PROCESS" ? "SIGKILL" : "SIGINT");
+      this.changes.transact(() => {
+        this.update(step, { reason: CANCELLED_BY_USER });
+        const signal = option === "TERMINATE_PROCESS" ? "SIGKILL" : "SIGINT";
+        this.changes.afterDurable(() => this.running.get(step.id)?.kill(signal));
+      });
       return { Status: "SUBMITTED" };
     }
     return { Status: "FAILED", Reason: `Step ${step.id} is in state ${step.state} and cannot be cancelled.` };
   }
 
-  /** Resolves once every change made so far is on disk: requests are answered only after it. */
-  durable(): Promise<void> {
-    return this.journal.durable();
-  }
-
   /** Stops everything; resolves once no step process is left running and none will start. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const t of this.timers) clearTimeout(t);
+    this.changes.close();
     // Running steps are left as the journal has them: a restart ends them INTERRUPTED, as after a crash.
     await Promise.all([...this.running.values()].map((r) => r.stop()));
   }
 
   private newSteps(cluster: ClusterRecord, specs: StepSpec[]): StepRecord[] {
-    return specs.map((spec) => {
-      const step: StepRecord = {
+    return specs.map((spec) =>
+      this.changes.put<StepRecord>({
         ...spec,
         kind: "step",
         id: newId("s"),
@@ -149,11 +195,8 @@ export class Engine {
         index: cluster.steps.length,
         state: "PENDING",
         created: Date.now(),
-      };
-      this.steps.set(step.id, step);
-      cluster.steps.push(step.id);
-      return step;
-    });
+      }),
+    );
   }
 
   /** Starts the next steps while there is room; settles the cluster when nothing is left to run. */
@@ -164,7 +207,8 @@ export class Engine {
     for (const step of unfinished) {
       if (runningCount >= cluster.concurrency) break;
       if (step.state !== "PENDING") continue;
-      this.start(cluster, step);
+      this.update(step, { state: "RUNNING", started: Date.now() });
+      this.changes.afterDurable(() => this.spawn(step));
       runningCount++;
     }
     if (runningCount > 0) this.moveCluster(cluster, "RUNNING");
@@ -172,21 +216,37 @@ export class Engine {
     else this.terminate(cluster, false, "Steps completed");
   }
 
-  private start(cluster: ClusterRecord, step: StepRecord): void {
-    step.state = "RUNNING";
-    step.started = Date.now();
-    this.journal.write([step]);
+  /** Runs a step's process, its RUNNING now on disk; one cancelled or cut short meanwhile is killed as it starts. */
+  private spawn(step: StepRecord): void {
+    if (step.state !== "RUNNING") return;
     const run = runStep(step, this.dirs);
     this.running.set(step.id, run);
-    void run.done.then((outcome) => {
-      this.running.delete(step.id);
-      if (this.closed || step.state !== "RUNNING") return;
-      if (ENDED_CLUSTER.has(cluster.state)) this.journal.write([this.end(step, "CANCELLED", "Cluster terminated")]);
-      else if (outcome.ok) this.journal.write([this.end(step, "COMPLETED")]);
-      else if (step.reason === "Cancelled by user") this.journal.write([this.end(step, "CANCELLED", step.reason)]);
+    if (step.reason === CANCELLED_BY_USER || ENDED_CLUSTER.has(this.clusters.get(step.clusterId)!.state)) {
+      run.kill("SIGKILL");
+    }
+    const failed = (error: Error): StepOutcome => ({
+      ok: false,
+      message: `cannot run step: ${error.message}`,
+      logFile: "",
+    });
+    void run.done.then(
+      (outcome) => this.stepEnded(step, outcome),
+      (error: Error) => this.stepEnded(step, failed(error)),
+    );
+  }
+
+  private stepEnded(step: StepRecord, outcome: StepOutcome): void {
+    this.running.delete(step.id);
+    if (this.closed) return;
+    this.changes.background(`ending ${step.id}`, () => {
+      if (step.state !== "RUNNING") return;
+      const cluster = this.clusters.get(step.clusterId)!;
+      if (ENDED_CLUSTER.has(cluster.state)) this.end(step, "CANCELLED", "Cluster terminated");
+      else if (outcome.ok) this.end(step, "COMPLETED");
+      else if (step.reason === CANCELLED_BY_USER) this.end(step, "CANCELLED", step.reason);
       else {
-        step.failure = { Reason: "Unknown Error.", Message: outcome.message, LogFile: outcome.logFile };
-        this.journal.write([this.end(step, "FAILED", outcome.message)]);
+        const failure = { Reason: "Unknown Error.", Message: outcome.message, LogFile: outcome.logFile };
+        this.update(step, { state: "FAILED", ended: Date.now(), reason: outcome.message, failure });
         this.onFailure(cluster, step);
       }
       this.pump(cluster);
@@ -198,7 +258,7 @@ export class Engine {
     if (step.actionOnFailure === "CONTINUE") return;
     const pending = this.unfinished(cluster).filter((s) => s.state === "PENDING");
     const reason = `Cancelled because step ${step.id} failed with ActionOnFailure ${step.actionOnFailure}`;
-    this.journal.write(pending.map((s) => this.end(s, "CANCELLED", reason)));
+    for (const s of pending) this.end(s, "CANCELLED", reason);
     if (step.actionOnFailure !== "CANCEL_AND_WAIT") this.terminate(cluster, true, `Step ${step.id} failed`);
     else this.moveCluster(cluster, "WAITING");
   }
@@ -208,15 +268,18 @@ export class Engine {
     for (const cluster of this.clusters.values()) {
       for (const id of cluster.steps) {
         const step = this.steps.get(id)!;
-        if (step.state === "CANCEL_PENDING") this.journal.write([this.end(step, "CANCELLED", "Cancelled by user")]);
+        if (step.state === "CANCEL_PENDING") this.end(step, "CANCELLED", CANCELLED_BY_USER);
         if (step.state !== "RUNNING") continue;
-        this.journal.write([this.end(step, "INTERRUPTED", "The emulator restarted while the step was running")]);
+        this.end(step, "INTERRUPTED", "The emulator restarted while the step was running");
         if (step.actionOnFailure !== "CONTINUE") this.onFailure(cluster, step);
       }
-      if (cluster.state === "TERMINATING") this.terminateNow(cluster);
-      else if (cluster.state === "STARTING" || cluster.state === "BOOTSTRAPPING") {
-        this.later(this.startupMs, () => this.pump(cluster));
-      } else if (!ENDED_CLUSTER.has(cluster.state)) this.later(0, () => this.pump(cluster));
+      if (cluster.state === "TERMINATING") {
+        const state = cluster.reason?.Code === "STEP_FAILURE" ? "TERMINATED_WITH_ERRORS" : "TERMINATED";
+        this.update(cluster, { state, ended: Date.now() });
+      } else if (cluster.state === "STARTING" || cluster.state === "BOOTSTRAPPING") {
+        this.changes.later(this.startupMs, `starting ${cluster.id}`, () => this.pump(cluster));
+      } else if (!ENDED_CLUSTER.has(cluster.state))
+        this.changes.later(0, `resuming ${cluster.id}`, () => this.pump(cluster));
     }
   }
 
@@ -236,32 +299,13 @@ export class Engine {
     return steps;
   }
 
-  private terminateNow(cluster: ClusterRecord): void {
-    cluster.state = cluster.reason?.Code === "STEP_FAILURE" ? "TERMINATED_WITH_ERRORS" : "TERMINATED";
-    cluster.ended = Date.now();
-    this.journal.write([cluster]);
-  }
-
-  private end(step: StepRecord, state: StepState, reason?: string): StepRecord {
-    step.state = state;
-    step.ended = Date.now();
-    if (reason !== undefined) step.reason = reason;
-    return step;
+  private end(step: StepRecord, state: StepState, reason?: string): void {
+    this.update(step, { state, ended: Date.now(), ...(reason === undefined ? {} : { reason }) });
   }
 
   private moveCluster(cluster: ClusterRecord, state: ClusterState): void {
     if (cluster.state === state || ENDED_CLUSTER.has(cluster.state)) return;
-    cluster.state = state;
-    cluster.reason = state === "WAITING" ? { Message: "Cluster ready to run steps." } : {};
-    this.journal.write([cluster]);
-  }
-
-  private later(ms: number, fn: () => void): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      if (!this.closed) fn();
-    }, ms);
-    this.timers.add(timer);
+    this.update(cluster, { state, reason: state === "WAITING" ? { Message: "Cluster ready to run steps." } : {} });
   }
 }
 

@@ -26,7 +26,8 @@ interface Served {
 /**
  * EMR's wire protocol, awsJson1_1: `POST /` with `X-Amz-Target: ElasticMapReduce.<Operation>` and a JSON body;
  * answers are JSON, errors HTTP 400 (500 for server faults) with `{"__type", "Message"}`, even for a request too
- * broken for HTTP to parse. An answer is sent only once what the request changed is on disk.
+ * broken for HTTP to parse. An answer is sent only once what the request changed, and everything it read, is on disk;
+ * a request whose change cannot be written is an InternalServerError (500) that says why, and changes nothing.
  */
 export function createEmrServer(served: Served): Server {
   const server = createServer((req, res) => {
@@ -48,7 +49,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, { engine, fault
   await injectBefore(fault);
   const input = parseBody(raw);
   checkInput(operation, input);
-  const output = OPERATIONS[operation]!.run(engine, input as Record<string, unknown>);
+  // One change, written whole or refused; the answer waits until it (and all it saw) is on disk.
+  const output = engine.request(() => OPERATIONS[operation]!.run(engine, input as Record<string, unknown>));
   await engine.durable();
   // The operation is committed (journaled); dropping the answer now is what an outcome-unknown failure looks like.
   if (fault?.action === "drop-after-commit") return void req.socket.destroy();
