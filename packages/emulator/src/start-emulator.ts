@@ -9,6 +9,8 @@ import { Journal } from "./emr/journal.js";
 import type { JournalFs } from "./emr/journal-fs.js";
 import { RecordStore } from "./emr/record-store.js";
 import { createEmrServer } from "./emr/server.js";
+import type { StepEnvironmentOptions } from "./emr/step-environment.js";
+import { checkStepOptions, openStepHost } from "./emr/step-host.js";
 import { FaultInjector } from "./faults.js";
 import { type LocalCredentials, localCredentials, SignatureVerifier } from "./sigv4/signature.js";
 
@@ -40,6 +42,24 @@ export interface EmulatorOptions {
   insecure?: boolean;
   /** Time a new cluster spends in STARTING and BOOTSTRAPPING; default 50 ms. */
   clusterStartupMs?: number;
+  /**
+   * What steps see of this machine's environment. A step never inherits the emulator's: it gets PATH (the host's),
+   * HOME (`<dataDir>/home`, shared by the steps), TMPDIR (`<dataDir>/tmp/<step>`), AWS_REGION and
+   * AWS_DEFAULT_REGION (us-east-1), dummy AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_CONFIG_FILE and
+   * AWS_SHARED_CREDENTIALS_FILE under that HOME, AWS_EC2_METADATA_DISABLED, AWS_ENDPOINT_URL (a loopback endpoint
+   * that refuses every AWS call and says why), EMRKIT_S3_ROOT, EMRKIT_CLUSTER_ID and EMRKIT_STEP_ID; and runs in
+   * `<dataDir>/steps/<step>`. `pass` adds host variables by name, `set` sets variables; later wins:
+   *
+   * ```ts
+   * startEmulator({ stepEnvironment: { pass: ["JAVA_HOME"], set: { SPARK_MASTER: "local[2]" } } });
+   * ```
+   */
+  stepEnvironment?: StepEnvironmentOptions;
+  /**
+   * When a step's processes are ended as a group (SEND_INTERRUPT ignored, the cluster terminating, `close()`), how
+   * long they get between SIGTERM and SIGKILL; default 3000 ms. TERMINATE_PROCESS sends SIGKILL at once, as EMR does.
+   */
+  stepKillGraceMs?: number;
   /**
    * The file operations the journal makes; default node:fs. A seam for tests that make the disk fail (ENOSPC, EIO,
    * short writes, a slow fsync) at a write of their choosing.
@@ -82,6 +102,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       `refusing to listen on ${host} without signature verification: the emulator runs the commands its steps name; turn on verifySignatures (--verify-signatures), or pass insecure (--insecure) to allow anyone who reaches it`,
     );
   }
+  const stepOptions = checkStepOptions(options);
   const madeDataDir = options.dataDir === undefined;
   const dataDir = resolve(options.dataDir ?? mkdtempSync(join(tmpdir(), "emrkit-emulator-")));
   const temporaryData = madeDataDir && !options.keepData;
@@ -89,21 +110,27 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const removeData = () => (temporaryData ? rm(dataDir, { recursive: true, force: true, maxRetries: 3 }) : undefined);
   const s3Root = resolve(options.s3Root ?? join(dataDir, "s3"));
   const logRoot = resolve(options.logRoot ?? join(dataDir, "logs"));
+  const steps = await openStepHost({ dataDir, s3Root, logRoot }, stepOptions).catch(async (error: unknown) => {
+    await removeData();
+    throw error;
+  });
   const store = new RecordStore();
   let journal: Journal;
   try {
     journal = Journal.open(dataDir, (record) => store.apply(record), options.journalFs);
   } catch (error) {
+    await steps.close();
     await removeData();
     throw error;
   }
-  const engine = new Engine(journal, store, { s3Root, logRoot }, options.clusterStartupMs ?? 50);
+  const engine = new Engine(journal, store, steps.host, options.clusterStartupMs ?? 50);
   const faults = new FaultInjector();
   const server = createEmrServer({ engine, faults, ...(verifier ? { verifier } : {}) });
   const closeAll = async () => {
     await engine.close();
     server.closeAllConnections();
     await new Promise<void>((done) => server.close(() => done()));
+    await steps.close();
     journal.close();
     await removeData();
   };

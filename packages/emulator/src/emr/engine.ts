@@ -14,17 +14,15 @@
 import { MAX_ACTIVE_STEPS } from "@emrkit/dsl";
 import { DurableChanges, type ReadOnly } from "./durable-changes.js";
 import { invalidRequest, validationError } from "./emr-error.js";
-import { type RunningStep, runStep, type StepOutcome } from "./executor.js";
+import { type RunningStep, runStep, type StepHost, type StepOutcome } from "./executor.js";
 import { newId } from "./ids.js";
 import type { Journal } from "./journal.js";
 import type { AnyRecord, RecordStore } from "./record-store.js";
 import type { ClusterRecord, ClusterState, StepRecord, StepState } from "./records.js";
 import { ENDED_CLUSTER, TERMINAL_STEP } from "./records.js";
 
-export interface EngineDirs {
-  s3Root: string;
-  logRoot: string;
-}
+/** Where steps run and what they run with (executor.ts). */
+export type EngineDirs = StepHost;
 
 const CANCELLED_BY_USER = "Cancelled by user";
 
@@ -147,7 +145,8 @@ export class Engine {
       });
       const running = unfinished.filter((s) => s.state === "RUNNING").map((s) => s.id);
       this.changes.afterDurable(() => {
-        for (const id of running) this.running.get(id)?.kill("SIGKILL");
+        // The whole process group: SIGTERM, SIGKILL after the grace, as an instance shutting down would (guess).
+        for (const id of running) void this.running.get(id)?.stop();
       });
       this.changes.later(10, `terminating ${cluster.id}`, () =>
         this.update(cluster, { state: withErrors ? "TERMINATED_WITH_ERRORS" : "TERMINATED", ended: Date.now() }),
@@ -169,8 +168,7 @@ export class Engine {
     if (step.state === "RUNNING") {
       this.changes.transact(() => {
         this.update(step, { reason: CANCELLED_BY_USER });
-        const signal = option === "TERMINATE_PROCESS" ? "SIGKILL" : "SIGINT";
-        this.changes.afterDurable(() => this.running.get(step.id)?.kill(signal));
+        this.changes.afterDurable(() => this.running.get(step.id)?.cancel(option));
       });
       return { Status: "SUBMITTED" };
     }
@@ -222,7 +220,7 @@ export class Engine {
     const run = runStep(step, this.dirs);
     this.running.set(step.id, run);
     if (step.reason === CANCELLED_BY_USER || ENDED_CLUSTER.has(this.clusters.get(step.clusterId)!.state)) {
-      run.kill("SIGKILL");
+      void run.stop();
     }
     const failed = (error: Error): StepOutcome => ({
       ok: false,

@@ -1,142 +1,91 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { createWriteStream } from "node:fs";
-import { appendFile, chmod, mkdir, writeFile } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { s3ToLocal } from "../s3/local-path.js";
 import type { StepRecord } from "./records.js";
+import { commandFor, type StepDirs } from "./step-command.js";
+import { StepLogs, type StepOutcome } from "./step-logs.js";
+import { StepProcess } from "./step-process.js";
 
 /**
- * Runs a step on this machine the way EMR would on the primary node, with argument vectors and never a shell:
- * `command-runner.jar` runs its first argument with the rest (dropping empty strings, as EMR does);
- * `script-runner.jar` runs the script its first argument names; any other jar runs with `java`, `-D` for each
- * property. Jar and script locations in S3 resolve under the local S3 root. Logs go where EMR puts them:
- * `<logRoot>/<cluster>/steps/<step>/{stdout,stderr,controller}`.
+ * Runs a step on this machine the way EMR would on the primary node, with an argument vector and never a shell
+ * (step-command.ts), and without touching the host: an environment written out in full (step-environment.ts), a
+ * working directory of its own, `<workRoot>/<step>` (EMR's is `/mnt/var/lib/hadoop/steps/<step>`: seen in step
+ * logs, not documented), a TMPDIR of its own, `<tmpRoot>/<step>`, and a process group of its own, ended as a whole
+ * (step-process.ts). Logs go where EMR puts them: `<logRoot>/<cluster>/steps/<step>/{stdout,stderr,controller}`.
  */
-export interface StepOutcome {
-  ok: boolean;
-  message: string;
-  logFile: string;
+export type { StepOutcome };
+
+/** What every step of one emulator shares: where things go, its environment, how long a kill waits. */
+export interface StepHost {
+  s3Root: string;
+  logRoot: string;
+  /** Made when the emulator starts; each step's working directory is made in it. */
+  workRoot: string;
+  tmpRoot: string;
+  environmentFor(step: StepRecord, tmpDir: string): Record<string, string>;
+  /** Between SIGTERM and SIGKILL. */
+  killGraceMs: number;
 }
 
 export interface RunningStep {
-  /** Stops the step: kills its process, or keeps it from starting if it has not started yet. */
-  kill(signal: NodeJS.Signals): void;
+  /** CancelSteps on the running step, by its StepCancellationOption; or keeps it from starting if it has not. */
+  cancel(option: string): void;
   /**
-   * Kills the step for good and resolves once its process has exited and its logs are written, so that nothing of
-   * it writes under the data directory any more (the emulator closing).
+   * Ends the step's whole process group (SIGTERM, then SIGKILL after the grace), or keeps it from starting, and
+   * resolves once nothing of it runs and its logs are written, so that nothing of it writes under the data
+   * directory any more (the cluster terminating, the emulator closing).
    */
   stop(): Promise<void>;
   done: Promise<StepOutcome>;
 }
 
-export function runStep(step: StepRecord, dirs: { s3Root: string; logRoot: string }): RunningStep {
-  let child: ChildProcess | undefined;
-  let killedWith: NodeJS.Signals | undefined;
-  // The log directory is made off the event loop, so a burst of steps does not hold up requests.
-  const logDir = join(dirs.logRoot, step.clusterId, "steps", step.id);
-  const done = mkdir(logDir, { recursive: true }).then(async () => {
+export function runStep(step: StepRecord, host: StepHost): RunningStep {
+  let proc: StepProcess | undefined;
+  let stoppedBy: string | undefined;
+  const logDir = join(host.logRoot, step.clusterId, "steps", step.id);
+  const dirs: StepDirs = { workDir: join(host.workRoot, step.id), tmpDir: join(host.tmpRoot, step.id) };
+  // Made off the event loop, so a burst of steps does not hold up requests; side by side, so they cost one wait.
+  const made = Promise.all([
+    mkdir(logDir, { recursive: true }),
+    mkdir(dirs.workDir, { recursive: true }),
+    mkdir(dirs.tmpDir, { recursive: true }),
+  ]);
+  const done = made.then(async () => {
     const logs = new StepLogs(logDir);
     let argv: string[];
     try {
-      argv = await commandFor(step, dirs.s3Root);
+      argv = await commandFor(step, host.s3Root, dirs);
     } catch (error) {
       return logs.refused((error as Error).message);
     }
-    if (killedWith) return logs.refused(`Step was killed by ${killedWith} before it started`);
+    if (stoppedBy) return logs.refused(`Step was ${stoppedBy} before it started`);
     logs.controller(`startExec '${argv.join(" ")}'`);
-    child = spawn(argv[0]!, argv.slice(1), {
+    const child = spawn(argv[0]!, argv.slice(1), {
       shell: false,
-      env: { ...process.env, EMRKIT_S3_ROOT: dirs.s3Root },
+      cwd: dirs.workDir,
+      env: host.environmentFor(step, dirs.tmpDir),
+      // Its own session and process group, so that all it starts is ended with it (process-group.ts).
+      detached: true,
       stdio: ["ignore", "pipe", "pipe"],
     });
-    return logs.follow(child, argv[0]!);
+    proc = new StepProcess(child, host.killGraceMs);
+    return logs.follow(proc, argv[0]!);
   });
-  const kill = (signal: NodeJS.Signals) => {
-    killedWith = signal;
-    child?.kill(signal);
-  };
+  const settled = () =>
+    done.then(
+      () => undefined,
+      () => undefined,
+    );
   return {
-    kill,
-    stop: () => {
-      kill("SIGKILL");
-      // A process the step left behind may hold its output open, and "close" waits for that: let go of it.
-      child?.stdout?.destroy();
-      child?.stderr?.destroy();
-      return done.then(
-        () => undefined,
-        () => undefined,
-      );
+    cancel: (option) => {
+      if (proc) proc.cancel(option);
+      else stoppedBy ??= "cancelled";
+    },
+    stop: async () => {
+      if (proc) await proc.stop();
+      else stoppedBy ??= "stopped";
+      await settled();
     },
     done,
   };
-}
-
-/** The files of one step's log directory, as EMR writes them: stdout, stderr and the step controller's log. */
-class StepLogs {
-  readonly stderrFile: string;
-  private controllerLines = Promise.resolve();
-
-  constructor(private readonly dir: string) {
-    this.stderrFile = join(dir, "stderr");
-  }
-
-  controller(line: string): Promise<void> {
-    const text = `${new Date().toISOString()} INFO ${line}\n`;
-    this.controllerLines = this.controllerLines.then(() => appendFile(join(this.dir, "controller"), text));
-    return this.controllerLines;
-  }
-
-  /** A step that could not start: the reason in its stderr and controller log. */
-  async refused(message: string): Promise<StepOutcome> {
-    await Promise.all([writeFile(this.stderrFile, `${message}\n`), this.controller(`cannot run step: ${message}`)]);
-    return { ok: false, message, logFile: this.stderrFile };
-  }
-
-  follow(child: ChildProcess, program: string): Promise<StepOutcome> {
-    const stdout = createWriteStream(join(this.dir, "stdout"));
-    const stderr = createWriteStream(this.stderrFile);
-    child.stdout!.pipe(stdout);
-    child.stderr!.pipe(stderr);
-    return new Promise<StepOutcome>((resolveOutcome) => {
-      let spawnError: string | undefined;
-      child.on("error", (error: NodeJS.ErrnoException) => {
-        spawnError =
-          error.code === "ENOENT"
-            ? program === "java"
-              ? "java is not installed on this machine, so a custom jar cannot run here"
-              : `program not found: ${program}`
-            : `cannot start ${program}: ${error.message}`;
-        stderr.write(`${spawnError}\n`);
-      });
-      child.on("close", (code, signal) => {
-        const message = spawnError ?? (signal ? `Step was killed by ${signal}` : `Step failed with exitCode ${code}`);
-        const ended = this.controller(spawnError ?? `exit code ${code ?? signal}`);
-        stdout.end();
-        stderr.end(() => {
-          void ended.then(() => resolveOutcome({ ok: code === 0 && !spawnError, message, logFile: this.stderrFile }));
-        });
-      });
-    });
-  }
-}
-
-async function commandFor(step: StepRecord, s3Root: string): Promise<string[]> {
-  const jarName = step.jar.split("/").pop() ?? step.jar;
-  if (jarName === "command-runner.jar") {
-    const argv = step.args.filter((a) => a !== "");
-    if (argv.length === 0) throw new Error("command-runner.jar needs a program to run as its first argument");
-    return argv;
-  }
-  if (jarName === "script-runner.jar") {
-    const [script, ...rest] = step.args;
-    if (!script) throw new Error("script-runner.jar needs a script location as its first argument");
-    const path = script.startsWith("s3") ? s3ToLocal(s3Root, script) : script;
-    await chmod(path, 0o755);
-    return [path, ...rest];
-  }
-  const jar = step.jar.startsWith("s3") ? s3ToLocal(s3Root, step.jar) : step.jar;
-  const defines = step.properties.map((p) => `-D${p.Key ?? ""}=${p.Value ?? ""}`);
-  return step.mainClass
-    ? ["java", ...defines, "-cp", jar, step.mainClass, ...step.args]
-    : ["java", ...defines, "-jar", jar, ...step.args];
 }

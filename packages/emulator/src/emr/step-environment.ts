@@ -1,0 +1,124 @@
+/**
+ * The environment a step runs with: written out in full, never the emulator's own, so that no host credential,
+ * profile or token reaches a step by accident and a step's AWS calls do not go to real AWS.
+ *
+ * EMR documents no environment for steps. Its step controller logs the one it gives (`INFO Environment:` in
+ * `controller`), and what it shows there is the primary node's login environment (JAVA_HOME, HADOOP_* and the like
+ * under /usr/lib or /home/hadoop): paths of a node this machine is not, so none of them is copied here. What a step
+ * gets instead is listed in `stepEnvironment`'s documentation (start-emulator.ts) and the README.
+ */
+import { join } from "node:path";
+import type { StepRecord } from "./records.js";
+
+/** Host variables a step may see, and variables set for it: the `stepEnvironment` option of `startEmulator`. */
+export interface StepEnvironmentOptions {
+  /**
+   * Names of the emulator's own environment variables to give every step as they are when the emulator starts
+   * (`["JAVA_HOME", "SPARK_HOME"]`); a name that is not set is left out. Nothing else of the host's environment
+   * reaches a step. Passing `AWS_*` credentials or `AWS_PROFILE` lets steps reach real AWS: that is the point of
+   * asking by name.
+   */
+  pass?: readonly string[];
+  /** Variables set for every step, over the emulator's defaults and what `pass` brings (`{ SPARK_MASTER: "local[2]" }`). */
+  set?: Readonly<Record<string, string>>;
+}
+
+/** What the defaults are made of, decided by the emulator when it starts. */
+export interface StepEnvironmentContext {
+  /** Shared by every step of this emulator, as /home/hadoop is by every step on a primary node. */
+  home: string;
+  s3Root: string;
+  /** Where AWS SDK calls go (AWS_ENDPOINT_URL): the offline endpoint, which refuses them all and says why. */
+  awsEndpoint: string;
+}
+
+/**
+ * The region steps are told they are in: the one the emulator's ARNs name (wire.ts). Guess, until clusters belong to
+ * the region that signed for them (issue 14, section 3) and a step can be told its cluster's.
+ */
+export const STEP_REGION = "us-east-1";
+
+/** Credentials no AWS account has: a call that gets past AWS_ENDPOINT_URL to real AWS is refused there. */
+export const STEP_ACCESS_KEY_ID = "EMRKITLOCALSTEP";
+export const STEP_SECRET_ACCESS_KEY = "emrkit-local-step-not-a-secret";
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Checks the option as `startEmulator` is given it, naming the member that is wrong; throws TypeError. */
+export function checkStepEnvironment(options: unknown): StepEnvironmentOptions {
+  const where = "startEmulator: stepEnvironment";
+  if (options === undefined) return {};
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new TypeError(`${where} must be an object with pass and set, not ${describe(options)}`);
+  }
+  const { pass, set, ...rest } = options as Record<string, unknown>;
+  const unknown = Object.keys(rest);
+  if (unknown.length > 0) throw new TypeError(`${where} has no member ${unknown[0]}; it takes pass and set`);
+  if (pass !== undefined) {
+    if (!Array.isArray(pass)) throw new TypeError(`${where}.pass must be an array of names, not ${describe(pass)}`);
+    pass.forEach((name, i) => {
+      if (typeof name !== "string" || !NAME.test(name)) {
+        throw new TypeError(`${where}.pass[${i}] must be a variable name (${NAME.source}), not ${describe(name)}`);
+      }
+    });
+  }
+  if (set !== undefined) {
+    if (typeof set !== "object" || set === null || Array.isArray(set)) {
+      throw new TypeError(`${where}.set must be an object of names to strings, not ${describe(set)}`);
+    }
+    for (const [name, value] of Object.entries(set)) {
+      if (!NAME.test(name))
+        throw new TypeError(`${where}.set has ${JSON.stringify(name)}, which is not a variable name`);
+      if (typeof value !== "string" || value.includes("\0")) {
+        throw new TypeError(`${where}.set.${name} must be a string without NUL, not ${describe(value)}`);
+      }
+    }
+  }
+  return options as StepEnvironmentOptions;
+}
+
+/**
+ * The function that gives each step its environment: the defaults, then the host variables passed through, then
+ * the ones set; later wins. Host variables are read once, now.
+ */
+export function stepEnvironment(
+  options: StepEnvironmentOptions,
+  context: StepEnvironmentContext,
+  host: NodeJS.ProcessEnv = process.env,
+): (step: StepRecord, tmpDir: string) => Record<string, string> {
+  const fixed: Record<string, string> = {
+    // The host's, so that a step finds the programs the user has; not a secret, and a step without it runs nothing.
+    PATH: host.PATH ?? "/usr/local/bin:/usr/bin:/bin",
+    HOME: context.home,
+    AWS_REGION: STEP_REGION,
+    AWS_DEFAULT_REGION: STEP_REGION,
+    AWS_ACCESS_KEY_ID: STEP_ACCESS_KEY_ID,
+    AWS_SECRET_ACCESS_KEY: STEP_SECRET_ACCESS_KEY,
+    // The SDKs' shared files under the step's HOME, so a passed-through HOME does not bring ~/.aws along.
+    AWS_CONFIG_FILE: join(context.home, ".aws", "config"),
+    AWS_SHARED_CREDENTIALS_FILE: join(context.home, ".aws", "credentials"),
+    // No instance metadata: on an EC2 host it would hand out the instance role's real credentials.
+    AWS_EC2_METADATA_DISABLED: "true",
+    AWS_ENDPOINT_URL: context.awsEndpoint,
+    EMRKIT_S3_ROOT: context.s3Root,
+  };
+  const chosen: Record<string, string> = {};
+  for (const name of options.pass ?? []) {
+    const value = host[name];
+    if (value !== undefined) chosen[name] = value;
+  }
+  Object.assign(chosen, options.set);
+  return (step, tmpDir) => ({
+    ...fixed,
+    TMPDIR: tmpDir,
+    EMRKIT_CLUSTER_ID: step.clusterId,
+    EMRKIT_STEP_ID: step.id,
+    ...chosen,
+  });
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "string" ? JSON.stringify(value) : typeof value;
+}

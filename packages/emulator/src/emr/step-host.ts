@@ -1,0 +1,62 @@
+/**
+ * What the steps of one emulator share, made when it starts: the folders under the data directory they run in
+ * (`steps/<step>` their working directories, `tmp/<step>` their TMPDIRs, `home` their HOME), the offline endpoint
+ * their AWS calls go to, their environment and the kill grace. All of it lives and goes with the data directory.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { startOfflineEndpoint } from "../offline-endpoint.js";
+import type { StepHost } from "./executor.js";
+import { checkStepEnvironment, type StepEnvironmentOptions, stepEnvironment } from "./step-environment.js";
+
+/** Long enough for a JVM or a Python program to act on SIGTERM and write out what it has, short enough to wait. */
+export const DEFAULT_STEP_KILL_GRACE_MS = 3_000;
+
+export interface StepOptions {
+  stepEnvironment: StepEnvironmentOptions;
+  stepKillGraceMs: number;
+}
+
+/** The steps' options of `startEmulator`, checked before anything is made; throws TypeError or RangeError. */
+export function checkStepOptions(options: { stepEnvironment?: unknown; stepKillGraceMs?: unknown }): StepOptions {
+  const grace = options.stepKillGraceMs ?? DEFAULT_STEP_KILL_GRACE_MS;
+  if (typeof grace !== "number" || !Number.isFinite(grace) || grace < 0) {
+    throw new RangeError(
+      `startEmulator: stepKillGraceMs must be a number of milliseconds, 0 or more, not ${String(grace)}`,
+    );
+  }
+  return { stepEnvironment: checkStepEnvironment(options.stepEnvironment), stepKillGraceMs: grace };
+}
+
+export interface OpenStepHost {
+  host: StepHost;
+  /** Stops the offline endpoint; the folders stay with the data directory. */
+  close(): Promise<void>;
+}
+
+export async function openStepHost(
+  dirs: { dataDir: string; s3Root: string; logRoot: string },
+  options: StepOptions,
+): Promise<OpenStepHost> {
+  const home = join(dirs.dataDir, "home");
+  const workRoot = join(dirs.dataDir, "steps");
+  const tmpRoot = join(dirs.dataDir, "tmp");
+  for (const dir of [home, workRoot, tmpRoot]) mkdirSync(dir, { recursive: true });
+  const offline = await startOfflineEndpoint();
+  const environmentFor = stepEnvironment(options.stepEnvironment, {
+    home,
+    s3Root: dirs.s3Root,
+    awsEndpoint: offline.url,
+  });
+  return {
+    host: {
+      s3Root: dirs.s3Root,
+      logRoot: dirs.logRoot,
+      workRoot,
+      tmpRoot,
+      environmentFor,
+      killGraceMs: options.stepKillGraceMs,
+    },
+    close: () => offline.close(),
+  };
+}
