@@ -94,6 +94,8 @@ try {
     cwd: root,
   });
   for (const pkg of packages) checkTarball(tarball(pkg.name));
+  // The --json output's schema, which emrkit's exports name (emrkit/output.schema.json).
+  sh("tar", ["-xOzf", tarball("emrkit"), "package/schema/output.schema.json"], { cwd: temp, output: /"schemaVersion"/ });
 
   say("publint --strict and attw --profile esm-only on every tarball");
   for (const pkg of packages) {
@@ -123,19 +125,19 @@ try {
   say("running the consumer, the emrkit bin and require() from CommonJS");
   console.log(sh("node", ["dist/consumer.js"]).trim());
   sh("node_modules/.bin/emrkit", ["--help"], { output: /validate.*\n.*render/s });
-  sh("node_modules/.bin/emrkit", ["validate", "steps.json"], { output: /steps\.json: 1 steps, 0 errors/ });
+  sh("node_modules/.bin/emrkit", ["validate", "steps.json"], { output: /steps\.json: 1 step in 1 request, 0 errors/ });
   sh("node_modules/.bin/emrkit", ["codegen", "--help"], { output: /^Usage: emrkit-codegen/ });
   // .ts pipelines: Node's own type stripping where it has it, else (and for syntax it cannot strip) the user's tsx.
   const validate = (args: string[], expected: Run) => sh("node_modules/.bin/emrkit", ["validate", ...args], expected);
   if (features.typescript) {
-    validate(["pipeline.ts"], { output: /pipeline\.ts: 1 steps, 0 errors/ });
-    validate(["enum-pipeline.ts"], { code: 1, output: /enum is not supported.*only strips types\); install tsx/ });
+    validate(["pipeline.ts"], { output: /pipeline\.ts: 1 step in 1 request, 0 errors/ });
+    validate(["enum-pipeline.ts"], { code: 3, output: /enum is not supported.*only strips types\); install tsx/ });
   } else {
-    validate(["pipeline.ts"], { code: 1, output: /does not run TypeScript; use Node 22\.18 or newer, install tsx/ });
+    validate(["pipeline.ts"], { code: 3, output: /does not run TypeScript; use Node 22\.18 or newer, install tsx/ });
   }
   sh("npm", [...NPM_INSTALL, "--save-dev", range("tsx")]);
   validate(["pipeline.ts", "enum-pipeline.ts"], {
-    output: /^pipeline\.ts: 1 steps, 0 errors.*\nenum-pipeline\.ts: 1 steps, 0 errors/m,
+    output: /^pipeline\.ts: 1 step in 1 request, 0 errors.*\nenum-pipeline\.ts: 1 step in 1 request, 0 errors/m,
   });
   if (!features.require_module) {
     throw new Error(`Node ${process.version} cannot require() ES modules; emrkit supports Node >=20.19 <21 || >=22.12`);

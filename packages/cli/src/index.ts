@@ -1,2 +1,3 @@
-export { type LoadedSteps, loadSteps } from "./load-steps.js";
+export { type LoadedSteps, type LocatedIssue, loadSteps, type StepsFormat } from "./load/load-steps.js";
+export { StepsFileError } from "./load/steps-file-error.js";
 export { main } from "./main.js";

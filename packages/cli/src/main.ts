@@ -1,50 +1,79 @@
 import { Command, CommanderError, Option } from "commander";
+import { CliError } from "./cli-error.js";
 import { codegenCommand } from "./commands/codegen.js";
 import { type LocalOptions, localCommand } from "./commands/local.js";
-import { FORMATS, renderCommand } from "./commands/render.js";
+import { renderCommand } from "./commands/render.js";
+import { FORMATS, type Format } from "./commands/render-formats.js";
 import { type SubmitOptions, submitCommand } from "./commands/submit.js";
 import { validateCommand } from "./commands/validate.js";
+import { EXIT, EXIT_CODE_TABLE } from "./exit-codes.js";
+import { type Command as JsonCommand, jsonError } from "./json/json-output.js";
+import { foldSdkNodeWarning } from "./node-version-warning.js";
 import { consoleOutput, type Output } from "./output.js";
+import { packageVersion } from "./version.js";
 
-/** The `emrkit` command. Returns the exit code; errors are one clear line, never a stack trace. */
+/** Commander's own codes for output that is no failure. */
+const NOT_FAILURES = new Set(["commander.helpDisplayed", "commander.help", "commander.version"]);
+const JSON_COMMANDS = new Set<string>(["validate", "render", "submit"]);
+
+/**
+ * The `emrkit` command. Returns the exit code (exit-codes.ts); a failure is one clear message on standard error,
+ * never a stack trace, and with `--json` also a JSON document on standard output.
+ */
 export async function main(argv: readonly string[], out: Output = consoleOutput): Promise<number> {
-  let code = 0;
+  const unfold = foldSdkNodeWarning((line) => out.error(line));
+  const command = argv.find((arg) => !arg.startsWith("-"));
+  const json = argv.includes("--json") && command !== undefined && JSON_COMMANDS.has(command);
+  let code: number = EXIT.ok;
   const program = new Command("emrkit")
     .description("Compose, check and run Amazon EMR steps, on EMR or on a local emulator.")
+    .version(packageVersion(), "-V, --version", "print emrkit's version")
     .exitOverride()
-    .configureOutput({ writeOut: (s) => out.log(s.trimEnd()), writeErr: (s) => out.error(s.trimEnd()) });
-  program
-    .command("validate")
-    .description("check steps files (.json in API or CLI format, or .ts/.js modules) and print every issue")
+    .configureOutput({
+      writeOut: (s) => out.log(s.trimEnd()),
+      // With --json the failure is told once, as JSON and a line of its own, below.
+      writeErr: (s) => (json ? undefined : out.error(s.trimEnd())),
+    })
+    .addHelpText("after", `\n${EXIT_CODE_TABLE}`);
+  const subcommand = (name: string) =>
+    program.command(name).exitOverride().addHelpText("after", `\n${EXIT_CODE_TABLE}`);
+  subcommand("validate")
+    .description("check steps files (.json in API or CLI format, or .ts/.js modules); every file, every issue")
     .argument("<files...>")
-    .action(async (files: string[]) => {
-      code = await validateCommand(files, out);
+    .option("--json", "print the result as JSON (see emrkit/output.schema.json)")
+    .action(async (files: string[], o: { json?: boolean }) => {
+      code = await validateCommand(files, o, out);
     });
-  program
-    .command("render")
-    .description("print steps in another format")
+  subcommand("render")
+    .description("print a steps file in another format, all of it, or say what the format cannot hold")
     .argument("<file>")
     .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("api"))
-    .option("--cluster <id>", "the cluster id to put in the output", "j-CLUSTERID")
-    .action(async (file: string, o: { format: string; cluster: string }) => {
-      code = await renderCommand(file, o.format, o.cluster, out);
+    .option("--cluster <id>", "the cluster id to put in the output (default: the file's, if it names one)")
+    .option("--json", "print the result as JSON (see emrkit/output.schema.json)")
+    .action(async (file: string, o: { format: Format; cluster?: string; json?: boolean }) => {
+      code = await renderCommand(file, o, out);
     });
-  program
-    .command("submit")
+  subcommand("submit")
     .description("run steps on a cluster (--cluster) or on the embedded emulator (--local) and follow them")
     .argument("<file>")
-    .option("--cluster <id>", "an EMR cluster id (j-…)")
+    .option("--cluster <id>", "an EMR cluster id (j-…); default: the file's JobFlowId")
     .option("--local", "start the emulator in this process and run there")
-    .option("--region <region>", "AWS region")
-    .option("--endpoint <url>", "EMR endpoint URL")
-    .option("--no-wait", "return once the steps are submitted")
-    .option("--json", "print the final result as JSON")
+    .option("--region <region>", "AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region)")
+    .option("--profile <name>", "a profile of ~/.aws/config and ~/.aws/credentials (default: AWS_PROFILE)")
+    .option("--endpoint <url>", "EMR endpoint URL (default: the region's)")
+    .option("--no-wait", "return once every step is submitted, printing their ids")
+    .option(
+      "--idempotency-key <key>",
+      "a name for this run: run again with it, the steps it added are followed, not added again",
+    )
+    .option("--poll-interval <seconds>", "how often to read the steps' states (default 15, backing off to 60)")
+    .option("--step-concurrency <n>", "with --local: the local cluster's StepConcurrencyLevel, 1 to 256 (default 1)")
+    .option("--json", "print the result as JSON (see emrkit/output.schema.json)")
     .option("--keep", "with --local: keep the emulator's data (journal, local S3, step logs) and print where it is")
     .action(async (file: string, o: SubmitOptions) => {
       code = await submitCommand(file, o, out);
     });
-  program
-    .command("local")
+  subcommand("local")
     .description("run the local EMR emulator in the foreground")
     .option("--host <host>", "address to bind", "127.0.0.1")
     .option("--port <port>", "port (0 picks a free one)", "0")
@@ -72,8 +101,29 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
     await program.parseAsync([...argv], { from: "user" });
     return code;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode;
-    out.error(`emrkit: ${(error as Error).message.split("\n")[0]}`);
-    return 1;
+    const failure = asCliError(error);
+    if (failure === undefined) return EXIT.ok;
+    if (json) out.log(jsonError(command as JsonCommand, failure));
+    // Commander has said its own usage errors already, except under --json.
+    if (json || !(error instanceof CommanderError)) out.error(`emrkit: ${failure.message}`);
+    if (failure.kind === "internal" && process.env.EMRKIT_DEBUG) out.error(String((error as Error).stack));
+    return failure.exitCode;
+  } finally {
+    unfold();
   }
+}
+
+/** Any failure as a CliError; undefined for commander's help and version, which are no failure. */
+function asCliError(error: unknown): CliError | undefined {
+  if (error instanceof CliError) return error;
+  if (error instanceof CommanderError) {
+    if (NOT_FAILURES.has(error.code)) return undefined;
+    return new CliError("usage", EXIT.usage, error.message.replace(/^error: /, ""));
+  }
+  const message = (error as Error)?.message?.split("\n")[0] ?? String(error);
+  return new CliError(
+    "internal",
+    EXIT.internal,
+    `${message} (an error emrkit did not expect; EMRKIT_DEBUG=1 shows where)`,
+  );
 }

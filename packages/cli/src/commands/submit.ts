@@ -1,125 +1,125 @@
-import { EMRClient, RunJobFlowCommand } from "@aws-sdk/client-emr";
-import { formatIssues, redact } from "@emrkit/dsl";
-import { startEmulator } from "@emrkit/emulator";
-import { PreflightError, run } from "@emrkit/runtime";
-import { closeOnSignal } from "../close-on-signal.js";
-import { loadSteps } from "../load-steps.js";
+import { type EmulatorHandle, startEmulator } from "@emrkit/emulator";
+import { preflight, type RunResult, type RuntimeOptions, run, submit } from "@emrkit/runtime";
+import { type EmrTarget, emrTarget, localTarget } from "../aws/emr-target.js";
+import { explainRunError } from "../aws/explain-run-error.js";
+import { reachEmr } from "../aws/reach-emr.js";
+import { EXIT } from "../exit-codes.js";
+import { onInterrupt, signalExitCode } from "../interrupts.js";
 import type { Output } from "../output.js";
-import { terminalProgress } from "../progress.js";
+import { plural } from "../plural.js";
+import { chooseProgress } from "../progress/choose-progress.js";
+import type { Progress } from "../progress/progress.js";
+import { StepBoard } from "../progress/step-board.js";
+import { cancelledMessage, cancellingMessage, leavingMessage } from "./interrupt-messages.js";
+import { loadUsable } from "./load-usable.js";
+import { localCluster } from "./local-cluster.js";
+import { checkSubmitOptions, type SubmitOptions, usage } from "./submit-options.js";
+import { printResult, type RunContext, resultJson, submittedJson } from "./submit-result.js";
 
-export interface SubmitOptions {
-  cluster?: string;
-  local?: boolean;
-  region?: string;
-  endpoint?: string;
-  wait: boolean;
-  json?: boolean;
-  /** With `local`: keep the emulator's data directory, and say where it is. */
-  keep?: boolean;
-}
+export type { SubmitOptions } from "./submit-options.js";
 
 /**
- * `emrkit submit FILE (--cluster j-… | --local)`: runs the steps and follows them to the end, a line per state
- * change, then a summary; exits 1 if any step did not complete, saying which and why. The local emulator's data
- * (a temporary directory) is removed when the command ends, even on Ctrl-C or SIGTERM, unless `--keep` is given.
+ * `emrkit submit FILE (--cluster j-… | --local)`: preflight, submit (any number of steps: the runtime sends them in
+ * chunks as the cluster has room), follow to the end, then a line per step and a summary; exit 1 if any step did
+ * not complete. Ctrl-C or SIGTERM cancels the steps through the runtime's abort and exits 130/143 once they have
+ * ended; a second exits at once, saying what may still run. `--no-wait` returns once every step is submitted.
  */
 export async function submitCommand(file: string, options: SubmitOptions, out: Output): Promise<number> {
-  if (!options.cluster === !options.local) {
-    out.error("give exactly one of --cluster j-… and --local");
-    return 2;
+  const settings = checkSubmitOptions(options);
+  const loaded = await loadUsable(file);
+  const fileCluster = loaded.request?.JobFlowId;
+  if (!options.local && options.cluster === undefined && fileCluster === undefined) {
+    usage(`give --cluster j-… or --local: ${file} names no cluster`);
   }
-  if (options.keep && !options.local) {
-    out.error("--keep goes with --local: it keeps the local emulator's data");
-    return 2;
+  if (options.cluster !== undefined && fileCluster !== undefined && options.cluster !== fileCluster) {
+    usage(`${file} is for cluster ${fileCluster}, but --cluster says ${options.cluster}`);
   }
-  const loaded = await loadSteps(file);
-  if (loaded.issues.some((i) => i.severity === "error")) {
-    out.error(redact(formatIssues(loaded.issues)));
-    return 1;
-  }
-  const emulator = options.local ? await startEmulator(options.keep ? { keepData: true } : {}) : undefined;
-  const kept = emulator && !emulator.temporaryData ? emulator.dataDir : undefined;
-  // A live display on a terminal; plain lines when the output goes to a file or a pipe.
-  let live: ReturnType<typeof terminalProgress> | undefined;
-  const stopOnSignal = closeOnSignal(async () => {
-    await live?.interrupt();
-    await emulator?.close();
+  const started = performance.now();
+  const board = new StepBoard(loaded.steps.length);
+  const abort = new AbortController();
+  let progress: Progress | undefined;
+  let emulator: EmulatorHandle | undefined;
+  let target: EmrTarget | undefined;
+  let clusterId = options.local ? undefined : (options.cluster ?? fileCluster);
+  const say = (line: string) => (progress ? progress.note(line) : out.error(line));
+  const interrupts = onInterrupt(
+    (signal) => {
+      say(cancellingMessage(signal, board, options.local === true));
+      abort.abort();
+    },
+    async () => {
+      progress?.stop();
+      const where = {
+        clusterId,
+        region: target?.region,
+        ...(options.profile === undefined ? {} : { profile: options.profile }),
+        ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
+      };
+      for (const line of leavingMessage(board, where, options.local === true)) out.error(line);
+      await emulator?.close();
+    },
+  );
+  const context = (): RunContext => ({
+    clusterId: clusterId ?? "",
+    region: target?.region ?? "",
+    local: options.local === true,
+    total: loaded.steps.length,
+    elapsedMs: performance.now() - started,
+    ...(interrupts.received === undefined ? {} : { interrupted: interrupts.received }),
+    logsRemoved: emulator?.temporaryData === true,
   });
   try {
-    const client = new EMRClient({
-      ...(options.region ? { region: options.region } : emulator ? { region: "us-east-1" } : {}),
-      ...(emulator
-        ? { endpoint: emulator.endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } }
-        : {}),
-      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-    });
-    const clusterId = options.cluster ?? (await localCluster(client));
-    if (emulator && !options.json)
-      out.error(
-        `local emulator ${emulator.endpoint}, cluster ${clusterId}, logs in ${emulator.logRoot}${kept ? `, data kept in ${kept}` : ""}`,
-      );
-    const request = { ...loaded.request, JobFlowId: clusterId, Steps: loaded.steps };
-    const job = run(request, {
-      client,
-      pollIntervalMs: emulator ? 100 : 15_000,
-      maxPollIntervalMs: emulator ? 500 : 60_000,
-      ...(loaded.after ? { dependencies: loaded.after } : {}),
-    });
-    for await (const event of job) {
-      if (options.json) continue;
-      if (event.type === "submitted") {
-        out.error(`submitted ${event.steps.length} steps${options.wait ? "" : ": not waiting"}`);
-        if (!options.wait) return 0;
-        if (process.stderr.isTTY) live = terminalProgress(event.steps);
-      }
-      if (live) live.update(event);
-      else if (event.type === "step") out.error(`${event.at.toISOString()} ${event.step.name} ${event.state}`);
+    emulator = options.local ? await startEmulator(options.keep ? { keepData: true } : {}) : undefined;
+    target = emulator ? localTarget(emulator.endpoint, options.region) : await emrTarget(options);
+    if (emulator) clusterId = await localCluster(target.client, settings.stepConcurrencyLevel);
+    else await reachEmr(target, clusterId!);
+    progress = chooseProgress(board, { quiet: options.json === true });
+    if (emulator && !options.json) {
+      const kept = emulator.temporaryData ? "" : `, data kept in ${emulator.dataDir}`;
+      progress.note(`local emulator ${emulator.endpoint}, cluster ${clusterId}, logs in ${emulator.logRoot}${kept}`);
     }
-    await live?.done();
-    const result = await job.result;
-    if (options.json) {
-      out.log(
-        JSON.stringify(
-          {
-            ok: result.ok,
-            clusterId,
-            steps: result.steps.map((s) => ({ id: s.stepId, name: s.name, state: s.state })),
-          },
-          null,
-          2,
-        ),
-      );
-    } else {
-      out.log(result.steps.map((s) => `${s.state.padEnd(11)} ${s.stepId}  ${s.name}`).join("\n"));
-      for (const s of result.steps.filter((step) => step.failure)) {
-        out.log(
-          redact(`${s.name} failed: ${s.failure?.probableCause?.summary ?? s.failure?.message ?? "no reason given"}`),
-        );
+    const request = { ...loaded.request, JobFlowId: clusterId!, Steps: loaded.steps };
+    const runOptions: RuntimeOptions = {
+      client: target.client,
+      signal: abort.signal,
+      pollIntervalMs: settings.pollIntervalMs,
+      maxPollIntervalMs: settings.maxPollIntervalMs,
+      ...(loaded.after === undefined ? {} : { dependencies: loaded.after }),
+      ...(options.idempotencyKey === undefined ? {} : { idempotencyKey: options.idempotencyKey }),
+    };
+    if (!options.wait) {
+      const shown = progress;
+      await preflight(request, runOptions);
+      const handles = await submit(request, { ...runOptions, onEvent: (event) => shown.event(event) });
+      progress.stop();
+      if (options.json) out.log(submittedJson(handles, context()));
+      else {
+        out.error(`submitted ${plural(handles.length, "step")} to ${clusterId}; not waiting for them`);
+        out.log(handles.map((h) => `${h.stepId}  ${h.name}`).join("\n"));
       }
-      if (result.cancelled.length > 0) out.log(`cancelled as a result: ${result.cancelled.join(", ")}`);
+      return EXIT.ok;
     }
-    return result.ok ? 0 : 1;
+    const job = run(request, runOptions);
+    for await (const event of job) progress.event(event);
+    const result: RunResult = await job.result;
+    if (interrupts.received !== undefined) progress.note(cancelledMessage(board));
+    progress.stop();
+    if (options.json) out.log(resultJson(result, context()));
+    else printResult(result, context(), out);
+    if (interrupts.received !== undefined) return signalExitCode(interrupts.received);
+    return result.ok ? EXIT.ok : EXIT.stepFailed;
   } catch (error) {
-    if (error instanceof PreflightError) {
-      out.error(redact(formatIssues(error.issues)));
-      return 1;
+    progress?.stop();
+    // Aborted while submitting without waiting: the runtime stops; what went is what the board saw.
+    if (interrupts.received !== undefined && abort.signal.aborted && (error as Error)?.name === "AbortError") {
+      out.error(cancelledMessage(board));
+      return signalExitCode(interrupts.received);
     }
-    throw error;
+    throw explainRunError(error, target);
   } finally {
     // A signal that comes while it closes waits for the same close, then exits.
     await emulator?.close();
-    stopOnSignal();
-    if (kept) out.error(`local data kept in ${kept}`);
+    interrupts.stop();
+    if (emulator && !emulator.temporaryData) out.error(`local data kept in ${emulator.dataDir}`);
   }
-}
-
-async function localCluster(client: EMRClient): Promise<string> {
-  const { JobFlowId } = await client.send(
-    new RunJobFlowCommand({
-      Name: "emrkit-local",
-      ReleaseLabel: "emr-7.5.0",
-      Instances: { KeepJobFlowAliveWhenNoSteps: true },
-    }),
-  );
-  return JobFlowId!;
 }
