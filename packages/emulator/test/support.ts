@@ -1,4 +1,12 @@
-import { EMRClient, ListStepsCommand, RunJobFlowCommand, type StepConfig, type StepSummary } from "@aws-sdk/client-emr";
+import {
+  type Cluster,
+  DescribeClusterCommand,
+  EMRClient,
+  ListStepsCommand,
+  RunJobFlowCommand,
+  type StepConfig,
+  type StepSummary,
+} from "@aws-sdk/client-emr";
 import { afterEach } from "vitest";
 import { type EmulatorHandle, type EmulatorOptions, startEmulator } from "../src/index.js";
 
@@ -69,6 +77,15 @@ export async function settled(client: EMRClient, clusterId: string): Promise<Ste
     } while (Marker);
     if (steps.every((s) => ["COMPLETED", "CANCELLED", "FAILED", "INTERRUPTED"].includes(s.Status!.State!)))
       return steps.reverse();
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Polls DescribeCluster until the cluster is in `state`; gives back what it last said. */
+export async function clusterIn(client: EMRClient, ClusterId: string, state: string): Promise<Cluster> {
+  for (;;) {
+    const { Cluster } = await client.send(new DescribeClusterCommand({ ClusterId }));
+    if (Cluster!.Status!.State === state) return Cluster!;
     await new Promise((r) => setTimeout(r, 20));
   }
 }

@@ -111,7 +111,8 @@ export class Engine {
     if (ENDED_CLUSTER.has(cluster.state)) {
       throw validationError(`A job flow that is shutting down, terminated, or finished may not be modified.`);
     }
-    const active = this.unfinished(cluster).filter((s) => s.state === "PENDING" || s.state === "RUNNING").length;
+    // Every step not ended — PENDING, RUNNING and CANCEL_PENDING — as EMR's own message counts them.
+    const active = this.unfinished(cluster).length;
     if (active + steps.length > MAX_ACTIVE_STEPS) {
       throw validationError(
         `Maximum number of active steps(State = 'Running', 'Pending' or 'Cancel_Pending') for cluster exceeded: ${active} active, ${steps.length} more would exceed ${MAX_ACTIVE_STEPS}.`,
@@ -131,7 +132,12 @@ export class Engine {
     });
   }
 
-  terminate(cluster: ClusterRecord, withErrors = false, message = "Terminated by user request"): void {
+  terminate(
+    cluster: ClusterRecord,
+    withErrors = false,
+    message = "Terminated by user request",
+    code = withErrors ? "STEP_FAILURE" : "USER_REQUEST",
+  ): void {
     if (ENDED_CLUSTER.has(cluster.state)) return;
     this.changes.transact(() => {
       const unfinished = this.unfinished(cluster);
@@ -141,7 +147,7 @@ export class Engine {
       }
       this.update(cluster, {
         state: "TERMINATING",
-        reason: { Code: withErrors ? "STEP_FAILURE" : "USER_REQUEST", Message: message },
+        reason: { Code: code, Message: message },
       });
       const running = unfinished.filter((s) => s.state === "RUNNING").map((s) => s.id);
       this.changes.afterDurable(() => {
@@ -206,12 +212,13 @@ export class Engine {
       if (runningCount >= cluster.concurrency) break;
       if (step.state !== "PENDING") continue;
       this.update(step, { state: "RUNNING", started: Date.now() });
-      this.changes.afterDurable(() => this.spawn(step));
+      this.spawn(step);
       runningCount++;
     }
     if (runningCount > 0) this.moveCluster(cluster, "RUNNING");
     else if (cluster.keepAlive) this.moveCluster(cluster, "WAITING");
-    else this.terminate(cluster, false, "Steps completed");
+    // The model's ClusterStateChangeReasonCode for a cluster that ends because its steps are done.
+    else this.terminate(cluster, false, "Steps completed", "ALL_STEPS_COMPLETED");
   }
 
   /** Runs a step's process, its RUNNING now on disk; one cancelled or cut short meanwhile is killed as it starts. */
@@ -251,14 +258,22 @@ export class Engine {
     });
   }
 
-  /** What EMR does after a step fails, by its ActionOnFailure. */
+  /**
+   * What EMR does after a step fails, by its ActionOnFailure. With StepConcurrencyLevel raised above 1 while the step
+   * ran, "for a step that fails with this parameter set to CANCEL_AND_WAIT, pending steps and the running step are
+   * not canceled; for a step that fails with this parameter set to TERMINATE_CLUSTER, the cluster does not
+   * terminate" (API reference, StepConfig). A cluster with termination protection that does not auto-terminate is
+   * not terminated either: it cancels and waits (Management Guide, "Managing cluster termination").
+   */
   private onFailure(cluster: ClusterRecord, step: StepRecord): void {
-    if (step.actionOnFailure === "CONTINUE") return;
+    if (step.actionOnFailure === "CONTINUE" || cluster.concurrency > 1) return;
     const pending = this.unfinished(cluster).filter((s) => s.state === "PENDING");
     const reason = `Cancelled because step ${step.id} failed with ActionOnFailure ${step.actionOnFailure}`;
     for (const s of pending) this.end(s, "CANCELLED", reason);
-    if (step.actionOnFailure !== "CANCEL_AND_WAIT") this.terminate(cluster, true, `Step ${step.id} failed`);
-    else this.moveCluster(cluster, "WAITING");
+    const protectedCluster = cluster.terminationProtected === true && cluster.keepAlive;
+    if (step.actionOnFailure !== "CANCEL_AND_WAIT" && !protectedCluster) {
+      this.terminate(cluster, true, `Step ${step.id} failed`);
+    } else this.moveCluster(cluster, "WAITING");
   }
 
   /** After a restart: running steps were lost with the process, so they end INTERRUPTED and the queue goes on. */

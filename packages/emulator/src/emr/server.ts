@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import type { FaultInjector, FaultRule } from "../faults.js";
+import { callerOf } from "../sigv4/caller.js";
 import type { SignatureVerifier } from "../sigv4/signature.js";
 import { EmrError } from "./emr-error.js";
 import type { Engine } from "./engine.js";
@@ -43,14 +44,15 @@ export function createEmrServer(served: Served): Server {
 
 async function handle(req: IncomingMessage, res: ServerResponse, { engine, faults, verifier }: Served): Promise<void> {
   const raw = await readBody(req);
-  await verifier?.verify(req, raw);
+  // The clusters a request sees are those of the region and account it was signed for.
+  const caller = verifier ? await verifier.verify(req, raw) : callerOf(req.headers.authorization);
   const operation = operationOf(req);
   const fault = faults.next(operation);
   await injectBefore(fault);
   const input = parseBody(raw);
   checkInput(operation, input);
   // One change, written whole or refused; the answer waits until it (and all it saw) is on disk.
-  const output = engine.request(() => OPERATIONS[operation]!.run(engine, input as Record<string, unknown>));
+  const output = engine.request(() => OPERATIONS[operation]!.run(engine, input as Record<string, unknown>, caller));
   await engine.durable();
   // The operation is committed (journaled); dropping the answer now is what an outcome-unknown failure looks like.
   if (fault?.action === "drop-after-commit") return void req.socket.destroy();
@@ -124,7 +126,8 @@ function answerBrokenHttp(error: NodeJS.ErrnoException, socket: Socket): void {
 }
 
 function sendError(res: ServerResponse, error: EmrError): void {
-  send(res, error.status, { __type: error.type, Message: error.message });
+  const code = error.errorCode === undefined ? {} : { ErrorCode: error.errorCode };
+  send(res, error.status, { __type: error.type, ...code, Message: error.message });
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

@@ -1,6 +1,6 @@
 import type { ClusterRecord, StepRecord } from "./records.js";
 
-/** Records as EMR's JSON shows them: PascalCase, timestamps in epoch seconds. */
+/** Records as EMR's JSON shows them: PascalCase, timestamps in epoch seconds (clusters in full: cluster-wire.ts). */
 const seconds = (ms: number | undefined) => (ms === undefined ? undefined : ms / 1000);
 
 export function clusterStatus(c: ClusterRecord) {
@@ -8,19 +8,6 @@ export function clusterStatus(c: ClusterRecord) {
     State: c.state,
     StateChangeReason: c.reason ?? {},
     Timeline: { CreationDateTime: seconds(c.created), ReadyDateTime: seconds(c.ready), EndDateTime: seconds(c.ended) },
-  };
-}
-
-export function clusterJson(c: ClusterRecord) {
-  return {
-    Id: c.id,
-    Name: c.name,
-    Status: clusterStatus(c),
-    ClusterArn: `arn:aws:elasticmapreduce:us-east-1:000000000000:cluster/${c.id}`,
-    AutoTerminate: !c.keepAlive,
-    StepConcurrencyLevel: c.concurrency,
-    LogUri: c.logUri,
-    ReleaseLabel: c.releaseLabel,
   };
 }
 

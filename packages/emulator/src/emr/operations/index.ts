@@ -1,11 +1,24 @@
 import { check, predicates } from "@emrkit/dsl";
 import { EmrError } from "../emr-error.js";
 import { CLUSTER_OPERATIONS } from "./cluster-operations.js";
+import { CLUSTER_SETTING_OPERATIONS } from "./cluster-setting-operations.js";
+import { INSTANCE_OPERATIONS } from "./instance-operations.js";
+import { JOB_FLOW_OPERATIONS } from "./job-flow-operations.js";
 import type { Operation } from "./operation.js";
+import { RELEASE_OPERATIONS } from "./release-operations.js";
 import { STEP_OPERATIONS } from "./step-operations.js";
+import { TAG_OPERATIONS } from "./tag-operations.js";
 
 /** The operations the emulator serves, each checked first with the generated validator of its input. */
-export const OPERATIONS: Record<string, Operation> = { ...CLUSTER_OPERATIONS, ...STEP_OPERATIONS };
+export const OPERATIONS: Record<string, Operation> = {
+  ...CLUSTER_OPERATIONS,
+  ...CLUSTER_SETTING_OPERATIONS,
+  ...INSTANCE_OPERATIONS,
+  ...JOB_FLOW_OPERATIONS,
+  ...RELEASE_OPERATIONS,
+  ...STEP_OPERATIONS,
+  ...TAG_OPERATIONS,
+};
 
 /** Checks a request body against its operation's input shape: a ValidationException naming every issue. */
 export function checkInput(operation: string, body: unknown): void {

@@ -8,6 +8,7 @@ import {
   validateDescribeStepInput,
   validateListStepsInput,
 } from "@emrkit/dsl";
+import { ownedCluster } from "../cluster-owner.js";
 import { invalidRequest, validationError } from "../emr-error.js";
 import type { StepSpec } from "../engine.js";
 import type { StepRecord } from "../records.js";
@@ -19,8 +20,10 @@ import { type Operation, refuseErrors } from "./operation.js";
 export const STEP_OPERATIONS: Record<string, Operation> = {
   AddJobFlowSteps: {
     validator: validateAddJobFlowStepsInput,
-    run: (e, b) => {
-      const cluster = e.cluster(b.JobFlowId, () => validationError("Specified job flow ID does not exist."));
+    run: (e, b, caller) => {
+      const cluster = ownedCluster(e, caller, b.JobFlowId, () =>
+        validationError("Specified job flow ID does not exist."),
+      );
       // The DSL's rules, with what only the emulator knows about the cluster (EMR applies the same ones).
       refuseErrors(validate(b, { stepConcurrencyLevel: cluster.concurrency, clusterState: cluster.state }));
       return { StepIds: e.addSteps(cluster, (b.Steps as StepConfig[]).map(stepSpec)).map((s) => s.id) };
@@ -28,8 +31,8 @@ export const STEP_OPERATIONS: Record<string, Operation> = {
   },
   ListSteps: {
     validator: validateListStepsInput,
-    run: (e, b) => {
-      const cluster = e.cluster(b.ClusterId);
+    run: (e, b, caller) => {
+      const cluster = ownedCluster(e, caller, b.ClusterId);
       const states = b.StepStates as string[] | undefined;
       const ids = b.StepIds as string[] | undefined;
       if (ids && ids.length > LIST_STEPS_MAX_STEP_IDS) {
@@ -41,8 +44,8 @@ export const STEP_OPERATIONS: Record<string, Operation> = {
   },
   DescribeStep: {
     validator: validateDescribeStepInput,
-    run: (e, b) => {
-      const cluster = e.cluster(b.ClusterId);
+    run: (e, b, caller) => {
+      const cluster = ownedCluster(e, caller, b.ClusterId);
       const step = e.steps.get(b.StepId);
       if (!step || step.clusterId !== cluster.id) throw invalidRequest(`Step id '${b.StepId}' is not valid.`);
       return { Step: stepJson(step) };
@@ -50,8 +53,8 @@ export const STEP_OPERATIONS: Record<string, Operation> = {
   },
   CancelSteps: {
     validator: validateCancelStepsInput,
-    run: (e, b) => {
-      const cluster = e.cluster(b.ClusterId);
+    run: (e, b, caller) => {
+      const cluster = ownedCluster(e, caller, b.ClusterId);
       const option = b.StepCancellationOption ?? "SEND_INTERRUPT";
       if (b.StepIds.length > CANCEL_STEPS_MAX_IDS) {
         throw validationError(
@@ -70,11 +73,17 @@ export const STEP_OPERATIONS: Record<string, Operation> = {
   },
 };
 
+/**
+ * A step as the engine keeps it. A step sent without ActionOnFailure gets CONTINUE: the API reference documents no
+ * default (StepConfig: "Required: No"), and CONTINUE is what every AWS tool that fills the field in sends (the AWS
+ * CLI's add-steps and create-cluster --steps, the console, the CDK's EmrAddStep), and the only value a cluster with
+ * StepConcurrencyLevel above 1 accepts. A guess at the API's own default, which no AWS document states.
+ */
 export function stepSpec(s: StepConfig): StepSpec {
   const jar = s.HadoopJarStep;
   return {
     name: s.Name,
-    actionOnFailure: s.ActionOnFailure ?? "TERMINATE_CLUSTER",
+    actionOnFailure: s.ActionOnFailure ?? "CONTINUE",
     jar: jar.Jar,
     ...(jar.MainClass ? { mainClass: jar.MainClass } : {}),
     args: jar.Args ?? [],
