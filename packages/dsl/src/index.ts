@@ -75,6 +75,7 @@ export * from "./rules/limits.js";
 export { roleArnProblem } from "./rules/role-arn.js";
 export { type Rule, type RuleInput, runRules, type StepView, type ValidationContext } from "./rules/rule.js";
 export { type BucketNameVerdict, bucketNameVerdict } from "./rules/s3-bucket-name.js";
+export { redactIssue } from "./secrets/redact-issue.js";
 export { isSecret, redact, redactValue, type Secret, secret } from "./secrets/secret.js";
 export { snapshotRequest, snapshotStep, snapshotSteps } from "./validate/snapshot.js";
 export {

@@ -1,4 +1,4 @@
-import { type AddJobFlowStepsInput, type Issue, validate } from "@emrkit/dsl";
+import { type AddJobFlowStepsInput, type Issue, redact, redactIssue, snapshotRequest, validate } from "@emrkit/dsl";
 import { type ClusterInfo, readClusterInfo } from "./internal/cluster-info.js";
 import type { EmrCalls } from "./internal/emr-calls.js";
 import { type Submission, tokenOf, withToken } from "./internal/submission.js";
@@ -9,18 +9,32 @@ export type PreflightIssue = Issue;
 export interface PreflightResult extends ClusterInfo {
   /** Warnings; errors refuse the request with a PreflightError instead. */
   issues: PreflightIssue[];
+  /**
+   * The request as preflight checked it (without the tokens): a plain copy, read once. Submit this one, not the
+   * request given: a getter or a Proxy in that one may give the submission something other than what was checked.
+   */
+  request: AddJobFlowStepsInput;
 }
 
-/** Thrown by preflight (and so by run) when the request would be refused; nothing was sent. */
+/**
+ * Thrown by preflight (and so by run) when the request would be refused; nothing was sent. Its message and issues
+ * are redacted here, where they are made, whoever made the issues.
+ */
 export class PreflightError extends Error {
-  constructor(readonly issues: readonly PreflightIssue[]) {
+  readonly issues: readonly PreflightIssue[];
+
+  constructor(issues: readonly PreflightIssue[]) {
+    const redacted = issues.map(redactIssue);
     super(
-      `preflight refused the request:\n${issues
-        .filter((issue) => issue.severity === "error")
-        .map((issue) => `  ${issue.path}: ${issue.message}`)
-        .join("\n")}`,
+      redact(
+        `preflight refused the request:\n${redacted
+          .filter((issue) => issue.severity === "error")
+          .map((issue) => `  ${issue.path}: ${issue.message}`)
+          .join("\n")}`,
+      ),
     );
     this.name = "PreflightError";
+    this.issues = redacted;
   }
 }
 
@@ -34,12 +48,14 @@ export async function preflightWith(
   region: string,
   submission: Submission,
 ): Promise<PreflightResult> {
-  const info = await readClusterInfo(calls, request.JobFlowId, region);
-  const steps = Array.isArray(request.Steps)
-    ? request.Steps.map((step, index) => withToken(step, tokenOf(submission, index)))
-    : request.Steps;
+  // Read once, before anything: what is checked below is what the result hands on to be submitted.
+  const checked = snapshotRequest(request);
+  const info = await readClusterInfo(calls, checked.JobFlowId, region);
+  const steps = Array.isArray(checked.Steps)
+    ? checked.Steps.map((step, index) => withToken(step, tokenOf(submission, index)))
+    : checked.Steps;
   const { issues } = validate(
-    { ...request, Steps: steps },
+    { ...checked, Steps: steps },
     {
       activeSteps: info.activeSteps,
       stepConcurrencyLevel: info.stepConcurrencyLevel,
@@ -49,5 +65,5 @@ export async function preflightWith(
   // More steps than one request or the cluster's room can take is no refusal here: submit sends them in chunks.
   const relevant = issues.filter((issue) => issue.code !== "too-many-steps");
   if (relevant.some((issue) => issue.severity === "error")) throw new PreflightError(relevant);
-  return { ...info, issues: relevant };
+  return { ...info, issues: relevant, request: checked };
 }

@@ -110,13 +110,11 @@ export function fromCliStep(entry: CliStep, form: CliForm, index: number): Conve
   }
   if (type === "IMPALA") return impala(entry, form, index);
   if (type !== "SPARK" && type !== "HIVE" && type !== "PIG" && type !== "STREAMING") {
-    const message = `aws: error: The step type ${type.toLowerCase()} is not supported.`;
+    // Redacted before it is lower-cased, as the CLI prints it: a secret lower-cased is no longer known as one.
+    const shown = redact(entry.Type ?? "").toLowerCase();
+    const message = `aws: error: The step type ${shown} is not supported.`;
     throw new CliStepsError(message, [
-      cliIssue(
-        "enum",
-        entryPath(index, "Type"),
-        `is ${type.toLowerCase()}, which the AWS CLI does not support (${message})`,
-      ),
+      cliIssue("enum", entryPath(index, "Type"), `is ${shown}, which the AWS CLI does not support (${message})`),
     ]);
   }
   const args = entry.Args;

@@ -1,6 +1,12 @@
-/** A value a format cannot express or read: says which format, where, and why. */
+import { redact } from "../secrets/secret.js";
+
+/** A value a format cannot express or read: says which format, where, and why; secrets in it show as ***. */
 export class FormatError extends Error {
   override readonly name = "FormatError";
+
+  constructor(message: string) {
+    super(redact(message));
+  }
 }
 
 /** The input of a format reader as plain data: JSON text is parsed, anything else taken as it is. */

@@ -1,6 +1,7 @@
 import { setOwn } from "../formats/set-own.js";
 import type { StepConfig } from "../generated/types.generated.js";
 import { EmrValidationError } from "../issues/emr-validation-error.js";
+import { redact } from "../secrets/secret.js";
 import { validateSteps } from "../validate/validate.js";
 import { append, type Chain, toArray } from "./chain.js";
 import { JobFlowBuilder } from "./job-flow.js";
@@ -20,6 +21,11 @@ export interface BuiltPipeline {
 /** A pipeline the DSL refuses: a cycle, an unknown or duplicate name. */
 export class PipelineError extends Error {
   override readonly name = "PipelineError";
+
+  constructor(message: string) {
+    // Step names may be secrets: redacted where the message is made.
+    super(redact(message));
+  }
 }
 
 interface Entry {

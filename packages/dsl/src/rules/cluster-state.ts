@@ -1,3 +1,4 @@
+import { redact } from "../secrets/secret.js";
 import { RULE_SOURCES, STEP_ADDABLE_CLUSTER_STATES } from "./limits.js";
 import type { Rule } from "./rule.js";
 
@@ -11,13 +12,15 @@ export const clusterState: Rule = {
   checkRequest({ context }, issues) {
     const state = context.clusterState;
     if (typeof state !== "string" || addable.has(state)) return;
+    // The state is no secret, but an issue carries no string unredacted.
+    const shownState = redact(state);
     issues.push({
       code: "cluster-state",
       severity: "error",
       path: "JobFlowId",
-      message: `names a cluster in state ${state}, but steps can be added only in ${STEP_ADDABLE_CLUSTER_STATES.join(", ")}`,
+      message: `names a cluster in state ${shownState}, but steps can be added only in ${STEP_ADDABLE_CLUSTER_STATES.join(", ")}`,
       source,
-      state,
+      state: shownState,
     });
   },
 };

@@ -1,4 +1,5 @@
 import type { Issue } from "../issues/issue.js";
+import { redact } from "../secrets/secret.js";
 import { RULE_SOURCES } from "./limits.js";
 import { type Rule, type RuleInput, rememberingTest, type StepView } from "./rule.js";
 import { shown } from "./shown.js";
@@ -36,6 +37,7 @@ export function checkCommandLineInOneArgStep(
     path: `Steps[${index}].HadoopJarStep.Args[0]`,
     message: `is ${shown(program)}, a whole command line in one argument, which EMR runs as one program name; pass each word as its own argument`,
     source,
-    suggestion: program.trim().split(/\s+/).join(" "),
+    // Redacted before the words are split: a secret with a run of spaces would no longer be known once joined.
+    suggestion: redact(program).trim().split(/\s+/).join(" "),
   });
 }

@@ -6,15 +6,18 @@ import type { Issue } from "../issues/issue.js";
 import { MODEL_SOURCE } from "../rules/limits.js";
 import { hasSecrets, redact } from "../secrets/secret.js";
 
-/** A model issue with its source, its message free of secrets (even a secret cut short by `show`). */
+/**
+ * A model issue with its source, every string in it free of secrets: the message (even a secret cut short by
+ * `show`), the path (an unknown key may be one: `Steps[0]["hunter2"]`) and the suggestion.
+ */
 export function fromModel(issue: ModelIssue, root: unknown): Issue {
+  if (!hasSecrets()) return { ...issue, source: MODEL_SOURCE };
   let message = issue.message;
-  if (hasSecrets()) {
-    const value = valueAtPath(root, issue.path);
-    if (typeof value === "string") message = message.split(show(value)).join(show(redact(value)));
-    message = redact(message);
-  }
-  return { ...issue, message, source: MODEL_SOURCE };
+  const value = valueAtPath(root, issue.path);
+  if (typeof value === "string") message = message.split(show(value)).join(show(redact(value)));
+  const redacted = { ...issue, path: redact(issue.path), message: redact(message), source: MODEL_SOURCE };
+  if (issue.suggestion !== undefined) redacted.suggestion = redact(issue.suggestion);
+  return redacted;
 }
 
 /** Reading the input can throw (a getter, a proxy): that becomes an issue, never an exception. */
