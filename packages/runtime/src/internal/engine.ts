@@ -1,15 +1,14 @@
 import type { StepConfig } from "@aws-sdk/client-emr";
-import { MAX_ACTIVE_STEPS, MAX_STEPS_PER_REQUEST, redact } from "@emrkit/dsl";
+import { MAX_ACTIVE_STEPS, MAX_STEPS_PER_REQUEST } from "@emrkit/dsl";
 import type { RunEvent, RunResult, StepHandle, StepResult } from "../types.js";
 import { addStepsOnce } from "./add-steps-once.js";
 import { cancelSteps } from "./cancel-steps.js";
 import { type ClusterInfo, countActiveSteps, isActiveStepLimit } from "./cluster-info.js";
 import { dependencyOrder, waitingFor } from "./dependency-order.js";
 import type { EmrCalls } from "./emr-calls.js";
-import { readStepStderr } from "./failure-log.js";
+import { explainFailure } from "./explain-failure.js";
 import type { ResolvedOptions } from "./options.js";
 import { pollSteps } from "./poll-steps.js";
-import { probableCause } from "./probable-cause.js";
 import { resumeKeyed } from "./resume.js";
 import { nextPollInterval } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
@@ -186,15 +185,11 @@ export async function runEngine(
   return { tracker, notSubmitted };
 }
 
+/** A failed step's probable cause from its log, or why the log could not be read (`failure.logError`). */
 async function attachProbableCause(tracker: StepTracker, stepId: string, options: ResolvedOptions): Promise<void> {
   const step = tracker.steps.find((s) => s.handle.stepId === stepId);
   if (step?.failure === undefined) return;
-  const log = await readStepStderr(step.failure.logFile ?? step.handle.logPrefix, options.logWaitMs, options.client);
-  if (log === undefined) return;
-  const cause = probableCause(log.text);
-  if (cause !== undefined) {
-    step.failure.probableCause = { summary: redact(cause.summary), lines: cause.lines.map(redact), logFile: log.path };
-  }
+  await explainFailure(step.failure, step.handle.logPrefix, options.logWaitMs, options.client);
 }
 
 export function toResult(clusterId: string, outcome: EngineOutcome, apiCalls: Record<string, number>): RunResult {
