@@ -16,10 +16,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 /**
- * tsx's compile cache (`tsx-<uid>`), there because the CLI and serve.ts run from source through tsx: a cache meant to
- * outlive a run (in the real temp directory every tsx on the machine shares it), not something a test made.
+ * Compile caches, meant to outlive a run (in the real temp directory every process on the machine shares them), not
+ * something a test made: tsx's (`tsx-<uid>`), there because the CLI and serve.ts run from source through tsx, and
+ * Node's own (`node-compile-cache`, which Node 22 and later write where a process enables it, tsx among them).
  */
-const TSX_CACHE = /^tsx-\d+$/;
+const COMPILE_CACHES = /^(?:tsx-\d+|node-compile-cache)$/;
 
 export default function noLitter(): () => void {
   const previous = process.env.TMPDIR;
@@ -29,7 +30,7 @@ export default function noLitter(): () => void {
     if (previous === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = previous;
     const left = readdirSync(temp)
-      .filter((name) => !TSX_CACHE.test(name))
+      .filter((name) => !COMPILE_CACHES.test(name))
       .sort();
     rmSync(temp, { recursive: true, force: true, maxRetries: 3 });
     if (left.length > 0) {
