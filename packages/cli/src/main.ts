@@ -1,11 +1,8 @@
 import { Command, CommanderError, Option } from "commander";
 import { CliError } from "./cli-error.js";
-import { codegenCommand } from "./commands/codegen.js";
-import { type LocalOptions, localCommand } from "./commands/local.js";
-import { renderCommand } from "./commands/render.js";
-import { FORMATS, type Format } from "./commands/render-formats.js";
-import { type SubmitOptions, submitCommand } from "./commands/submit.js";
-import { validateCommand } from "./commands/validate.js";
+import { FORMATS, type Format } from "./commands/formats.js";
+import type { LocalOptions } from "./commands/local.js";
+import type { SubmitOptions } from "./commands/submit-options.js";
 import { EXIT, EXIT_CODE_TABLE } from "./exit-codes.js";
 import { type Command as JsonCommand, jsonError } from "./json/json-output.js";
 import { foldSdkNodeWarning } from "./node-version-warning.js";
@@ -17,7 +14,8 @@ const NOT_FAILURES = new Set(["commander.helpDisplayed", "commander.help", "comm
 const JSON_COMMANDS = new Set<string>(["validate", "render", "submit"]);
 
 /**
- * The `emrkit` command. Returns the exit code (exit-codes.ts); a failure is one clear message on standard error,
+ * The `emrkit` command. Each command's module is imported when it runs: `validate` and `--version` need neither
+ * the AWS SDK nor the emulator. Returns the exit code (exit-codes.ts); a failure is one clear message on standard error,
  * never a stack trace, and with `--json` also a JSON document on standard output.
  */
 export async function main(argv: readonly string[], out: Output = consoleOutput): Promise<number> {
@@ -42,7 +40,7 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
     .argument("<files...>")
     .option("--json", "print the result as JSON (see emrkit/output.schema.json)")
     .action(async (files: string[], o: { json?: boolean }) => {
-      code = await validateCommand(files, o, out);
+      code = await (await import("./commands/validate.js")).validateCommand(files, o, out);
     });
   subcommand("render")
     .description("print a steps file in another format, all of it, or say what the format cannot hold")
@@ -51,7 +49,7 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
     .option("--cluster <id>", "the cluster id to put in the output (default: the file's, if it names one)")
     .option("--json", "print the result as JSON (see emrkit/output.schema.json)")
     .action(async (file: string, o: { format: Format; cluster?: string; json?: boolean }) => {
-      code = await renderCommand(file, o, out);
+      code = await (await import("./commands/render.js")).renderCommand(file, o, out);
     });
   subcommand("submit")
     .description("run steps on a cluster (--cluster) or on the embedded emulator (--local) and follow them")
@@ -71,7 +69,7 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
     .option("--json", "print the result as JSON (see emrkit/output.schema.json)")
     .option("--keep", "with --local: keep the emulator's data (journal, local S3, step logs) and print where it is")
     .action(async (file: string, o: SubmitOptions) => {
-      code = await submitCommand(file, o, out);
+      code = await (await import("./commands/submit.js")).submitCommand(file, o, out);
     });
   subcommand("local")
     .description("run the local EMR emulator in the foreground")
@@ -86,7 +84,7 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
     .option("--insecure", "allow a non-loopback host without signature verification")
     .option("--keep", "without --data-dir: keep the temporary data directory when it stops (removed by default)")
     .action(async (o: LocalOptions) => {
-      code = await localCommand(o);
+      code = await (await import("./commands/local.js")).localCommand(o);
     });
   program
     .command("codegen")
@@ -95,7 +93,7 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
     .helpOption(false)
     .argument("[args...]")
     .action(async (args: string[]) => {
-      code = await codegenCommand(args, out);
+      code = await (await import("./commands/codegen.js")).codegenCommand(args, out);
     });
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -8,9 +8,7 @@ import {
 } from "@emrkit/dsl";
 import { CliError } from "../cli-error.js";
 import { EXIT } from "../exit-codes.js";
-
-export const FORMATS = ["api", "cli", "cloudformation", "step-functions"] as const;
-export type Format = (typeof FORMATS)[number];
+import type { Format } from "./formats.js";
 
 /** What goes into a rendering: the steps, and what came with them. Nothing is invented for what is missing. */
 export interface RenderInput {

@@ -2,8 +2,9 @@ import { redact } from "@emrkit/dsl";
 import { EXIT } from "../exit-codes.js";
 import { jsonDocument } from "../json/json-output.js";
 import type { Output } from "../output.js";
+import type { Format } from "./formats.js";
 import { loadUsable } from "./load-usable.js";
-import { type Format, renderAs } from "./render-formats.js";
+import { renderAs } from "./render-formats.js";
 
 export interface RenderOptions {
   format: Format;

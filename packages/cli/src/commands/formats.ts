@@ -1,0 +1,3 @@
+/** The formats `emrkit render` writes. */
+export const FORMATS = ["api", "cli", "cloudformation", "step-functions"] as const;
+export type Format = (typeof FORMATS)[number];

@@ -1,0 +1,67 @@
+import {
+  type ClusterState,
+  DescribeClusterCommand,
+  EMRClient,
+  ListStepsCommand,
+  RunJobFlowCommand,
+  type StepSummary,
+} from "@aws-sdk/client-emr";
+import { type EmulatorHandle, startEmulator } from "@emrkit/emulator";
+
+export const TEST_CREDENTIALS = { accessKeyId: "AKIDEMRKITTEST", secretAccessKey: "emrkit-test-secret" };
+
+export interface TestCluster {
+  emulator: EmulatorHandle;
+  endpoint: string;
+  clusterId: string;
+  client: EMRClient;
+  /** Every step of the cluster, oldest first. */
+  steps(): Promise<StepSummary[]>;
+}
+
+/**
+ * An emulator in the test's process, with a cluster waiting for steps, that `emrkit submit --cluster … --endpoint …`
+ * runs against as against EMR. The caller closes it (`emulator.close()`), which removes its data.
+ */
+export async function testCluster({
+  region = "us-east-1",
+  verifySignatures = false,
+  stepConcurrencyLevel = 1,
+}: {
+  region?: string;
+  verifySignatures?: boolean;
+  stepConcurrencyLevel?: number;
+} = {}): Promise<TestCluster> {
+  const emulator = await startEmulator(verifySignatures ? { verifySignatures: TEST_CREDENTIALS } : {});
+  const client = new EMRClient({ region, endpoint: emulator.endpoint, credentials: TEST_CREDENTIALS });
+  const { JobFlowId } = await client.send(
+    new RunJobFlowCommand({
+      Name: "cli-test",
+      ReleaseLabel: "emr-7.5.0",
+      Instances: { KeepJobFlowAliveWhenNoSteps: true },
+      StepConcurrencyLevel: stepConcurrencyLevel,
+    }),
+  );
+  const clusterId = JobFlowId!;
+  for (let state: ClusterState | undefined; state !== "WAITING"; ) {
+    await new Promise((r) => setTimeout(r, 20));
+    state = (await client.send(new DescribeClusterCommand({ ClusterId: clusterId }))).Cluster?.Status?.State;
+  }
+  return {
+    emulator,
+    endpoint: emulator.endpoint,
+    clusterId,
+    client,
+    async steps() {
+      const all: StepSummary[] = [];
+      for (let marker: string | undefined, first = true; first || marker; first = false) {
+        const page = await client.send(
+          new ListStepsCommand({ ClusterId: clusterId, ...(marker ? { Marker: marker } : {}) }),
+        );
+        all.push(...(page.Steps ?? []));
+        marker = page.Marker;
+      }
+      return all.reverse();
+    },
+  };
+}
