@@ -3,35 +3,22 @@
  * signing with its own SigV4 implementation while the emulator checks signatures. Skipped, loudly, on a machine
  * without them.
  */
-import { execFile, spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { AddJobFlowStepsCommand, EMRClient } from "@aws-sdk/client-emr";
 import { describe, expect, it } from "vitest";
+import { clientEnv, HAS_AWS_CLI, HAS_BOTO3, warnIfMissing } from "./interop/clients.js";
 import { cluster, run, started } from "./support.js";
 
 const run$ = promisify(execFile);
 const LOCAL = { accessKeyId: "AKIDEMRKITINTEROP", secretAccessKey: "interop-secret" };
-const boto3 = spawnSync("python3", ["-c", "import boto3"]).status === 0;
-const awsCli = spawnSync("aws", ["--version"]).status === 0;
-if (!boto3)
-  console.warn("SKIPPED: boto3 is not installed here (python3 -c 'import boto3'); its interop test did not run");
-if (!awsCli) console.warn("SKIPPED: the AWS CLI is not installed here (aws --version); its interop test did not run");
+const boto3 = HAS_BOTO3;
+const awsCli = HAS_AWS_CLI;
+warnIfMissing("interop test");
 
 const signedEmulator = () => started({ verifySignatures: LOCAL });
-
-/** An environment with the local credentials and no user configuration, so nothing else leaks in. */
-function env(credentials = LOCAL): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-    AWS_DEFAULT_REGION: "us-east-1",
-    AWS_CONFIG_FILE: "/nonexistent/emrkit-config",
-    AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/emrkit-credentials",
-  };
-}
+const env = (credentials = LOCAL) => clientEnv(credentials);
 
 const aws = async (endpoint: string, args: string[], credentials = LOCAL) => {
   const { stdout } = await run$("aws", ["--endpoint-url", endpoint, "--output", "json", "emr", ...args], {

@@ -5,35 +5,21 @@
  * list-instances; add-tags; modify-cluster-attributes; terminate-clusters; ssh). Our own tests, written for this
  * emulator; skipped, loudly, on a machine without python3 and boto3 or the AWS CLI.
  */
-import { execFile, spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { started } from "../support.js";
 import { tempDir } from "../temp-dir.js";
+import { clientEnv, HAS_AWS_CLI, HAS_BOTO3, warnIfMissing } from "./clients.js";
 
 const run$ = promisify(execFile);
 const LOCAL = { accessKeyId: "AKIDEMRKITCONFORMANCE", secretAccessKey: "conformance-secret" };
-const boto3 = spawnSync("python3", ["-c", "import boto3"]).status === 0;
-const awsCli = spawnSync("aws", ["--version"]).status === 0;
-if (!boto3)
-  console.warn("SKIPPED: boto3 is not installed here (python3 -c 'import boto3'); its conformance tests did not run");
-if (!awsCli)
-  console.warn("SKIPPED: the AWS CLI is not installed here (aws --version); its conformance tests did not run");
-
-/** The local credentials and no user configuration, so that nothing of this machine's AWS setup leaks in. */
-function env(region = "us-east-1"): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    AWS_ACCESS_KEY_ID: LOCAL.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: LOCAL.secretAccessKey,
-    AWS_DEFAULT_REGION: region,
-    AWS_CONFIG_FILE: "/nonexistent/emrkit-config",
-    AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/emrkit-credentials",
-  };
-}
+const boto3 = HAS_BOTO3;
+const awsCli = HAS_AWS_CLI;
+warnIfMissing("conformance tests");
+const env = (region = "us-east-1") => clientEnv(LOCAL, region);
 
 type Seen = Record<string, Record<string, unknown>>;
 
