@@ -1,5 +1,6 @@
 import type { EMRClient } from "@aws-sdk/client-emr";
 import type { S3Client } from "@aws-sdk/client-s3";
+import { importClientS3 } from "./import-client-s3.js";
 
 const made = new WeakMap<EMRClient, Promise<S3Client>>();
 
@@ -22,7 +23,7 @@ export function s3ClientFor(emr: EMRClient): Promise<S3Client> {
 }
 
 async function makeS3Client(emr: EMRClient): Promise<S3Client> {
-  const { S3Client } = await import("@aws-sdk/client-s3");
+  const { S3Client } = await importClientS3();
   const config = emr.config;
   const custom = config.isCustomEndpoint === true ? await config.endpoint?.() : undefined;
   const shared = custom !== undefined && !/elasticmapreduce/i.test(custom.hostname);

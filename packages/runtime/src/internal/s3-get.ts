@@ -1,4 +1,5 @@
 import type { EMRClient } from "@aws-sdk/client-emr";
+import { importClientS3 } from "./import-client-s3.js";
 import { s3ClientFor } from "./s3-client-for.js";
 
 /** `s3://bucket/key` (or `s3n://`) as bucket and key; undefined for anything else. */
@@ -11,7 +12,7 @@ export function parseS3Uri(uri: string): { bucket: string; key: string } | undef
 export async function s3Get(client: EMRClient, uri: string): Promise<Uint8Array> {
   const location = parseS3Uri(uri);
   if (location === undefined) throw new Error(`${uri} is not an s3://bucket/key location`);
-  const [s3, { GetObjectCommand }] = await Promise.all([s3ClientFor(client), import("@aws-sdk/client-s3")]);
+  const [s3, { GetObjectCommand }] = await Promise.all([s3ClientFor(client), importClientS3()]);
   const object = await s3.send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key }));
   if (object.Body === undefined) return new Uint8Array();
   return object.Body.transformToByteArray();
