@@ -13,7 +13,7 @@
  */
 import { MAX_ACTIVE_STEPS } from "@emrkit/dsl";
 import { DurableChanges, type ReadOnly } from "./durable-changes.js";
-import { invalidRequest, validationError } from "./emr-error.js";
+import { validationError } from "./emr-error.js";
 import { type RunningStep, runStep, type StepHost, type StepOutcome } from "./executor.js";
 import { newId } from "./ids.js";
 import type { Journal } from "./journal.js";
@@ -99,12 +99,6 @@ export class Engine {
       });
       return cluster;
     });
-  }
-
-  cluster(id: unknown, missing = invalidRequest): ClusterRecord {
-    const cluster = typeof id === "string" ? this.clusters.get(id) : undefined;
-    if (!cluster) throw missing(`Cluster id '${String(id)}' is not valid.`);
-    return cluster;
   }
 
   addSteps(cluster: ClusterRecord, steps: StepSpec[]): StepRecord[] {
