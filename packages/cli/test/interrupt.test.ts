@@ -1,18 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { builtCli } from "./support/built-cli.js";
-import { type TestCluster, testCluster } from "./support/emulator.js";
+import { describe, expect, it } from "vitest";
+import { TEST_KEYS as keys, sharedCluster } from "./support/emulator.js";
 import { cliStep, fixtures } from "./support/fixtures.js";
 import { jsonOutput } from "./support/output-schema.js";
 import { startCli, waitFor } from "./support/run-cli.js";
 
 const { file } = fixtures();
-let cluster: TestCluster;
-beforeAll(async () => {
-  [cluster] = await Promise.all([testCluster(), builtCli()]);
-});
-afterAll(() => cluster?.emulator.close());
-const keys = { AWS_ACCESS_KEY_ID: "AKIDX", AWS_SECRET_ACCESS_KEY: "x", AWS_REGION: "us-east-1" };
+const shared = sharedCluster();
 
 /** Processes whose command line is exactly `sleep <seconds>`: a step's, told apart by its odd duration. */
 function sleeping(seconds: string): string[] {
@@ -39,10 +33,7 @@ describe("Ctrl-C on a running submit", () => {
 
   it("--cluster: cancels the step on the cluster (CANCELLED there), says so, exits 130", async () => {
     const steps = file("cluster.json", [cliStep("remote", ["sleep", "32.3"])]);
-    const run = startCli(
-      ["submit", steps, "--cluster", cluster.clusterId, "--endpoint", cluster.endpoint, "--poll-interval", "0.1"],
-      keys,
-    );
+    const run = startCli(shared.submitArgs(steps), keys);
     await waitFor(run.stderr, / remote \(s-\w+\) RUNNING$/m);
     run.child.kill("SIGINT");
     expect(await run.exit).toBe(130);
@@ -52,7 +43,7 @@ describe("Ctrl-C on a running submit", () => {
     );
     expect(run.stderr()).toContain(`cancelled 1 step: remote (${id})`);
     expect(run.stdout()).toMatch(new RegExp(`^CANCELLED +${id} {2}remote$`, "m"));
-    const onCluster = (await cluster.steps()).find((s) => s.Id === id);
+    const onCluster = (await shared.cluster.steps()).find((s) => s.Id === id);
     expect(onCluster?.Status?.State).toBe("CANCELLED");
     expect(sleeping("32.3")).toEqual([]);
   });
@@ -60,10 +51,7 @@ describe("Ctrl-C on a running submit", () => {
   it("a second Ctrl-C exits at once, naming the steps that may still run and the aws emr cancel-steps command", async () => {
     // A step that ignores SEND_INTERRUPT's SIGTERM, so that the first Ctrl-C's cancel takes a while.
     const steps = file("twice.json", [cliStep("stubborn", ["sh", "-c", 'trap "" TERM; sleep 33.1'])]);
-    const run = startCli(
-      ["submit", steps, "--cluster", cluster.clusterId, "--endpoint", cluster.endpoint, "--poll-interval", "0.1"],
-      keys,
-    );
+    const run = startCli(shared.submitArgs(steps), keys);
     await waitFor(run.stderr, / stubborn \(s-\w+\) RUNNING$/m);
     const id = /stubborn \((s-\w+)\) RUNNING/.exec(run.stderr())![1];
     run.child.kill("SIGINT");
@@ -75,8 +63,8 @@ describe("Ctrl-C on a running submit", () => {
     expect(Date.now() - started).toBeLessThan(2000);
     expect(run.stderr()).toContain(
       [
-        `exiting now: 1 step may still be running on ${cluster.clusterId}: stubborn (${id})`,
-        `cancel them with: aws emr cancel-steps --cluster-id ${cluster.clusterId} --step-ids ${id} --region us-east-1 --endpoint-url ${cluster.endpoint}`,
+        `exiting now: 1 step may still be running on ${shared.cluster.clusterId}: stubborn (${id})`,
+        `cancel them with: aws emr cancel-steps --cluster-id ${shared.cluster.clusterId} --step-ids ${id} --region us-east-1 --endpoint-url ${shared.cluster.endpoint}`,
       ].join("\n"),
     );
     // What is left on the cluster is the emulator's to end when the file's tests are done (afterAll).

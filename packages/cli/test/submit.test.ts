@@ -1,28 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { builtCli } from "./support/built-cli.js";
-import { type TestCluster, testCluster } from "./support/emulator.js";
+import { describe, expect, it } from "vitest";
+import { TEST_KEYS as keys, sharedCluster } from "./support/emulator.js";
 import { cliStep, fixtures } from "./support/fixtures.js";
 import { jsonOutput } from "./support/output-schema.js";
 import { emrkit, startCli, waitFor } from "./support/run-cli.js";
 
 const { file } = fixtures();
-let cluster: TestCluster;
-beforeAll(async () => {
-  [cluster] = await Promise.all([testCluster(), builtCli()]);
-});
-afterAll(() => cluster?.emulator.close());
-/** `submit … --cluster <the test cluster> --endpoint <its emulator>`, signed with any credentials, in us-east-1. */
-const onCluster = (...args: string[]) => [
-  "submit",
-  ...args,
-  "--cluster",
-  cluster.clusterId,
-  "--endpoint",
-  cluster.endpoint,
-  "--poll-interval",
-  "0.1",
-];
-const keys = { AWS_ACCESS_KEY_ID: "AKIDX", AWS_SECRET_ACCESS_KEY: "x", AWS_REGION: "us-east-1" };
+const shared = sharedCluster();
+const onCluster = (...args: string[]) => shared.submitArgs(...args);
 
 describe("emrkit submit --json: one shape, checked against the shipped schema", () => {
   it("success: every step with its id, name, state, and counts that add up", async () => {
@@ -102,11 +86,11 @@ describe("emrkit submit", () => {
     const plain = await emrkit(onCluster(slow, "--no-wait"), keys);
     expect(plain.code, plain.stderr).toBe(0);
     expect(plain.stdout).toMatch(/^s-[A-Z0-9]+ {2}later\n$/);
-    expect(plain.stderr).toContain(`submitted 1 step to ${cluster.clusterId}; not waiting for them`);
+    expect(plain.stderr).toContain(`submitted 1 step to ${shared.cluster.clusterId}; not waiting for them`);
     const json = jsonOutput((await emrkit([...onCluster(slow, "--no-wait"), "--json"], keys)).stdout);
     expect(json).toMatchObject({ ok: true, waited: false, counts: { total: 1, submitted: 1 } });
     expect(Date.now() - started).toBeLessThan(3000 * 2);
-    const ours = (await cluster.steps()).filter((s) => s.Name === "later");
+    const ours = (await shared.cluster.steps()).filter((s) => s.Name === "later");
     expect(ours.map((s) => s.Id)).toEqual([plain.stdout.split(" ")[0], json.steps[0].id]);
     expect(ours.every((s) => s.Status?.State !== "COMPLETED")).toBe(true);
   });
@@ -123,7 +107,7 @@ describe("emrkit submit", () => {
       .split("\n")
       .map((line) => line.split(" ")[0]);
     expect(jsonOutput(again.stdout).steps.map((s: { id: string }) => s.id)).toEqual(ids);
-    expect((await cluster.steps()).filter((s) => s.Name?.startsWith("keyed-"))).toHaveLength(2);
+    expect((await shared.cluster.steps()).filter((s) => s.Name?.startsWith("keyed-"))).toHaveLength(2);
   });
 
   it("exit codes: 2 for options that do not go together, before anything runs", async () => {

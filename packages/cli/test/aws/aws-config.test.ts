@@ -1,28 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { builtCli } from "../support/built-cli.js";
-import { type TestCluster, testCluster } from "../support/emulator.js";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { TEST_KEYS as keys, sharedCluster, testCluster } from "../support/emulator.js";
 import { cliStep, fixtures } from "../support/fixtures.js";
 import { jsonOutput } from "../support/output-schema.js";
 import { emrkit } from "../support/run-cli.js";
 
 const { file } = fixtures();
-let cluster: TestCluster;
-beforeAll(async () => {
-  [cluster] = await Promise.all([testCluster(), builtCli()]);
-});
-afterAll(() => cluster?.emulator.close());
-/** `submit … --cluster <the test cluster> --endpoint <its emulator>`, signed with any credentials, in us-east-1. */
-const onCluster = (...args: string[]) => [
-  "submit",
-  ...args,
-  "--cluster",
-  cluster.clusterId,
-  "--endpoint",
-  cluster.endpoint,
-  "--poll-interval",
-  "0.1",
-];
-const keys = { AWS_ACCESS_KEY_ID: "AKIDX", AWS_SECRET_ACCESS_KEY: "x", AWS_REGION: "us-east-1" };
+const shared = sharedCluster();
+const onCluster = (...args: string[]) => shared.submitArgs(...args);
 
 describe("emrkit submit --cluster: the standard AWS configuration", () => {
   it("takes the region from AWS_DEFAULT_REGION, which the JS SDK alone ignores", async () => {

@@ -7,6 +7,11 @@ import {
   type StepSummary,
 } from "@aws-sdk/client-emr";
 import { type EmulatorHandle, startEmulator } from "@emrkit/emulator";
+import { afterAll, beforeAll } from "vitest";
+import { builtCli } from "./built-cli.js";
+
+/** What `submit --cluster` signs with against an emulator that checks no signature, in its region. */
+export const TEST_KEYS = { AWS_ACCESS_KEY_ID: "AKIDX", AWS_SECRET_ACCESS_KEY: "x", AWS_REGION: "us-east-1" };
 
 export const TEST_CREDENTIALS = { accessKeyId: "AKIDEMRKITTEST", secretAccessKey: "emrkit-test-secret" };
 
@@ -62,6 +67,31 @@ export async function testCluster({
         marker = page.Marker;
       }
       return all.reverse();
+    },
+  };
+}
+
+/**
+ * A test file's cluster, made (with the built CLI) before its first test and closed after its last; `submitArgs`
+ * is `submit … --cluster <it> --endpoint <its emulator> --poll-interval 0.1`.
+ */
+export function sharedCluster(): { readonly cluster: TestCluster; submitArgs(...args: string[]): string[] } {
+  let cluster: TestCluster | undefined;
+  beforeAll(async () => {
+    [cluster] = await Promise.all([testCluster(), builtCli()]);
+  });
+  afterAll(() => cluster?.emulator.close());
+  const ready = () => {
+    if (cluster === undefined) throw new Error("sharedCluster: used before its beforeAll");
+    return cluster;
+  };
+  return {
+    get cluster() {
+      return ready();
+    },
+    submitArgs: (...args) => {
+      const { clusterId, endpoint } = ready();
+      return ["submit", ...args, "--cluster", clusterId, "--endpoint", endpoint, "--poll-interval", "0.1"];
     },
   };
 }
