@@ -95,7 +95,10 @@ try {
   });
   for (const pkg of packages) checkTarball(tarball(pkg.name));
   // The --json output's schema, which emrkit's exports name (emrkit/output.schema.json).
-  sh("tar", ["-xOzf", tarball("emrkit"), "package/schema/output.schema.json"], { cwd: temp, output: /"schemaVersion"/ });
+  sh("tar", ["-xOzf", tarball("emrkit"), "package/schema/output.schema.json"], {
+    cwd: temp,
+    output: /"schemaVersion"/,
+  });
 
   say("publint --strict and attw --profile esm-only on every tarball");
   for (const pkg of packages) {
