@@ -109,3 +109,40 @@ describe("the token in the HadoopJarStep budget", () => {
     expect(await opened.allSteps(JobFlowId)).toEqual([]);
   });
 });
+
+describe("an abort while AddJobFlowSteps has no answer", () => {
+  it("a request never answered nor seen: its steps are not submitted, and the reason says the outcome was unknown", async () => {
+    const opened = await open();
+    const JobFlowId = await opened.cluster();
+    const proxy = await startFaultProxy(opened.emulator.endpoint, [
+      { operation: "AddJobFlowSteps", action: "hang-before-commit", count: 1 },
+    ]);
+    const client = clientFor(proxy.endpoint);
+    try {
+      const controller = new AbortController();
+      const job = run(
+        { JobFlowId, Steps: steps() },
+        {
+          client,
+          ...fast,
+          signal: controller.signal,
+          requestTimeoutMs: 100,
+          readBackWindowMs: 100,
+          onEvent: (event) => {
+            if (event.type === "retry" && event.operation === "AddJobFlowSteps") controller.abort();
+          },
+        },
+      );
+      const result = await job.result;
+      expect(result.ok).toBe(false);
+      expect(result.steps).toEqual([]);
+      expect(result.notSubmitted.map((s) => s.name)).toEqual(["extract", "load"]);
+      for (const { reason } of result.notSubmitted)
+        expect(reason).toMatch(/had no answer, and not seen on the cluster/);
+      expect(await opened.allSteps(JobFlowId)).toEqual([]);
+    } finally {
+      client.destroy();
+      await proxy.close();
+    }
+  });
+});

@@ -66,6 +66,7 @@ export async function runEngine(
   const notSubmitted: EngineOutcome["notSubmitted"] = [];
   const announcedHeld = new Set<StepConfig>();
   const announcedFull = new Set<StepConfig>();
+  const unanswered = new Set<StepConfig>(); // sent, then given up at the abort without an answer or a sighting
   const dropped = new Map<string, string>(); // name → why its dependents can never run
   let watermark = cluster.newestStepId;
   let interval = options.pollIntervalMs;
@@ -109,8 +110,12 @@ export async function runEngine(
           signal,
         });
       } catch (error) {
-        // Given up because of the abort (and not found by reading back): the batch stays pending, so not submitted.
-        if (signal?.aborted) return;
+        // Given up because of the abort and not found by reading back: the batch stays pending, so not submitted,
+        // but its outcome is unknown (no answer, and not seen on the cluster), not "before submission".
+        if (signal?.aborted) {
+          for (const step of batch) unanswered.add(step);
+          return;
+        }
         // Others' steps filled the cluster since we counted: wait for room, as for our own (EMR refuses, not queues).
         if (isActiveStepLimit(error)) {
           const ours = tracker.unfinished().length;
@@ -147,7 +152,12 @@ export async function runEngine(
   for (;;) {
     if (signal?.aborted && cancelledAt === undefined) {
       cancelledAt = Date.now();
-      for (const step of pending) notSubmitted.push({ name: step.Name ?? "", reason: "aborted before submission" });
+      for (const step of pending) {
+        const reason = unanswered.has(step)
+          ? "aborted while its AddJobFlowSteps had no answer, and not seen on the cluster when reading back"
+          : "aborted before submission";
+        notSubmitted.push({ name: step.Name ?? "", reason });
+      }
       pending = [];
       await cancelUnfinished("SEND_INTERRUPT");
       interval = options.pollIntervalMs;

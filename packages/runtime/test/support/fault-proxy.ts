@@ -3,14 +3,20 @@ import { createServer, type Server } from "node:http";
 /**
  * A proxy in front of a real EMR endpoint (moto, the emulator) that misbehaves on cue, by operation:
  * `drop-after-commit` forwards the request and then closes the connection without an answer; `drop-before-commit`
- * closes it without forwarding (the request never arrived); `throttle` answers ThrottlingException without
+ * closes it without forwarding (the request never arrived); `hang-before-commit` never forwards nor answers; `throttle` answers ThrottlingException without
  * forwarding; `delay-after-commit` forwards and answers only after `delayMs`; `error-after-commit` forwards and
  * answers 500 InternalServerError. Each fault fires `count` times;
  * `before` runs first (another client acting in the same moment).
  */
 export interface ProxyFault {
   operation: string;
-  action: "drop-after-commit" | "drop-before-commit" | "error-after-commit" | "throttle" | "delay-after-commit";
+  action:
+    | "drop-after-commit"
+    | "drop-before-commit"
+    | "hang-before-commit"
+    | "error-after-commit"
+    | "throttle"
+    | "delay-after-commit";
   count: number;
   delayMs?: number;
   before?: () => Promise<void>;
@@ -43,6 +49,7 @@ export async function startFaultProxy(
     if (fault !== undefined) fault.count--;
     options.onRequest?.(operation, JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}"));
     await fault?.before?.();
+    if (fault?.action === "hang-before-commit") return;
     if (fault?.action === "drop-before-commit") {
       request.socket.destroy();
       return;
