@@ -29,7 +29,6 @@ export type Command =
   | { op: "settle" };
 
 const ARGV: Record<StepKind, string[]> = { ok: ["true"], fail: ["false"], long: ["sleep", "30"] };
-const ENDED_CLUSTER = new Set(["TERMINATING", "TERMINATED", "TERMINATED_WITH_ERRORS"]);
 export const TERMINAL_STEP = new Set(["COMPLETED", "CANCELLED", "FAILED", "INTERRUPTED"]);
 
 export interface AckedCluster {
@@ -179,23 +178,27 @@ async function read(emu: EmulatorHandle, emr: EMRClient, seen: Observed): Promis
   }
 }
 
-/** Until no step is pending and only long ones run, or the emulator is read-only (nothing moves then); at most 3 s. */
+/**
+ * Until nothing moves: no short step running, no cluster between states, and nothing changed over three reads in a
+ * row (a step pending behind a long one stays so); or the emulator is read-only (nothing moves then); at most 3 s.
+ */
 async function settle(emu: EmulatorHandle, emr: EMRClient, seen: Observed): Promise<void> {
   const until = Date.now() + 3000;
+  let last = "";
+  let same = 0;
   while (Date.now() < until && !emu.readOnly) {
     await read(emu, emr, seen);
-    const moving = seen.clusters.some(
+    const now = JSON.stringify([...seen.seen]);
+    same = now === last ? same + 1 : 0;
+    last = now;
+    const busy = seen.clusters.some(
       (c) =>
-        !ENDED_CLUSTER.has(seen.seen.get(c.id) ?? "") &&
-        c.steps.some((s) => {
-          const state = seen.seen.get(s.id);
-          return state === "PENDING" || state === "CANCEL_PENDING" || (state === "RUNNING" && s.kind !== "long");
-        }),
+        ["STARTING", "BOOTSTRAPPING", "TERMINATING"].includes(seen.seen.get(c.id) ?? "") ||
+        c.steps.some(
+          (s) => seen.seen.get(s.id) === "CANCEL_PENDING" || (seen.seen.get(s.id) === "RUNNING" && s.kind !== "long"),
+        ),
     );
-    const settling = seen.clusters.some((c) =>
-      ["STARTING", "BOOTSTRAPPING", "TERMINATING"].includes(seen.seen.get(c.id) ?? ""),
-    );
-    if (!moving && !settling) return;
+    if (!busy && same >= 2) return;
     await new Promise((r) => setTimeout(r, 10));
   }
 }
