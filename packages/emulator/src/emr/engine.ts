@@ -206,7 +206,7 @@ export class Engine {
       if (runningCount >= cluster.concurrency) break;
       if (step.state !== "PENDING") continue;
       this.update(step, { state: "RUNNING", started: Date.now() });
-      this.spawn(step);
+      this.changes.afterDurable(() => this.spawn(step));
       runningCount++;
     }
     if (runningCount > 0) this.moveCluster(cluster, "RUNNING");
