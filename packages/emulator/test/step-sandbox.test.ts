@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { AddJobFlowStepsCommand } from "@aws-sdk/client-emr";
+import { AddJobFlowStepsCommand, DescribeStepCommand } from "@aws-sdk/client-emr";
 import { afterEach, describe, expect, it } from "vitest";
 import { startEmulator } from "../src/index.js";
 import { clientFor, cluster, run, settled, started } from "./support.js";
@@ -159,5 +159,31 @@ describe("script-runner.jar", () => {
     expect(stdout(1)).toBe("from s3 with an-arg\n");
     expect(statSync(mine).mode & 0o777).toBe(0o644);
     expect(statSync(inS3).mode & 0o777).toBe(0o600);
+  });
+
+  it("refuses a script that is not there, saying where it looked, and makes no directory for the step", async () => {
+    const emu = await started();
+    const client = clientFor(emu.endpoint);
+    const id = await cluster(client);
+    const { StepIds } = await client.send(
+      new AddJobFlowStepsCommand({
+        JobFlowId: id,
+        Steps: [
+          {
+            Name: "missing",
+            ActionOnFailure: "CONTINUE",
+            HadoopJarStep: { Jar: "s3://elasticmapreduce/libs/script-runner/script-runner.jar", Args: ["s3://b/x.sh"] },
+          },
+        ],
+      }),
+    );
+    const [step] = await settled(client, id);
+    expect(step!.Status!.State).toBe("FAILED");
+    const { Step } = await client.send(new DescribeStepCommand({ ClusterId: id, StepId: StepIds![0] }));
+    expect(Step!.Status!.FailureDetails!.Message).toBe(
+      `script-runner.jar: no script at s3://b/x.sh (${join(emu.s3Root, "b", "x.sh")})`,
+    );
+    expect(existsSync(join(emu.dataDir, "steps", StepIds![0]!))).toBe(false);
+    expect(existsSync(join(emu.dataDir, "tmp", StepIds![0]!))).toBe(false);
   });
 });

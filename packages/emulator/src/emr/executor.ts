@@ -44,20 +44,16 @@ export function runStep(step: StepRecord, host: StepHost): RunningStep {
   let stoppedBy: string | undefined;
   const logDir = join(host.logRoot, step.clusterId, "steps", step.id);
   const dirs: StepDirs = { workDir: join(host.workRoot, step.id), tmpDir: join(host.tmpRoot, step.id) };
-  // Made off the event loop, so a burst of steps does not hold up requests; side by side, so they cost one wait.
-  const made = Promise.all([
-    mkdir(logDir, { recursive: true }),
-    mkdir(dirs.workDir, { recursive: true }),
-    mkdir(dirs.tmpDir, { recursive: true }),
-  ]);
-  const done = made.then(async () => {
+  // Made off the event loop, so a burst of steps does not hold up requests; the log directory side by side with
+  // finding the command and making the step's own directories (step-command.ts), so they cost one wait.
+  const command = commandFor(step, host.s3Root, dirs).then(
+    (argv) => ({ argv }),
+    (error: Error) => ({ refused: error.message }),
+  );
+  const done = Promise.all([mkdir(logDir, { recursive: true }), command]).then(async ([, found]) => {
     const logs = new StepLogs(logDir);
-    let argv: string[];
-    try {
-      argv = await commandFor(step, host.s3Root, dirs);
-    } catch (error) {
-      return logs.refused((error as Error).message);
-    }
+    if (!("argv" in found)) return logs.refused(found.refused);
+    const { argv } = found;
     if (stoppedBy) return logs.refused(`Step was ${stoppedBy} before it started`);
     logs.controller(`startExec '${argv.join(" ")}'`);
     const child = spawn(argv[0]!, argv.slice(1), {
