@@ -62,6 +62,11 @@ function instancesUp(state: ClusterState): boolean {
   return state !== "STARTING" && state !== "TERMINATED" && state !== "TERMINATED_WITH_ERRORS";
 }
 
+/** An instance of a cluster not yet or no longer up: not started yet, or gone. */
+function instanceDown(state: ClusterState): string {
+  return state === "STARTING" ? "PROVISIONING" : "TERMINATED";
+}
+
 function groupState(state: ClusterState): string {
   if (state === "STARTING") return "PROVISIONING";
   if (state === "BOOTSTRAPPING" || state === "TERMINATING") return state;
@@ -156,13 +161,7 @@ export function clusterInstances(cluster: ClusterRecord) {
 }
 
 function instanceJson(cluster: ClusterRecord, u: Unit, ui: number, n: number, up: boolean) {
-  const state = up
-    ? cluster.state === "BOOTSTRAPPING"
-      ? "BOOTSTRAPPING"
-      : "RUNNING"
-    : cluster.state === "STARTING"
-      ? "PROVISIONING"
-      : "TERMINATED";
+  const state = up ? (cluster.state === "BOOTSTRAPPING" ? "BOOTSTRAPPING" : "RUNNING") : instanceDown(cluster.state);
   return {
     Id: derivedId("ci", `${u.ownerId}/${u.market}/${n}`),
     Ec2InstanceId: derivedId("i", `${u.ownerId}/${u.market}/${n}`),
