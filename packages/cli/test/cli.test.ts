@@ -61,7 +61,7 @@ beforeAll(async () => {
   ]);
 });
 
-describe("emrkit as a process", () => {
+describe.concurrent("emrkit as a process", () => {
   it("validate: exit 0 for good files, 3 with every issue and its path for bad ones", async () => {
     expect((await emrkit("validate", cliSteps)).code).toBe(0);
     const bad = file("bad.json", {

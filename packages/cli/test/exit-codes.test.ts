@@ -9,7 +9,7 @@ import { emrkit } from "./support/run-cli.js";
 const { file } = fixtures();
 const shared = sharedCluster();
 
-describe("the exit-code table", () => {
+describe.concurrent("the exit-code table", () => {
   it("is the same in --help, every command's --help and the README", async () => {
     const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
     for (const code of ["0", "1", "2", "3", "4", "5", "70", "130"])

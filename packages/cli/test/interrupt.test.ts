@@ -14,7 +14,7 @@ function sleeping(seconds: string): string[] {
   return ps.split("\n").filter((line) => line.trim().endsWith(`sleep ${seconds}`));
 }
 
-describe("Ctrl-C on a running submit", () => {
+describe.concurrent("Ctrl-C on a running submit", () => {
   it("--local: cancels the step through the runtime, says what it cancelled, leaves no process, exits 130", async () => {
     const steps = file("local.json", [cliStep("slow", ["sleep", "31.7"]), cliStep("after", ["true"])]);
     const run = startCli(["submit", steps, "--local", "--json"]);

@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { builtCli } from "./support/built-cli.js";
 import { cliStep, fixtures } from "./support/fixtures.js";
@@ -19,7 +21,7 @@ const step = {
   },
 };
 
-describe("emrkit render", () => {
+describe.concurrent("emrkit render", () => {
   it("--format api keeps the file's cluster id, runtime role and every step field", async () => {
     const request = file("request.json", { JobFlowId: "j-FILE", ExecutionRoleArn: ROLE, Steps: [step] });
     const result = await emrkit(["render", request, "--format", "api"]);
@@ -84,5 +86,29 @@ describe("emrkit render", () => {
       { Type: "Spark", Name: "s", ActionOnFailure: "TERMINATE_CLUSTER", Args: ["s3://b/x.py"] },
     ]);
     expect(JSON.parse((await emrkit(["render", fine])).stdout).Steps[0].ActionOnFailure).toBe("TERMINATE_CLUSTER");
+  });
+
+  it("keeps a pipeline's dependencies in step-functions, and refuses the formats that would lose them", async ({
+    onTestFinished,
+  }) => {
+    // Inside the package, so that the module imports @emrkit/dsl as a user's module would.
+    const modules = mkdtempSync(join(new URL(".", import.meta.url).pathname, ".tmp-render-"));
+    onTestFinished(() => rmSync(modules, { recursive: true, force: true }));
+    const module = join(modules, "pipeline.mjs");
+    writeFileSync(
+      module,
+      `import { command, pipeline } from "@emrkit/dsl";
+const extract = command("extract", ["true"]).onFailure("CONTINUE");
+export default pipeline().add(extract).add(command("load", ["true"]).onFailure("CONTINUE"), { after: [extract] }).build();
+`,
+    );
+    const sfn = JSON.parse((await emrkit(["render", module, "--format", "step-functions"])).stdout);
+    expect(sfn.StartAt).toBe("extract");
+    expect(sfn.States.extract.Next).toBe("load");
+    const api = await emrkit(["render", module, "--format", "api"]);
+    expect(api.code).toBe(3);
+    expect(api.stderr).toMatch(
+      /^emrkit: --format api cannot express the pipeline's dependencies \(load after extract\)/,
+    );
   });
 });

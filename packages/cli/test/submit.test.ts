@@ -8,7 +8,7 @@ const { file } = fixtures();
 const shared = sharedCluster();
 const onCluster = (...args: string[]) => shared.submitArgs(...args);
 
-describe("emrkit submit --json: one shape, checked against the shipped schema", () => {
+describe.concurrent("emrkit submit --json: one shape, checked against the shipped schema", () => {
   it("success: every step with its id, name, state, and counts that add up", async () => {
     const steps = file("ok.json", [cliStep("one", ["true"]), cliStep("two", ["echo", "2"])]);
     const result = await emrkit(["submit", steps, "--local", "--json"]);
@@ -68,7 +68,7 @@ describe("emrkit submit --json: one shape, checked against the shipped schema", 
   });
 });
 
-describe("emrkit submit", () => {
+describe.concurrent("emrkit submit", () => {
   it("runs a 600-step file to the end, through the runtime's chunks of at most 256", async () => {
     const many = file(
       "many.json",
@@ -81,15 +81,14 @@ describe("emrkit submit", () => {
   }, 60_000);
 
   it("--no-wait submits, prints the step ids and exits 0 while they run; plain and JSON", async () => {
-    const slow = file("no-wait.json", [cliStep("later", ["sleep", "3"])]);
-    const started = Date.now();
+    // Still running when the test ends: the emulator stops it as it closes.
+    const slow = file("no-wait.json", [cliStep("later", ["sleep", "20"])]);
     const plain = await emrkit(onCluster(slow, "--no-wait"), keys);
     expect(plain.code, plain.stderr).toBe(0);
     expect(plain.stdout).toMatch(/^s-[A-Z0-9]+ {2}later\n$/);
     expect(plain.stderr).toContain(`submitted 1 step to ${shared.cluster.clusterId}; not waiting for them`);
     const json = jsonOutput((await emrkit([...onCluster(slow, "--no-wait"), "--json"], keys)).stdout);
     expect(json).toMatchObject({ ok: true, waited: false, counts: { total: 1, submitted: 1 } });
-    expect(Date.now() - started).toBeLessThan(3000 * 2);
     const ours = (await shared.cluster.steps()).filter((s) => s.Name === "later");
     expect(ours.map((s) => s.Id)).toEqual([plain.stdout.split(" ")[0], json.steps[0].id]);
     expect(ours.every((s) => s.Status?.State !== "COMPLETED")).toBe(true);
@@ -112,7 +111,7 @@ describe("emrkit submit", () => {
 
   it("exit codes: 2 for options that do not go together, before anything runs", async () => {
     const steps = file("usage.json", [cliStep("u", ["true"])]);
-    for (const args of [
+    const cases = [
       ["submit", steps],
       ["submit", steps, "--local", "--cluster", "j-1"],
       ["submit", steps, "--local", "--no-wait"],
@@ -120,11 +119,12 @@ describe("emrkit submit", () => {
       ["submit", steps, "--local", "--poll-interval", "soon"],
       ["submit", steps, "--unknown-option"],
       ["submit"],
-    ]) {
-      const result = await emrkit(args);
-      expect([args, result.code]).toEqual([args, 2]);
+    ];
+    const results = await Promise.all(cases.map((args) => emrkit(args)));
+    results.forEach((result, i) => {
+      expect([cases[i], result.code]).toEqual([cases[i], 2]);
       expect(result.stderr.trim().split("\n")).toHaveLength(1);
-    }
+    });
     const json = await emrkit(["submit", steps, "--json"]);
     expect(jsonOutput(json.stdout).error).toEqual({
       kind: "usage",
@@ -133,7 +133,7 @@ describe("emrkit submit", () => {
   });
 });
 
-describe("a running submit", () => {
+describe.concurrent("a running submit", () => {
   it("shows step names, states and a summary in plain lines when standard error is no terminal", async () => {
     const steps = file("plain.json", [cliStep("first", ["sleep", "0.3"]), cliStep("second", ["true"])]);
     const run = startCli(["submit", steps, "--local"]);

@@ -7,7 +7,7 @@ import { emrkit } from "./support/run-cli.js";
 const { file, dir } = fixtures();
 beforeAll(() => builtCli());
 
-describe("emrkit validate", () => {
+describe.concurrent("emrkit validate", () => {
   it("refuses a misspelt key of an AWS CLI steps file, as the AWS CLI does, with the place in the file", async () => {
     const typo = file(
       "typo.json",

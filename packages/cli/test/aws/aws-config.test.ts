@@ -1,4 +1,4 @@
-import { describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TEST_KEYS as keys, sharedCluster, testCluster } from "../support/emulator.js";
 import { cliStep, fixtures } from "../support/fixtures.js";
 import { jsonOutput } from "../support/output-schema.js";
@@ -8,7 +8,7 @@ const { file } = fixtures();
 const shared = sharedCluster();
 const onCluster = (...args: string[]) => shared.submitArgs(...args);
 
-describe("emrkit submit --cluster: the standard AWS configuration", () => {
+describe.concurrent("emrkit submit --cluster: the standard AWS configuration", () => {
   it("takes the region from AWS_DEFAULT_REGION, which the JS SDK alone ignores", async () => {
     const steps = file("region.json", [cliStep("r", ["true"])]);
     const { AWS_REGION: _none, ...withoutRegion } = keys;
@@ -17,7 +17,7 @@ describe("emrkit submit --cluster: the standard AWS configuration", () => {
     expect(jsonOutput(result.stdout).region).toBe("us-east-1");
   });
 
-  it("--profile and AWS_PROFILE: region and credentials from the shared config files", async () => {
+  it("--profile and AWS_PROFILE: region and credentials from the shared config files", async ({ onTestFinished }) => {
     const signed = await testCluster({ region: "eu-west-3", verifySignatures: true });
     onTestFinished(() => signed.emulator.close());
     const config = file("aws-config", "[profile emrkit-test]\nregion = eu-west-3\n");
@@ -83,7 +83,7 @@ describe("emrkit submit --cluster: the standard AWS configuration", () => {
   });
 });
 
-describe("the AWS SDK's Node version warning", () => {
+describe.concurrent("the AWS SDK's Node version warning", () => {
   const major = Number(process.versions.node.split(".")[0]);
   it(
     major < 22 ? "is one line, once, on a Node the SDK is dropping" : "is not printed on a Node the SDK supports",

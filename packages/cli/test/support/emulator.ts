@@ -78,7 +78,8 @@ export async function testCluster({
 export function sharedCluster(): { readonly cluster: TestCluster; submitArgs(...args: string[]): string[] } {
   let cluster: TestCluster | undefined;
   beforeAll(async () => {
-    [cluster] = await Promise.all([testCluster(), builtCli()]);
+    // Ten at once, so that tests running side by side do not queue behind each other's steps.
+    [cluster] = await Promise.all([testCluster({ stepConcurrencyLevel: 10 }), builtCli()]);
   });
   afterAll(() => cluster?.emulator.close());
   const ready = () => {
