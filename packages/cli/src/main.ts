@@ -9,8 +9,6 @@ import { foldSdkNodeWarning } from "./node-version-warning.js";
 import { consoleOutput, type Output } from "./output.js";
 import { packageVersion } from "./version.js";
 
-/** Commander's own codes for output that is no failure. */
-const NOT_FAILURES = new Set(["commander.helpDisplayed", "commander.help", "commander.version"]);
 const JSON_COMMANDS = new Set<string>(["validate", "render", "submit"]);
 
 /**
@@ -115,7 +113,8 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
 function asCliError(error: unknown): CliError | undefined {
   if (error instanceof CliError) return error;
   if (error instanceof CommanderError) {
-    if (NOT_FAILURES.has(error.code)) return undefined;
+    // --help and --version end with 0; help shown because no command was given ends with 1, a usage error here.
+    if (error.exitCode === 0) return undefined;
     return new CliError("usage", EXIT.usage, error.message.replace(/^error: /, ""));
   }
   const message = (error as Error)?.message?.split("\n")[0] ?? String(error);

@@ -21,6 +21,12 @@ describe.concurrent("the exit-code table", () => {
     }
   });
 
+  it("2 for no command at all: the help, on standard error", async () => {
+    const bare = await emrkit([]);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toMatch(/^Usage: emrkit \[options\] \[command\]/);
+  });
+
   it("--version prints the package's version, exit 0", async () => {
     const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
     expect(await emrkit(["--version"])).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });

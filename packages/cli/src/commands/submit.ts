@@ -110,9 +110,9 @@ export async function submitCommand(file: string, options: SubmitOptions, out: O
     return result.ok ? EXIT.ok : EXIT.stepFailed;
   } catch (error) {
     progress?.stop();
-    // Aborted while submitting without waiting: the runtime stops; what went is what the board saw.
+    // Aborted while submitting without waiting: the runtime stopped, and asked EMR to cancel what it had sent.
     if (interrupts.received !== undefined && abort.signal.aborted && (error as Error)?.name === "AbortError") {
-      out.error(cancelledMessage(board));
+      out.error(`stopped with ${plural(board.steps.size, "step")} submitted, each asked to cancel`);
       return signalExitCode(interrupts.received);
     }
     throw explainRunError(error, target);
