@@ -64,7 +64,15 @@ describe.concurrent("emrkit submit --json: one shape, checked against the shippe
     expect(result.code).toBe(4);
     const json = jsonOutput(result.stdout);
     expect(json.error.kind).toBe("refused");
-    expect(json.error.issues).toEqual([expect.objectContaining({ code: "action-on-failure-with-concurrency" })]);
+    // Placed in the file as written: the entry's own key, the line and column of its value.
+    expect(json.error.issues).toEqual([
+      expect.objectContaining({
+        code: "action-on-failure-with-concurrency",
+        path: "[0].ActionOnFailure",
+        line: 5,
+        column: 24,
+      }),
+    ]);
   });
 });
 

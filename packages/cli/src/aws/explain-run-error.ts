@@ -1,7 +1,9 @@
-import { formatIssues, redact } from "@emrkit/dsl";
+import { redact } from "@emrkit/dsl";
 import { IdempotencyKeyError, PreflightError } from "@emrkit/runtime";
 import { CliError } from "../cli-error.js";
 import { EXIT } from "../exit-codes.js";
+import { formatLocatedIssues } from "../load/format-located-issues.js";
+import type { LoadedSteps } from "../load/load-steps.js";
 import type { EmrTarget } from "./emr-target.js";
 import { connectionFailure } from "./reach-emr.js";
 
@@ -17,13 +19,16 @@ const CREDENTIALS_REFUSED = new Set([
   "SignatureDoesNotMatch",
 ]);
 
-/** What went wrong during a run, as the CLI reports it: its kind, exit code and one line. Unknown errors pass through. */
-export function explainRunError(error: unknown, target: EmrTarget | undefined): unknown {
+/**
+ * What went wrong during a run, as the CLI reports it: its kind, exit code and one line (preflight's issues placed in
+ * the user's file, as validate places its own). Unknown errors pass through.
+ */
+export function explainRunError(error: unknown, target: EmrTarget | undefined, loaded: LoadedSteps): unknown {
   if (error instanceof CliError) return error;
   if (error instanceof PreflightError) {
-    return new CliError("refused", EXIT.refused, `preflight refused the request:\n${formatIssues(error.issues)}`, {
-      issues: error.issues,
-    });
+    const issues = error.issues.map((issue) => loaded.placeSent(issue));
+    const lines = formatLocatedIssues(loaded.file, issues).join("\n");
+    return new CliError("refused", EXIT.refused, `preflight refused the request:\n${lines}`, { issues });
   }
   if (error instanceof IdempotencyKeyError) return new CliError("refused", EXIT.refused, redact(error.message));
   const lost = connectionFailure(error);

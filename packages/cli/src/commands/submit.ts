@@ -115,7 +115,7 @@ export async function submitCommand(file: string, options: SubmitOptions, out: O
       out.error(`stopped with ${plural(board.steps.size, "step")} submitted, each asked to cancel`);
       return signalExitCode(interrupts.received);
     }
-    throw explainRunError(error, target);
+    throw explainRunError(error, target, loaded);
   } finally {
     // A signal that comes while it closes waits for the same close, then exits.
     await emulator?.close();

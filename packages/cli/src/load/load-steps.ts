@@ -13,6 +13,7 @@ import {
 import { importModule } from "../import-module.js";
 import { type JsonNode, JsonSyntaxError, locate, parseJson } from "./parse-json.js";
 import { readTextFile } from "./read-text-file.js";
+import { type Shape, sentPath } from "./sent-path.js";
 import { StepsFileError } from "./steps-file-error.js";
 
 /** Which shape the file had: an AddJobFlowStepsInput, API steps (a list, `{ Steps }` or one), `aws emr add-steps --steps`, a module. */
@@ -34,6 +35,11 @@ export interface LoadedSteps {
   issues: LocatedIssue[];
   /** How many steps the file holds, usable or not. */
   stepCount: number;
+  /**
+   * An issue found later in the steps as sent (preflight's, whose paths are a request's: `Steps[0].ActionOnFailure`),
+   * with its path and place in the file as written (`[0].ActionOnFailure`, line and column).
+   */
+  placeSent(issue: Issue): LocatedIssue;
 }
 
 const MODULES = new Set([".ts", ".mts", ".js", ".mjs"]);
@@ -56,26 +62,29 @@ export async function loadSteps(file: string): Promise<LoadedSteps> {
   }
   const { value, root } = parsed;
   const place = (issues: readonly Issue[]) => issues.filter(chunkedAnyway).map((issue) => located(issue, root));
+  const placer = (shape: Shape, steps: readonly StepConfig[]) => (issue: Issue) =>
+    located({ ...issue, path: sentPath(issue.path, shape, value, steps) }, root);
   if (isCliSteps(value)) {
     const checked = checkCliSteps(value);
-    return { file, format: "cli", steps: checked.steps ?? [], issues: place(checked.issues), stepCount: value.length };
+    const steps = checked.steps ?? [];
+    const placeSent = placer("cli", steps);
+    return { file, format: "cli", steps, issues: place(checked.issues), stepCount: value.length, placeSent };
   }
   const read = fromJson(value);
   const stepCount = countSteps(value);
-  if (!read.ok) {
-    const format = isObject(value) && "JobFlowId" in value ? "api-request" : "api-steps";
-    return { file, format, steps: [], issues: place(read.issues), stepCount };
-  }
-  return read.kind === "request"
-    ? {
-        file,
-        format: "api-request",
-        steps: read.request.Steps,
-        request: read.request,
-        issues: place(read.issues),
-        stepCount,
-      }
-    : { file, format: "api-steps", steps: read.steps, issues: place(read.issues), stepCount };
+  const shape: Shape = Array.isArray(value) ? "list" : !isObject(value) || "Steps" in value ? "request" : "single";
+  const format = isObject(value) && "JobFlowId" in value ? "api-request" : "api-steps";
+  if (!read.ok) return { file, format, steps: [], issues: place(read.issues), stepCount, placeSent: placer(shape, []) };
+  const steps = read.kind === "request" ? read.request.Steps : read.steps;
+  return {
+    file,
+    format,
+    steps,
+    ...(read.kind === "request" ? { request: read.request } : {}),
+    issues: place(read.issues),
+    stepCount,
+    placeSent: placer(shape, steps),
+  };
 }
 
 async function fromModule(file: string): Promise<LoadedSteps> {
@@ -83,36 +92,33 @@ async function fromModule(file: string): Promise<LoadedSteps> {
   try {
     exported = (await importModule(file)).default;
   } catch (error) {
-    throw new StepsFileError(
-      file,
-      (error as Error).message.split("\n")[0]!.replace(/^cannot load \S+: /, "cannot load: "),
-    );
+    const reason = (error as Error).message.split("\n")[0]!.replace(/^cannot load \S+: /, "cannot load: ");
+    throw new StepsFileError(file, reason);
   }
   const value = exported as Record<string, unknown> | undefined;
+  const loaded = (steps: StepConfig[], issues: readonly Issue[], more: Partial<LoadedSteps> = {}): LoadedSteps => ({
+    file,
+    format: "module",
+    steps,
+    issues: issues.filter(chunkedAnyway),
+    stepCount: steps.length,
+    // A module's steps are what it exported: their paths are the request's, with no line to show.
+    placeSent: (issue) => issue,
+    ...more,
+  });
   if (value && typeof value === "object" && "steps" in value && "after" in value) {
     const { steps, after } = value as unknown as { steps: StepConfig[]; after: Record<string, string[]> };
-    const issues = validateSteps(steps).issues.filter(chunkedAnyway);
-    return { file, format: "module", steps, after, issues, stepCount: steps.length };
+    return loaded(steps, validateSteps(steps).issues, { after });
   }
   if (value && typeof value === "object" && "JobFlowId" in value) {
     const read = fromJson(value);
-    const stepCount = countSteps(value);
-    if (!read.ok || read.kind !== "request") {
-      return { file, format: "module", steps: [], issues: read.issues.filter(chunkedAnyway), stepCount };
-    }
-    const issues = read.issues.filter(chunkedAnyway);
-    return { file, format: "module", steps: read.request.Steps, request: read.request, issues, stepCount };
+    if (!read.ok || read.kind !== "request") return loaded([], read.issues, { stepCount: countSteps(value) });
+    return loaded(read.request.Steps, read.issues, { request: read.request });
   }
   if (value === undefined) throw new StepsFileError(file, "has no default export: export default the steps");
   const list = (Array.isArray(value) ? value : [value]).map((s) => (isSecret(s) ? s : toStepConfig(s as never)));
   const steps = list as StepConfig[];
-  return {
-    file,
-    format: "module",
-    steps,
-    issues: validateSteps(steps).issues.filter(chunkedAnyway),
-    stepCount: steps.length,
-  };
+  return loaded(steps, validateSteps(steps).issues);
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * The CLI as users run it: the bin on dist, never the sources. Builds what is out of date before the first test
- * of a file, in a fresh clone everything: the JavaScript of @emrkit/dsl, runtime, emulator and emrkit, each file
- * transpiled by TypeScript alone (transpileModule: the emit of `tsc`, without its type check, which `pnpm
- * typecheck` does; about 3 s for all four packages against 30 s for tsc -p). A file whose dist is newer than its
+ * of a file, in a fresh clone everything: the JavaScript of @emrkit/dsl, runtime, emulator, codegen and emrkit,
+ * each file transpiled by TypeScript alone (transpileModule: the emit of `tsc`, without its type check, which `pnpm
+ * typecheck` does; a few seconds for all of them, against 30 s for tsc -p of four). A file whose dist is newer than its
  * source is left alone, so the test files after the first build nothing; each output is written beside its place
  * and renamed there, so that files building at the same moment never see half of one.
  */
@@ -11,7 +11,8 @@ import { dirname, join } from "node:path";
 import ts from "typescript";
 
 const root = new URL("../../..", import.meta.url).pathname;
-const PACKAGES = ["dsl", "runtime", "emulator", "cli"];
+// codegen for `emrkit codegen`, its optional peer.
+const PACKAGES = ["dsl", "runtime", "emulator", "codegen", "cli"];
 export const bin = join(root, "cli", "bin", "emrkit.js");
 
 let built: Promise<string> | undefined;
