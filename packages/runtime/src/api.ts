@@ -1,4 +1,4 @@
-import type { AddJobFlowStepsInput } from "@emrkit/dsl";
+import { type AddJobFlowStepsInput, snapshotRequest } from "@emrkit/dsl";
 import { type ClusterInfo, readClusterInfo } from "./internal/cluster-info.js";
 import { EmrCalls } from "./internal/emr-calls.js";
 import { type EngineJob, runEngine, toResult } from "./internal/engine.js";
@@ -27,8 +27,10 @@ export async function preflight(request: AddJobFlowStepsInput, options?: Runtime
 }
 
 /** Submits every step exactly once, in chunks as room frees up; resolves with the handles once all are in. */
-export async function submit(request: AddJobFlowStepsInput, options?: RuntimeOptions): Promise<StepHandle[]> {
+export async function submit(given: AddJobFlowStepsInput, options?: RuntimeOptions): Promise<StepHandle[]> {
   const resolved = resolveOptions(options);
+  // Read once into plain data: a getter or a Proxy cannot give one part of the run something other than the next.
+  const request = snapshotRequest(given);
   const emit = resolved.onEvent ?? (() => {});
   const calls = callsFor(resolved, emit);
   const cluster = await readClusterInfo(calls, request.JobFlowId, await regionOf(resolved));
@@ -70,9 +72,11 @@ export function follow(steps: StepHandle[], options?: RuntimeOptions): Run {
 }
 
 /** preflight + submit + follow, with the events of all three. */
-export function run(request: AddJobFlowStepsInput, options?: RuntimeOptions): Run {
+export function run(given: AddJobFlowStepsInput, options?: RuntimeOptions): Run {
   const resolved = resolveOptions(options);
   return makeRun(async (emit): Promise<RunResult> => {
+    // Read once into plain data: the token's fingerprint, preflight and the submission all see the same steps.
+    const request = snapshotRequest(given);
     const calls = callsFor(resolved, emit);
     const submission = submissionFor(request, resolved);
     const checked = await preflightWith(calls, request, await regionOf(resolved), submission);
