@@ -13,11 +13,11 @@ import {
   DescribeStepCommand,
   EMRClient,
   ListStepsCommand,
-  RunJobFlowCommand,
   type StepSummary,
 } from "@aws-sdk/client-emr";
 import { startEmulator } from "@emrkit/emulator";
 import { run } from "@emrkit/runtime";
+import { newCluster } from "./runtime/new-cluster.js";
 import { submissionCalls } from "./runtime/submission-calls.js";
 
 const STEPS = 256;
@@ -30,20 +30,6 @@ const steps = Array.from({ length: STEPS }, (_, i) => ({
   ActionOnFailure: "CONTINUE" as const,
   HadoopJarStep: { Jar: "command-runner.jar", Args: ["sleep", "0.25"] },
 }));
-
-async function newCluster(client: EMRClient): Promise<string> {
-  const out = await client.send(
-    new RunJobFlowCommand({
-      Name: "bench",
-      ReleaseLabel: "emr-7.1.0",
-      Instances: { InstanceCount: 1, MasterInstanceType: "m5.xlarge", KeepJobFlowAliveWhenNoSteps: true },
-      JobFlowRole: "EMR_EC2_DefaultRole",
-      ServiceRole: "EMR_DefaultRole",
-      StepConcurrencyLevel: CONCURRENCY,
-    }),
-  );
-  return out.JobFlowId ?? "";
-}
 
 async function lastEnd(client: EMRClient, clusterId: string): Promise<number> {
   let latest = 0;
@@ -86,7 +72,7 @@ export default async function bench(): Promise<void> {
     credentials: { accessKeyId: "bench", secretAccessKey: "bench" },
   });
   try {
-    const ours = await newCluster(client);
+    const ours = await newCluster(client, CONCURRENCY);
     const result = await run(
       { JobFlowId: ours, Steps: steps },
       { client, pollIntervalMs: POLL_MS, maxPollIntervalMs: POLL_MS * 4 },
@@ -94,7 +80,7 @@ export default async function bench(): Promise<void> {
     const returned = Date.now();
     const end = await lastEnd(client, ours);
     const followCalls = result.apiCalls.ListSteps ?? 0;
-    const peerCalls = await describeStepPerPoll(client, await newCluster(client));
+    const peerCalls = await describeStepPerPoll(client, await newCluster(client, CONCURRENCY));
     const rows = [
       ["emrkit run(): ListSteps (incl. preflight)", followCalls],
       ["DescribeStep per step per poll", peerCalls],

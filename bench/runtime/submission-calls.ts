@@ -1,5 +1,6 @@
-import { type EMRClient, RunJobFlowCommand } from "@aws-sdk/client-emr";
+import type { EMRClient } from "@aws-sdk/client-emr";
 import { run } from "@emrkit/runtime";
+import { newCluster } from "./new-cluster.js";
 
 /**
  * What an idempotency key costs: API calls of run() submitting and following `count` steps (chunks of at most 256,
@@ -17,7 +18,7 @@ export async function submissionCalls(client: EMRClient, counts: readonly number
       HadoopJarStep: { Jar: "command-runner.jar", Args: ["true"] },
     }));
     const calls = async (idempotencyKey?: string) => {
-      const JobFlowId = await cluster(client);
+      const JobFlowId = await newCluster(client, 64);
       const options = {
         client,
         pollIntervalMs: 50,
@@ -42,18 +43,4 @@ export async function submissionCalls(client: EMRClient, counts: readonly number
       );
     }
   }
-}
-
-async function cluster(client: EMRClient): Promise<string> {
-  const out = await client.send(
-    new RunJobFlowCommand({
-      Name: "bench-submission",
-      ReleaseLabel: "emr-7.1.0",
-      Instances: { InstanceCount: 1, MasterInstanceType: "m5.xlarge", KeepJobFlowAliveWhenNoSteps: true },
-      JobFlowRole: "EMR_EC2_DefaultRole",
-      ServiceRole: "EMR_DefaultRole",
-      StepConcurrencyLevel: 64,
-    }),
-  );
-  return out.JobFlowId ?? "";
 }

@@ -24,7 +24,11 @@ export async function openEmulator(): Promise<{
   close: () => Promise<void>;
 }> {
   const dataDir = await mkdtemp(join(tmpdir(), "emrkit-runtime-"));
-  const emulator = await startEmulator({ port: 0, dataDir });
+  // A start that fails (a port taken) must not leave the data directory behind.
+  const emulator = await startEmulator({ port: 0, dataDir }).catch(async (error: unknown) => {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  });
   const client = clientFor(emulator.endpoint);
   return {
     emulator,

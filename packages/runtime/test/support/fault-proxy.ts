@@ -1,4 +1,5 @@
 import { createServer, type Server } from "node:http";
+import { listenLocal } from "./listen-local.js";
 
 /**
  * A proxy in front of a real EMR endpoint (moto, the emulator) that misbehaves on cue, by operation:
@@ -84,17 +85,7 @@ export async function startFaultProxy(
     response.writeHead(answer.status, { "content-type": answer.headers.get("content-type") ?? "application/json" });
     response.end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  const port = typeof address === "object" && address !== null ? address.port : 0;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenLocal(server);
 }
 
 /** Remembers when AddJobFlowSteps added each step; takes the steps added less than `lagMs` ago out of ListSteps. */
