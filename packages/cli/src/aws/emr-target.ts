@@ -2,6 +2,7 @@ import { EMRClient } from "@aws-sdk/client-emr";
 import { CliError } from "../cli-error.js";
 import { EXIT } from "../exit-codes.js";
 import { missingCredentials, missingRegion, unknownProfile } from "./aws-setup-hints.js";
+import { configuredEndpoint } from "./configured-endpoint.js";
 import { sharedProfileNames } from "./shared-profiles.js";
 
 export interface AwsOptions {
@@ -25,8 +26,9 @@ export const CONNECT_TIMEOUT_MS = 10_000;
  * The client for `submit --cluster`, configured as the AWS CLI and SDKs are (AWS SDKs and Tools Reference Guide,
  * "Configuration and credential file settings"): --region, else AWS_REGION, else AWS_DEFAULT_REGION (which the JS
  * SDK alone ignores, and the AWS CLI reads), else the profile's `region`; the profile is --profile, else
- * AWS_PROFILE; credentials from the SDK's default chain (environment, shared files, SSO, process, web identity,
- * container and instance metadata). Fails here, saying what to set, rather than at the first call.
+ * AWS_PROFILE; the endpoint --endpoint, else what the environment or the profile configures (configured-endpoint.ts);
+ * credentials from the SDK's default chain (environment, shared files, SSO, process, web identity, container and
+ * instance metadata). Fails here, saying what to set, rather than at the first call.
  */
 export async function emrTarget(options: AwsOptions, env: NodeJS.ProcessEnv = process.env): Promise<EmrTarget> {
   const profile = options.profile || env.AWS_PROFILE || undefined;
@@ -35,10 +37,16 @@ export async function emrTarget(options: AwsOptions, env: NodeJS.ProcessEnv = pr
     if (!names.has(profile)) throw setupError(unknownProfile(profile, files));
   }
   const region = options.region || env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined;
+  let endpoint = options.endpoint;
+  if (endpoint === undefined && profile !== undefined) {
+    endpoint = await configuredEndpoint(profile, env).catch((error: Error) => {
+      throw setupError(error.message);
+    });
+  }
   const client = new EMRClient({
     ...(region === undefined ? {} : { region }),
     ...(profile === undefined ? {} : { profile }),
-    ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
+    ...(endpoint === undefined ? {} : { endpoint }),
     requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS },
   });
   let resolved: string;

@@ -50,6 +50,46 @@ describe.concurrent("emrkit submit --cluster: the standard AWS configuration", (
     );
   });
 
+  it("--profile: the endpoint the profile configures, its own or in its services section", async ({
+    onTestFinished,
+  }) => {
+    const signed = await testCluster({ region: "eu-west-3", verifySignatures: true });
+    onTestFinished(() => signed.emulator.close());
+    const config = file(
+      "aws-config-endpoints",
+      [
+        "[profile own-url]",
+        "region = eu-west-3",
+        `endpoint_url = ${signed.endpoint}`,
+        "[profile by-service]",
+        "region = eu-west-3",
+        "services = local-emr",
+        "[services local-emr]",
+        "emr =",
+        `  endpoint_url = ${signed.endpoint}`,
+        "[profile missing-section]",
+        "region = eu-west-3",
+        "services = nowhere",
+      ].join("\n"),
+    );
+    const keyLines = "aws_access_key_id = AKIDEMRKITTEST\naws_secret_access_key = emrkit-test-secret\n";
+    const credentials = file(
+      "aws-credentials-endpoints",
+      ["own-url", "by-service", "missing-section"].map((name) => `[${name}]\n${keyLines}`).join(""),
+    );
+    const steps = file("endpoint-profile.json", [cliStep("e", ["true"])]);
+    const env = { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials };
+    const args = ["submit", steps, "--cluster", signed.clusterId, "--poll-interval", "0.1", "--json"];
+    for (const profile of ["own-url", "by-service"]) {
+      const result = await emrkit([...args, "--profile", profile], env);
+      expect(result.code, `${profile}: ${result.stderr}`).toBe(0);
+      expect(jsonOutput(result.stdout)).toMatchObject({ ok: true, region: "eu-west-3" });
+    }
+    const missing = await emrkit([...args, "--profile", "missing-section"], env);
+    expect(missing.code).toBe(5);
+    expect(missing.stderr).toMatch(/^emrkit: profile missing-section names services nowhere, which the shared config/m);
+  });
+
   it("says what to set when the region or the credentials are missing (exit 5)", async () => {
     const steps = file("setup.json", [cliStep("x", ["true"])]);
     const noRegion = await emrkit(["submit", steps, "--cluster", "j-1"], {
