@@ -2,6 +2,7 @@ import { redact } from "@emrkit/dsl";
 import type { RunEvent } from "@emrkit/runtime";
 import { formatDuration } from "./duration.js";
 import { eventNote, stepLine } from "./event-lines.js";
+import { fitToWidth } from "./fit-to-width.js";
 import type { Progress } from "./progress.js";
 import type { BoardStep, StepBoard } from "./step-board.js";
 
@@ -40,10 +41,6 @@ export function liveProgress(
     columns: stream.columns && stream.columns > 0 ? stream.columns : FALLBACK.columns,
     rows: stream.rows && stream.rows > 0 ? stream.rows : FALLBACK.rows,
   });
-  const fit = (line: string, columns: number) => {
-    const chars = Array.from(line);
-    return chars.length < columns ? line : `${chars.slice(0, Math.max(1, columns - 2)).join("")}…`;
-  };
   const liveLines = (): string[] => {
     const { columns, rows } = size();
     const running = board.running().sort((a, b) => (a.runningSince ?? 0) - (b.runningSince ?? 0));
@@ -53,7 +50,7 @@ export function liveProgress(
     const lines = shown.map((step) => `${spinner} ${runningLine(step, now())}`);
     if (shown.length < running.length) lines.push(`  … and ${running.length - shown.length} more running`);
     lines.push(`${board.describe()} · ${formatDuration(now() - startedAt)}`);
-    return lines.map((line) => fit(line, columns));
+    return lines.map((line) => fitToWidth(line, columns));
   };
   const draw = () => {
     scheduled = undefined;
