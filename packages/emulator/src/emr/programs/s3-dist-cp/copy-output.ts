@@ -1,0 +1,56 @@
+/**
+ * Writes one output file from its sources: concatenated, decompressed by their extension and compressed again for
+ * --outputCodec gzip or none, byte for byte for keep (S3DistCp's default: "the files are copied over with no change
+ * in their compression"; gzip members concatenated are one gzip file).
+ */
+import { once } from "node:events";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, stat } from "node:fs/promises";
+import { dirname, extname } from "node:path";
+import type { Readable } from "node:stream";
+import { finished } from "node:stream/promises";
+import { createGunzip, createGzip } from "node:zlib";
+import type { Codec } from "./options.js";
+import type { OutputFile } from "./plan.js";
+
+const ext = (path: string) => extname(path).slice(1).toLowerCase();
+
+/** Returns the bytes written; throws an Error that names the file it could not read or write. */
+export async function copyOutput(output: OutputFile, codec: Codec): Promise<number> {
+  if (codec === "keep") {
+    const kinds = new Set(output.files.map((f) => (ext(f.path) === "gzip" ? "gz" : ext(f.path))));
+    const compressed = [...kinds].filter((k) => ["gz", "lzo", "lzop", "snappy"].includes(k));
+    if (compressed.length > 0 && kinds.size > 1) {
+      throw new Error(
+        `${output.path}: cannot keep the compression of files compressed differently (${[...kinds].join(", ")})`,
+      );
+    }
+  }
+  await mkdir(dirname(output.path), { recursive: true });
+  const out = createWriteStream(output.path);
+  const sink = codec === "gzip" ? createGzip() : undefined;
+  sink?.pipe(out);
+  const target = sink ?? out;
+  for (const file of output.files) {
+    for await (const chunk of decoded(file.path, codec)) {
+      if (!target.write(chunk)) await once(target, "drain");
+    }
+  }
+  target.end();
+  await finished(out);
+  return (await stat(output.path)).size;
+}
+
+function decoded(path: string, codec: Codec): Readable {
+  const raw = createReadStream(path);
+  if (codec === "keep") return raw;
+  const kind = ext(path);
+  if (kind === "gz" || kind === "gzip") return raw.pipe(createGunzip());
+  if (["lzo", "lzop", "snappy"].includes(kind)) {
+    raw.destroy();
+    throw new Error(
+      `${path}: ${kind}-compressed input needs Hadoop's native codecs to read, which this emulator does not have`,
+    );
+  }
+  return raw;
+}
