@@ -196,6 +196,37 @@ describe("hive-script, pig-script and hadoop-streaming", () => {
     expect(streaming().slice(1)).toEqual(streamed);
   });
 
+  it("runs the AMI clusters' form too: script-runner.jar with EMR's hive-script, --hive-versions and all (EMR-FACTS)", async () => {
+    const hiveHome = tempDir("emrkit-hive-home-");
+    const hive = standIn(join(hiveHome, "bin", "hive"));
+    hostHas({ HIVE_HOME: hiveHome });
+    const emu = await started();
+    const [step] = await runSteps(emu, clientFor(emu.endpoint), [
+      {
+        Name: "hive on AMI",
+        HadoopJarStep: {
+          Jar: "s3://us-east-1.elasticmapreduce/libs/script-runner/script-runner.jar",
+          Args: [
+            "s3://us-east-1.elasticmapreduce/libs/hive/hive-script",
+            "--run-hive-script",
+            "--hive-versions",
+            "latest",
+            "--args",
+            "-f",
+            "s3://code/q.sql",
+          ],
+        },
+      },
+    ]);
+    expect(step!.state).toBe("COMPLETED");
+    expect(hive().slice(1)).toEqual([
+      "--hiveconf",
+      "mapreduce.framework.name=local",
+      "-f",
+      join(emu.s3Root, "code/q.sql"),
+    ]);
+  });
+
   it("refuses hive-script without --run-hive-script … --args, as EMR's hive-script needs them", async () => {
     const hiveHome = tempDir("emrkit-hive-home-");
     standIn(join(hiveHome, "bin", "hive"));

@@ -69,6 +69,18 @@ describe("planOutputs", () => {
     );
   });
 
+  it("a part ends as soon as it reaches --targetSize, even exactly (a guess: the docs say only that S3DistCp attempts to match it)", () => {
+    const sources = [1, 2, 3].map(
+      (n): SourceFile => ({ uri: `s3://in/a-${n}.log`, path: `/root/in/a-${n}.log`, size: 50 }),
+    );
+    const groupBy = /^(?:.*\/(a)-.*)$/;
+    const parts = planOutputs(base({ groupBy, targetSize: 100 }), "/root/in", "/root/out", sources);
+    expect(parts.map((p) => [p.path, p.files.length])).toEqual([
+      ["/root/out/a0", 2],
+      ["/root/out/a1", 1],
+    ]);
+  });
+
   it("--outputCodec gzip appends .gz (replacing a compression extension), none takes it off", () => {
     const gz: SourceFile = { uri: "s3://in/a.csv.gz", path: "/root/in/a.csv.gz", size: 1 };
     const plain: SourceFile = { uri: "s3://in/b.csv", path: "/root/in/b.csv", size: 1 };
