@@ -79,7 +79,7 @@ describe("spark-submit", () => {
     expect(step!.controller).not.toContain("emrkit-local-step-not-a-secret");
   });
 
-  it("found by SPARK_HOME, without an endpoint: s3:// as file:// paths under the local S3 root, --master local[*] added", async () => {
+  it("found by SPARK_HOME, without an endpoint: s3:// as file:// paths under the local S3 root, hdfs:// in the cluster's HDFS folder, --master local[*] added", async () => {
     const home = tempDir("emrkit-spark-home-");
     const argv = standIn(join(home, "bin", "spark-submit"));
     hostHas({ SPARK_HOME: home });
@@ -93,7 +93,7 @@ describe("spark-submit", () => {
       "local[*]",
       join(emu.s3Root, "code/app.py"),
       `file://${join(emu.s3Root, "data/in")}`,
-      "hdfs:///tmp/x",
+      `file://${step!.hdfs("tmp/x")}`,
     ]);
     expect(step!.controller).toContain(`found by SPARK_HOME=${home}`);
     expect(step!.controller).toContain("no AWS_ENDPOINT_URL_S3 in the step's environment");

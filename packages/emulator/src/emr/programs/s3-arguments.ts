@@ -4,12 +4,14 @@
  * Hadoop's S3A client reads through it, with S3A's settings for that endpoint (s3aSettings); without one, as
  * `file://` paths under the local S3 root. Files the tool itself loads before any job runs (Spark's application
  * and --py-files, Hive's and Pig's -f scripts, streaming's -files) are given as local paths either way, so that a
- * tool without S3A on its classpath still starts.
+ * tool without S3A on its classpath still starts. `hdfs://` locations are `file://` paths in the cluster's HDFS
+ * folder, where s3-dist-cp writes them: a tool in local mode has no HDFS of its own.
  */
 import { localLocation } from "./locations.js";
 import { type ProgramContext, ProgramError } from "./program.js";
 
 const S3_IN_ARG = /s3[an]?:\/\/[^\s,;'"]+/g;
+const HDFS_IN_ARG = /hdfs:\/\/[^/\s,;'"]*\/[^\s,;'"]*/g;
 
 export interface S3Endpoint {
   url: string;
@@ -35,14 +37,18 @@ export class S3Arguments {
 
   /** A data location in an argument (`s3://b/in`, `INPUT=s3://b/in`), for the job to read or write. */
   data(arg: string, index: number): string {
-    return arg.replace(S3_IN_ARG, (uri) =>
-      this.endpoint ? uri.replace(/^s3[an]?:/, "s3a:") : `file://${this.local(uri, index)}`,
-    );
+    return arg
+      .replace(S3_IN_ARG, (uri) =>
+        this.endpoint ? uri.replace(/^s3[an]?:/, "s3a:") : `file://${this.local(uri, index)}`,
+      )
+      .replace(HDFS_IN_ARG, (uri) => `file://${this.local(uri, index)}`);
   }
 
   /** A file (or comma-separated files) the tool loads itself: a local path. */
   resource(arg: string, index: number): string {
-    return arg.replace(S3_IN_ARG, (uri) => this.local(uri, index));
+    return arg
+      .replace(S3_IN_ARG, (uri) => this.local(uri, index))
+      .replace(HDFS_IN_ARG, (uri) => this.local(uri, index));
   }
 
   /** What the controller log says of where s3:// went. */
