@@ -5,13 +5,16 @@
  */
 import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, stat } from "node:fs/promises";
+import { copyFile, mkdir, stat } from "node:fs/promises";
 import { dirname, extname } from "node:path";
 import type { Readable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import type { Codec } from "./options.js";
 import type { OutputFile } from "./plan.js";
+
+/** Bigger than the stream default (64 KiB): fewer writes and awaits for the large files S3DistCp moves. */
+const CHUNK = 1024 * 1024;
 
 const ext = (path: string) => extname(path).slice(1).toLowerCase();
 
@@ -27,6 +30,11 @@ export async function copyOutput(output: OutputFile, codec: Codec): Promise<numb
     }
   }
   await mkdir(dirname(output.path), { recursive: true });
+  if (codec === "keep" && output.files.length === 1) {
+    // One file as it is: the file system's own copy, a clone where it can make one.
+    await copyFile(output.files[0]!.path, output.path);
+    return output.files[0]!.size;
+  }
   const out = createWriteStream(output.path);
   const sink = codec === "gzip" ? createGzip() : undefined;
   sink?.pipe(out);
@@ -42,7 +50,7 @@ export async function copyOutput(output: OutputFile, codec: Codec): Promise<numb
 }
 
 function decoded(path: string, codec: Codec): Readable {
-  const raw = createReadStream(path);
+  const raw = createReadStream(path, { highWaterMark: CHUNK });
   if (codec === "keep") return raw;
   const kind = ext(path);
   if (kind === "gz" || kind === "gzip") return raw.pipe(createGunzip());
