@@ -24,9 +24,10 @@ describe("a program that is not installed", () => {
       commandStep("streaming", ["hadoop-streaming", "-input", "s3://in", "-output", "s3://out"]),
       commandStep("hadoop", ["hadoop", "fs", "-ls", "/"]),
       commandStep("typo", ["pyhton3", "job.py"]),
+      commandStep("relative", ["./run.sh"]),
     ]);
-    expect(steps.map((s) => s.state)).toEqual(Array(6).fill("FAILED"));
-    const [spark, hive, pig, streaming, hadoop, typo] = steps.map((s) => s.failure!.Message!);
+    expect(steps.map((s) => s.state)).toEqual(Array(7).fill("FAILED"));
+    const [spark, hive, pig, streaming, hadoop, typo, relative] = steps.map((s) => s.failure!.Message!);
     expect(spark).toBe(
       "spark-submit: Spark is not installed on this machine, so a spark-submit step cannot run here (looked for $SPARK_HOME/bin/spark-submit (SPARK_HOME is not set) and spark-submit on PATH). " +
         "To provide it: install Spark and put spark-submit on PATH, or set SPARK_HOME before the emulator starts, " +
@@ -44,6 +45,9 @@ describe("a program that is not installed", () => {
     );
     expect(typo).toContain(
       "command-runner.jar: pyhton3 is not installed on this machine: no executable pyhton3 on the step's PATH",
+    );
+    expect(relative).toBe(
+      "command-runner.jar: ./run.sh is not an executable file on this machine (a relative path is relative to the step's own directory); give the path of a program that is here, or a program name on PATH",
     );
     for (const step of steps) expect(step.failure!.Message).not.toContain("program not found");
   });

@@ -30,13 +30,14 @@ export async function commandRunner(context: ProgramContext, argv: string[]): Pr
   const [program] = argv;
   if (!program) throw new ProgramError("command-runner.jar needs a program to run as its first argument");
   const path = context.env.PATH ?? "";
-  if (!(await context.tools.which(program, path))) throw new ProgramError(notFound(program, path));
+  if (!(await context.tools.which(program, path, context.dirs.workDir)))
+    throw new ProgramError(notFound(program, path));
   return { argv };
 }
 
 function notFound(program: string, path: string): string {
   if (program.includes("/")) {
-    return `command-runner.jar: ${program} is not an executable file on this machine; give the path of a program that is here, or a program name on PATH`;
+    return `command-runner.jar: ${program} is not an executable file on this machine (a relative path is relative to the step's own directory); give the path of a program that is here, or a program name on PATH`;
   }
   const emr = EMR_PROGRAMS.has(program) ? `${program} is a program EMR clusters have, and it ` : `${program} `;
   return `command-runner.jar: ${emr}is not installed on this machine: no executable ${program} on the step's PATH (${path || "empty"}). Install it and put it on PATH before the emulator starts, or give its absolute path as Args[0]`;

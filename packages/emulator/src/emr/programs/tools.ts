@@ -55,8 +55,8 @@ export interface Tools {
   find(tool: MappedTool): Promise<FoundTool | undefined>;
   /** Why a tool is not here and how to provide it: the FailureDetails of a step that needs it. */
   missing(tool: MappedTool): string;
-  /** Whether a program is on PATH (or at its path), for command-runner.jar. */
-  which(program: string, path: string): Promise<string | undefined>;
+  /** Where a program is: on PATH, or at its path (relative to `cwd`, as the step will start it), for command-runner.jar. */
+  which(program: string, path: string, cwd?: string): Promise<string | undefined>;
   /** What a mapped tool gets of the host's environment. */
   hostEnv: Record<string, string>;
 }
@@ -89,7 +89,7 @@ export function createTools(option: ToolsOption, host: NodeJS.ProcessEnv = proce
   const hostEnv: Record<string, string> = {};
   for (const name of TOOL_ENV) if (host[name]) hostEnv[name] = host[name];
   const mapped = Object.fromEntries(Object.entries(option).map(([name, p]) => [name, resolve(p)]));
-  const which = (program: string, searchPath: string) => onPath(program, searchPath);
+  const which = (program: string, searchPath: string, cwd?: string) => onPath(program, searchPath, cwd);
   return {
     hostEnv,
     which,
@@ -138,11 +138,11 @@ async function findStreaming(home: string | undefined, path: string): Promise<Fo
   return jar ? { argv: [hadoop, "jar", join(lib, jar)], via: `HADOOP_HOME=${home}` } : undefined;
 }
 
-async function onPath(program: string, path: string): Promise<string | undefined> {
-  if (program.includes("/")) return (await executable(resolve(program))) ? resolve(program) : undefined;
+async function onPath(program: string, path: string, cwd = process.cwd()): Promise<string | undefined> {
+  if (program.includes("/")) return (await executable(resolve(cwd, program))) ? resolve(cwd, program) : undefined;
   for (const dir of path.split(delimiter)) {
-    if (!dir || !isAbsolute(dir)) continue;
-    const candidate = join(dir, program);
+    // An empty or relative entry is the program's working directory, as execvp reads it.
+    const candidate = isAbsolute(dir) ? join(dir, program) : resolve(cwd, dir, program);
     if (await executable(candidate)) return candidate;
   }
   return undefined;
