@@ -189,11 +189,14 @@ describe("hive-script, pig-script and hadoop-streaming", () => {
     ];
     expect(streaming().slice(1)).toEqual(streamed);
     expect(steps[1]!.controller).toContain("found by PATH");
+    // As the jar; and with --files, as the Release Guide's "Submit a Streaming Step" writes it.
     const [jar] = await runSteps(emu, client, [
       { Name: "jar", HadoopJarStep: { Jar: "/usr/lib/hadoop-mapreduce/hadoop-streaming.jar", Args: streamingArgs } },
     ]);
     expect(jar!.state).toBe("COMPLETED");
     expect(streaming().slice(1)).toEqual(streamed);
+    await runSteps(emu, client, [commandStep("streaming", ["hadoop-streaming", "--files", ...streamingArgs.slice(1)])]);
+    expect(streaming().slice(1)).toEqual(streamed.map((a) => (a === "-files" ? "--files" : a)));
   });
 
   it("runs the AMI clusters' form too: script-runner.jar with EMR's hive-script, --hive-versions and all (EMR-FACTS)", async () => {
