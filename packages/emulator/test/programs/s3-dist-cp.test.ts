@@ -138,7 +138,22 @@ describe("s3-dist-cp", () => {
   it("fails the step with FailureDetails that say why: an unknown option with the nearest one, codecs it cannot write, others", async () => {
     const emu = await started();
     put(join(emu.s3Root, "in/a.log"), "a\n");
+    put(join(emu.s3Root, "mixed/x-1.gz"), gzipSync("1"));
+    put(join(emu.s3Root, "mixed/x-2.txt"), "2");
+    put(join(emu.s3Root, "native/y.snappy"), "not really snappy");
     const cases: [string[], string][] = [
+      [
+        ["--src=s3://mixed/", "--dest=s3://out/", "--groupBy=.*(x)-.*"],
+        "cannot keep the compression of files compressed differently in one output (s3://mixed/x-1.gz, s3://mixed/x-2.txt)",
+      ],
+      [
+        ["--src=s3://native/", "--dest=s3://out/", "--outputCodec=none"],
+        "s3://native/y.snappy: snappy-compressed input needs Hadoop's native codecs to read",
+      ],
+      [
+        ["--src=s3://my_bucket/", "--dest=s3://out/"],
+        "--src s3://my_bucket/: S3DistCp does not support bucket names with an underscore",
+      ],
       [
         ["--src=s3://in/", "--dest=s3://out/", "--srcPatern=.*"],
         "Args[3]: --srcPatern is not an S3DistCp option; did you mean --srcPattern?",

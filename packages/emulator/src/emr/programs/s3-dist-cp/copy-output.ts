@@ -18,17 +18,32 @@ const CHUNK = 1024 * 1024;
 
 const ext = (path: string) => extname(path).slice(1).toLowerCase();
 
+const NATIVE = ["lzo", "lzop", "snappy"];
+
+/**
+ * Whether the output can be written here, checked before anything is: files compressed differently cannot keep
+ * their compression in one file, and lzo or snappy input cannot be read without Hadoop's native codecs.
+ */
+export function checkCodec(output: OutputFile, codec: Codec): void {
+  const kinds = new Set(output.files.map((f) => (ext(f.uri) === "gzip" ? "gz" : ext(f.uri))));
+  if (codec === "keep") {
+    const compressed = [...kinds].filter((k) => ["gz", ...NATIVE].includes(k));
+    if (compressed.length > 0 && kinds.size > 1) {
+      const uris = output.files.map((f) => f.uri).join(", ");
+      throw new Error(`cannot keep the compression of files compressed differently in one output (${uris})`);
+    }
+    return;
+  }
+  const native = output.files.find((f) => NATIVE.includes(ext(f.uri)));
+  if (native) {
+    throw new Error(
+      `${native.uri}: ${ext(native.uri)}-compressed input needs Hadoop's native codecs to read, which this emulator does not have (--outputCodec keep copies it as it is)`,
+    );
+  }
+}
+
 /** Returns the bytes written; throws an Error that names the file it could not read or write. */
 export async function copyOutput(output: OutputFile, codec: Codec): Promise<number> {
-  if (codec === "keep") {
-    const kinds = new Set(output.files.map((f) => (ext(f.path) === "gzip" ? "gz" : ext(f.path))));
-    const compressed = [...kinds].filter((k) => ["gz", "lzo", "lzop", "snappy"].includes(k));
-    if (compressed.length > 0 && kinds.size > 1) {
-      throw new Error(
-        `${output.path}: cannot keep the compression of files compressed differently (${[...kinds].join(", ")})`,
-      );
-    }
-  }
   await mkdir(dirname(output.path), { recursive: true });
   if (codec === "keep" && output.files.length === 1) {
     // One file as it is: the file system's own copy, a clone where it can make one.
@@ -53,12 +68,5 @@ function decoded(path: string, codec: Codec): Readable {
   const raw = createReadStream(path, { highWaterMark: CHUNK });
   if (codec === "keep") return raw;
   const kind = ext(path);
-  if (kind === "gz" || kind === "gzip") return raw.pipe(createGunzip());
-  if (["lzo", "lzop", "snappy"].includes(kind)) {
-    raw.destroy();
-    throw new Error(
-      `${path}: ${kind}-compressed input needs Hadoop's native codecs to read, which this emulator does not have`,
-    );
-  }
-  return raw;
+  return kind === "gz" || kind === "gzip" ? raw.pipe(createGunzip()) : raw;
 }

@@ -7,7 +7,7 @@
  */
 import { rm } from "node:fs/promises";
 import { localLocation, type Roots } from "../locations.js";
-import { copyOutput } from "./copy-output.js";
+import { checkCodec, copyOutput } from "./copy-output.js";
 import { parseDistCpOptions, type Suggest } from "./options.js";
 import { listSources, planOutputs } from "./plan.js";
 
@@ -31,6 +31,15 @@ export async function planDistCp(
       throw new Error(`${name} ${(error as Error).message}`);
     }
   };
+  for (const [name, location] of [
+    ["--src", options.src],
+    ["--dest", options.dest],
+  ] as const) {
+    // "S3DistCp does not support Amazon S3 bucket names that contain the underscore character." (Release Guide)
+    if (/^s3[an]?:\/\/[^/]*_/.test(location)) {
+      throw new Error(`${name} ${location}: S3DistCp does not support bucket names with an underscore`);
+    }
+  }
   const srcPath = located("--src", options.src);
   const destPath = located("--dest", options.dest);
   const outputs = planOutputs(options, srcPath, destPath, await listSources(options, srcPath));
@@ -40,6 +49,7 @@ export async function planDistCp(
       .join(" and ");
     throw new Error(`no files to copy: nothing under --src ${options.src}${filters ? ` matches ${filters}` : ""}`);
   }
+  for (const output of outputs) checkCodec(output, options.outputCodec);
   return { options, outputs };
 }
 
