@@ -1,10 +1,12 @@
 /**
  * `pnpm demo`: the daily ETL on the embedded emulator. Starts the emulator in this process, uploads the jobs to
  * its local S3, creates a cluster, runs the pipeline with @emrkit/runtime showing each step's progress, checks the
- * report, and says where the output and logs are. Exits 0 only if every step completed and the report is right.
+ * report and its gzipped archive (written by s3-dist-cp, built into the emulator), and says where the output and
+ * logs are. Exits 0 only if every step completed and the report is right.
  */
 import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { EMRClient, RunJobFlowCommand, TerminateJobFlowsCommand } from "@aws-sdk/client-emr";
 import { jobFlow } from "@emrkit/dsl";
 import { startEmulator } from "@emrkit/emulator";
@@ -55,12 +57,16 @@ try {
   }
   const reportFile = join(emulator.s3Root, BUCKET, "reports", `${DAY}.txt`);
   const report = result.ok ? readFileSync(reportFile, "utf8") : "";
+  const archiveFile = join(emulator.s3Root, BUCKET, "archive", DAY, `${DAY}.txt.gz`);
+  const archived = result.ok ? gunzipSync(readFileSync(archiveFile)).toString() : "";
   console.log(`\noutput: ${join(emulator.s3Root, BUCKET)}\nlogs:   ${join(emulator.logRoot, JobFlowId!, "steps")}`);
-  if (report !== EXPECTED_REPORT) {
-    console.error(result.ok ? `the report is wrong:\n${report}` : "not every step completed");
+  if (report !== EXPECTED_REPORT || archived !== report) {
+    const wrong =
+      report !== EXPECTED_REPORT ? `the report is wrong:\n${report}` : `the archive is not the report:\n${archived}`;
+    console.error(result.ok ? wrong : "not every step completed");
     process.exitCode = 1;
   } else {
-    console.log(`\n${report}`);
+    console.log(`\n${report}\narchived by s3-dist-cp: ${archiveFile}`);
   }
 } finally {
   await emulator.close();

@@ -8,14 +8,15 @@ import { renderEtl } from "../src/render-etl.js";
 const root = new URL("../..", import.meta.url).pathname;
 
 describe("examples", () => {
-  it("the daily ETL runs prepare, transform, report in dependency order, with ActionOnFailure per step", () => {
+  it("the daily ETL runs prepare, transform, report, archive in dependency order, with ActionOnFailure per step", () => {
     const { steps, after } = dailyEtl("b", "2026-11-24");
     expect(steps.map((s) => [s.Name, s.ActionOnFailure])).toEqual([
       ["prepare", "CANCEL_AND_WAIT"],
       ["transform", "CANCEL_AND_WAIT"],
       ["report", "CONTINUE"],
+      ["archive", "CONTINUE"],
     ]);
-    expect(after).toEqual({ prepare: [], transform: ["prepare"], report: ["transform"] });
+    expect(after).toEqual({ prepare: [], transform: ["prepare"], report: ["transform"], archive: ["report"] });
   });
 
   it("renders the same steps for Step Functions and CloudFormation, and both read back to them", () => {
@@ -32,6 +33,8 @@ describe("examples", () => {
     });
     expect(stdout).toContain("report      COMPLETED");
     expect(stdout).toContain("Sales on 2026-11-24\nap-south-1\t235");
+    expect(stdout).toContain("archive     COMPLETED");
+    expect(stdout).toMatch(/archived by s3-dist-cp: .*archive\/2026-11-24\/2026-11-24\.txt\.gz/);
   }, 30_000);
 });
 

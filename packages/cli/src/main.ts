@@ -81,6 +81,11 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
     )
     .option("--insecure", "allow a non-loopback host without signature verification")
     .option("--keep", "without --data-dir: keep the temporary data directory when it stops (removed by default)")
+    .option(
+      "--tool <name=path>",
+      "run this program for an EMR tool steps name (spark-submit, hive-script, pig-script, hadoop-streaming); repeatable",
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .action(async (o: LocalOptions) => {
       code = await (await import("./commands/local.js")).localCommand(o);
     });

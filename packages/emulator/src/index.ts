@@ -1,5 +1,6 @@
 export type { ReadOnly } from "./emr/durable-changes.js";
 export type { JournalFs } from "./emr/journal-fs.js";
+export { MAPPED_TOOLS, type MappedTool, type ToolsOption } from "./emr/programs/tools.js";
 export { MAX_BODY_BYTES } from "./emr/server.js";
 export type { StepEnvironmentOptions } from "./emr/step-environment.js";
 export { type FaultAction, FaultInjector, type FaultRule } from "./faults.js";

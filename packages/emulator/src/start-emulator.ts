@@ -7,6 +7,7 @@ import type { ReadOnly } from "./emr/durable-changes.js";
 import { Engine } from "./emr/engine.js";
 import { Journal } from "./emr/journal.js";
 import type { JournalFs } from "./emr/journal-fs.js";
+import type { ToolsOption } from "./emr/programs/tools.js";
 import { RecordStore } from "./emr/record-store.js";
 import { createEmrServer } from "./emr/server.js";
 import type { StepEnvironmentOptions } from "./emr/step-environment.js";
@@ -60,6 +61,17 @@ export interface EmulatorOptions {
    * long they get between SIGTERM and SIGKILL; default 3000 ms. TERMINATE_PROCESS sends SIGKILL at once, as EMR does.
    */
   stepKillGraceMs?: number;
+  /**
+   * Programs to run for the tools EMR's steps name (`spark-submit`, `hive-script`: the Hive CLI, `pig-script`: the
+   * Pig CLI, `hadoop-streaming`: a program taking streaming's arguments), over what is found by SPARK_HOME, HIVE_HOME,
+   * PIG_HOME, HADOOP_HOME or on PATH as the emulator starts. Such a step runs as a single-node EMR would run it
+   * (local mode, s3:// to the local S3), the rewrite in its controller log; without the tool it fails saying so:
+   *
+   * ```ts
+   * startEmulator({ tools: { "spark-submit": "/opt/spark-3.5/bin/spark-submit" } });
+   * ```
+   */
+  tools?: ToolsOption;
   /**
    * The file operations the journal makes; default node:fs. A seam for tests that make the disk fail (ENOSPC, EIO,
    * short writes, a slow fsync) at a write of their choosing.

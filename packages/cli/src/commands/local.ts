@@ -1,4 +1,6 @@
-import { runEmulatorInForeground } from "@emrkit/emulator";
+import { MAPPED_TOOLS, runEmulatorInForeground, type ToolsOption } from "@emrkit/emulator";
+import { CliError } from "../cli-error.js";
+import { EXIT } from "../exit-codes.js";
 
 export interface LocalOptions {
   host: string;
@@ -8,6 +10,7 @@ export interface LocalOptions {
   verifySignatures?: boolean;
   insecure?: boolean;
   keep?: boolean;
+  tool?: string[];
 }
 
 /**
@@ -15,6 +18,7 @@ export interface LocalOptions {
  * `--data-dir` its data is in a temporary directory, removed as it stops unless `--keep` is given.
  */
 export async function localCommand(options: LocalOptions): Promise<number> {
+  const tools = toolsOption(options.tool ?? []);
   await runEmulatorInForeground({
     host: options.host,
     port: Number(options.port),
@@ -23,6 +27,23 @@ export async function localCommand(options: LocalOptions): Promise<number> {
     ...(options.verifySignatures ? { verifySignatures: true } : {}),
     ...(options.insecure ? { insecure: true } : {}),
     ...(options.keep ? { keepData: true } : {}),
+    ...(Object.keys(tools).length > 0 ? { tools } : {}),
   });
   return 0;
+}
+
+/** `--tool spark-submit=/opt/spark/bin/spark-submit`, each once; throws a usage CliError naming the flag. */
+export function toolsOption(flags: readonly string[]): ToolsOption {
+  const tools: Record<string, string> = {};
+  for (const flag of flags) {
+    const eq = flag.indexOf("=");
+    const name = flag.slice(0, Math.max(eq, 0));
+    const path = flag.slice(eq + 1);
+    const fail = (why: string) => new CliError("usage", EXIT.usage, `--tool ${flag}: ${why}`);
+    if (eq <= 0 || path === "") throw fail("give it as name=/path/to/program");
+    if (!(MAPPED_TOOLS as readonly string[]).includes(name)) throw fail(`the tools are ${MAPPED_TOOLS.join(", ")}`);
+    if (name in tools) throw fail(`${name} is mapped twice`);
+    tools[name] = path;
+  }
+  return tools as ToolsOption;
 }

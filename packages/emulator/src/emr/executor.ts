@@ -1,14 +1,17 @@
 import { spawn } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
+import { hdfsRootOf } from "./programs/locations.js";
+import type { StepDirs } from "./programs/program.js";
+import { programFor } from "./programs/resolve-program.js";
+import type { Tools } from "./programs/tools.js";
 import type { StepRecord } from "./records.js";
-import { commandFor, type StepDirs } from "./step-command.js";
 import { StepLogs, type StepOutcome } from "./step-logs.js";
 import { StepProcess } from "./step-process.js";
 
 /**
  * Runs a step on this machine the way EMR would on the primary node, with an argument vector and never a shell
- * (step-command.ts), and without touching the host: an environment written out in full (step-environment.ts), a
+ * (programs/resolve-program.ts), and without touching the host: an environment written out in full (step-environment.ts), a
  * working directory of its own, `<workRoot>/<step>` (EMR's is `/mnt/var/lib/hadoop/steps/<step>`: seen in step
  * logs, not documented), a TMPDIR of its own, `<tmpRoot>/<step>`, and a process group of its own, ended as a whole
  * (step-process.ts). Logs go where EMR puts them: `<logRoot>/<cluster>/steps/<step>/{stdout,stderr,controller}`.
@@ -22,6 +25,10 @@ export interface StepHost {
   /** Made when the emulator starts; each step's working directory is made in it. */
   workRoot: string;
   tmpRoot: string;
+  /** Each cluster's HDFS is a folder in it (programs/locations.ts). */
+  hdfsRoot: string;
+  /** The tools of this machine that EMR's steps name (spark-submit…), found as the emulator started. */
+  tools: Tools;
   environmentFor(step: StepRecord, tmpDir: string): Record<string, string>;
   /** Between SIGTERM and SIGKILL. */
   killGraceMs: number;
@@ -45,21 +52,24 @@ export function runStep(step: StepRecord, host: StepHost): RunningStep {
   const logDir = join(host.logRoot, step.clusterId, "steps", step.id);
   const dirs: StepDirs = { workDir: join(host.workRoot, step.id), tmpDir: join(host.tmpRoot, step.id) };
   // Made off the event loop, so a burst of steps does not hold up requests; the log directory side by side with
-  // finding the command and making the step's own directories (step-command.ts), so they cost one wait.
-  const command = commandFor(step, host.s3Root, dirs).then(
-    (argv) => ({ argv }),
+  // finding the program and making the step's own directories (programs/), so they cost one wait.
+  const env = host.environmentFor(step, dirs.tmpDir);
+  const hdfsRoot = hdfsRootOf(host.hdfsRoot, step.clusterId);
+  const command = programFor({ step, s3Root: host.s3Root, hdfsRoot, dirs, env, tools: host.tools }).then(
+    (program) => ({ program }),
     (error: Error) => ({ refused: error.message }),
   );
   const done = Promise.all([mkdir(logDir, { recursive: true }), command]).then(async ([, found]) => {
     const logs = new StepLogs(logDir);
-    if (!("argv" in found)) return logs.refused(found.refused);
-    const { argv } = found;
+    if (!("program" in found)) return logs.refused(found.refused);
+    const { argv, notes = [], shown = argv } = found.program;
     if (stoppedBy) return logs.refused(`Step was ${stoppedBy} before it started`);
-    logs.controller(`startExec '${argv.join(" ")}'`);
+    for (const note of notes) logs.controller(note);
+    logs.controller(`startExec '${shown.join(" ")}'`);
     const child = spawn(argv[0]!, argv.slice(1), {
       shell: false,
       cwd: dirs.workDir,
-      env: host.environmentFor(step, dirs.tmpDir),
+      env: { ...found.program.hostEnv, ...env, ...found.program.env },
       // Its own session and process group, so that all it starts is ended with it (process-group.ts).
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],

@@ -1,12 +1,14 @@
 /**
  * What the steps of one emulator share, made when it starts: the folders under the data directory they run in
- * (`steps/<step>` their working directories, `tmp/<step>` their TMPDIRs, `home` their HOME), the offline endpoint
+ * (`steps/<step>` their working directories, `tmp/<step>` their TMPDIRs, `home` their HOME, `hdfs/<cluster>` each
+ * cluster's HDFS), the tools of this machine EMR's steps name (read from the environment once, now), the offline endpoint
  * their AWS calls go to, their environment and the kill grace. All of it lives and goes with the data directory.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { startOfflineEndpoint } from "../offline-endpoint.js";
 import type { StepHost } from "./executor.js";
+import { checkTools, createTools, type ToolsOption } from "./programs/tools.js";
 import { checkStepEnvironment, type StepEnvironmentOptions, stepEnvironment } from "./step-environment.js";
 
 /** Long enough for a JVM or a Python program to act on SIGTERM and write out what it has, short enough to wait. */
@@ -15,17 +17,26 @@ export const DEFAULT_STEP_KILL_GRACE_MS = 3_000;
 export interface StepOptions {
   stepEnvironment: StepEnvironmentOptions;
   stepKillGraceMs: number;
+  tools: ToolsOption;
 }
 
 /** The steps' options of `startEmulator`, checked before anything is made; throws TypeError or RangeError. */
-export function checkStepOptions(options: { stepEnvironment?: unknown; stepKillGraceMs?: unknown }): StepOptions {
+export function checkStepOptions(options: {
+  stepEnvironment?: unknown;
+  stepKillGraceMs?: unknown;
+  tools?: unknown;
+}): StepOptions {
   const grace = options.stepKillGraceMs ?? DEFAULT_STEP_KILL_GRACE_MS;
   if (typeof grace !== "number" || !Number.isFinite(grace) || grace < 0) {
     throw new RangeError(
       `startEmulator: stepKillGraceMs must be a number of milliseconds, 0 or more, not ${String(grace)}`,
     );
   }
-  return { stepEnvironment: checkStepEnvironment(options.stepEnvironment), stepKillGraceMs: grace };
+  return {
+    stepEnvironment: checkStepEnvironment(options.stepEnvironment),
+    stepKillGraceMs: grace,
+    tools: checkTools(options.tools),
+  };
 }
 
 export interface OpenStepHost {
@@ -54,6 +65,8 @@ export async function openStepHost(
       logRoot: dirs.logRoot,
       workRoot,
       tmpRoot,
+      hdfsRoot: join(dirs.dataDir, "hdfs"),
+      tools: createTools(options.tools),
       environmentFor,
       killGraceMs: options.stepKillGraceMs,
     },
