@@ -22,7 +22,8 @@ export interface StepHost {
   /** Made when the emulator starts; each step's working directory is made in it. */
   workRoot: string;
   tmpRoot: string;
-  environmentFor(step: StepRecord, tmpDir: string): Record<string, string>;
+  /** The step's environment; `region` is its cluster's. */
+  environmentFor(step: StepRecord, tmpDir: string, region?: string): Record<string, string>;
   /** Between SIGTERM and SIGKILL. */
   killGraceMs: number;
 }
@@ -39,7 +40,7 @@ export interface RunningStep {
   done: Promise<StepOutcome>;
 }
 
-export function runStep(step: StepRecord, host: StepHost): RunningStep {
+export function runStep(step: StepRecord, host: StepHost, region?: string): RunningStep {
   let proc: StepProcess | undefined;
   let stoppedBy: string | undefined;
   const logDir = join(host.logRoot, step.clusterId, "steps", step.id);
@@ -59,7 +60,7 @@ export function runStep(step: StepRecord, host: StepHost): RunningStep {
     const child = spawn(argv[0]!, argv.slice(1), {
       shell: false,
       cwd: dirs.workDir,
-      env: host.environmentFor(step, dirs.tmpDir),
+      env: host.environmentFor(step, dirs.tmpDir, region),
       // Its own session and process group, so that all it starts is ended with it (process-group.ts).
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],

@@ -1,7 +1,7 @@
 /**
  * What the steps of one emulator share, made when it starts: the folders under the data directory they run in
  * (`steps/<step>` their working directories, `tmp/<step>` their TMPDIRs, `home` their HOME), the offline endpoint
- * their AWS calls go to, their environment and the kill grace. All of it lives and goes with the data directory.
+ * their AWS calls go to (but S3's and EMR's, which go to the emulator's), their environment and the kill grace. All of it lives and goes with the data directory.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -34,9 +34,16 @@ export interface OpenStepHost {
   close(): Promise<void>;
 }
 
+/** The endpoints a step's AWS calls go to: the local S3 one, and the emulator's own (once it listens). */
+export interface StepEndpoints {
+  s3: string;
+  emr: () => string;
+}
+
 export async function openStepHost(
   dirs: { dataDir: string; s3Root: string; logRoot: string },
   options: StepOptions,
+  endpoints: StepEndpoints,
 ): Promise<OpenStepHost> {
   const home = join(dirs.dataDir, "home");
   const workRoot = join(dirs.dataDir, "steps");
@@ -47,6 +54,8 @@ export async function openStepHost(
     home,
     s3Root: dirs.s3Root,
     awsEndpoint: offline.url,
+    s3Endpoint: endpoints.s3,
+    emrEndpoint: endpoints.emr,
   });
   return {
     host: {
