@@ -82,8 +82,10 @@ describe("a step's environment and directory", () => {
         "EMRKIT_TEST_PASSED",
         "EMRKIT_TEST_SET",
         "HOME",
+        "NO_PROXY",
         "PATH",
         "TMPDIR",
+        "no_proxy",
       ]);
       expect(env).toMatchObject({
         AWS_ACCESS_KEY_ID: "EMRKITLOCALSTEP",

@@ -50,6 +50,7 @@ export const STEP_ACCESS_KEY_ID = "EMRKITLOCALSTEP";
 export const STEP_SECRET_ACCESS_KEY = "emrkit-local-step-not-a-secret";
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const LOOPBACK = "127.0.0.1,localhost,::1";
 
 /** Checks the option as `startEmulator` is given it, naming the member that is wrong; throws TypeError. */
 export function checkStepEnvironment(options: unknown): StepEnvironmentOptions {
@@ -116,6 +117,9 @@ export function stepEnvironment(
     if (value !== undefined) chosen[name] = value;
   }
   Object.assign(chosen, options.set);
+  // The local endpoints are never reached through a proxy a step is given (HTTPS_PROXY passed through or set): the
+  // loopback addresses are added to whatever NO_PROXY it has.
+  const noProxy = [LOOPBACK, chosen.NO_PROXY ?? chosen.no_proxy].filter(Boolean).join(",");
   return (step, tmpDir, region = STEP_REGION) => ({
     ...fixed,
     AWS_REGION: region,
@@ -125,6 +129,8 @@ export function stepEnvironment(
     EMRKIT_CLUSTER_ID: step.clusterId,
     EMRKIT_STEP_ID: step.id,
     ...chosen,
+    NO_PROXY: noProxy,
+    no_proxy: noProxy,
   });
 }
 

@@ -1,6 +1,7 @@
 /**
  * SigV4 as S3 checks it, both ways a client may sign (S3 API reference, "Authenticating Requests (AWS Signature
- * Version 4)"): an Authorization header, or a presigned URL's X-Amz-* query parameters. The scope must be
+ * Version 4)"): an Authorization header, or a presigned URL's X-Amz-* query parameters (and the SigV2 presigned
+ * URLs boto3 still makes by default, presigned-v2.ts). The scope must be
  * `<day>/<real region>/s3/aws4_request`; `host` and, for a signed header, every `x-amz-*` header sent must be
  * signed; a header-signed request may be 15 minutes off the emulator's clock (S3's RequestTimeTooSkewed limit), a
  * presigned URL is good until X-Amz-Date plus X-Amz-Expires (at most 7 days). The body's hash is what
@@ -21,6 +22,7 @@ import {
 import { partitionOf } from "../sigv4/regions.js";
 import type { LocalCredentials } from "../sigv4/signature.js";
 import { type RefusalReason, SignatureRefused } from "../sigv4/signature-refused.js";
+import { verifyPresignedV2 } from "./presigned-v2.js";
 
 export const S3_SIGNING_SERVICE = "s3";
 /** S3 refuses a header-signed request more than 15 minutes from its clock (RequestTimeTooSkewed). */
@@ -61,6 +63,10 @@ export class S3SignatureVerifier {
   verify(req: SignedRequest): ChunkSigning | undefined {
     const query = new URLSearchParams(req.rawQuery);
     if (query.has("X-Amz-Signature") || query.get("X-Amz-Algorithm")) return this.verifyPresigned(req, query);
+    if (query.has("AWSAccessKeyId") && query.has("Signature")) {
+      verifyPresignedV2({ ...req, query }, this.secrets, this.now());
+      return undefined;
+    }
     const header = first(req.headers.authorization);
     if (header === undefined) throw refuse("missing", "Access Denied");
     const auth = AUTHORIZATION.exec(header);
