@@ -1,5 +1,5 @@
-import { createWriteStream } from "node:fs";
-import { type FileHandle, writeFile } from "node:fs/promises";
+import { createReadStream, createWriteStream } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import { pipeline } from "node:stream/promises";
 import { invalidArgument } from "./s3-error.js";
 
@@ -26,8 +26,8 @@ export function copySource(header: string | string[] | undefined): { bucket: str
   return { bucket: text.slice(0, slash), key: text.slice(slash + 1) };
 }
 
-/** Streams bytes `start` to `end` (inclusive) of an open object into the file `dest`. */
-export async function copyRange(file: FileHandle, dest: string, start: number, end: number): Promise<void> {
+/** Streams bytes `start` to `end` (inclusive) of an open object (its descriptor) into the file `dest`. */
+export async function copyRange(fd: number, dest: string, start: number, end: number): Promise<void> {
   if (end < start) return writeFile(dest, "");
-  await pipeline(file.createReadStream({ start, end, autoClose: false }), createWriteStream(dest));
+  await pipeline(createReadStream("", { fd, start, end, autoClose: false }), createWriteStream(dest));
 }

@@ -2,19 +2,20 @@
  * The local S3 folder as S3 sees it: buckets are the root's folders, objects their files (key-path.ts). Writes
  * land in a temporary file under `<s3Root>/.emrkit-tmp` (the same file system as the objects) and are renamed into
  * place once whole, so a reader sees the old object or the new one, never half of one; a reader holds an open
- * descriptor, so an object replaced while it is read is still read whole.
+ * descriptor, so an object replaced while it is read is still read whole. Opening and stat-ing are synchronous
+ * calls: a few microseconds each, against a wait in libuv's thread pool that a busy machine makes long.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { type FileHandle, mkdir, open, rename, rm, rmdir, stat } from "node:fs/promises";
+import { closeSync, createReadStream, fstatSync, mkdirSync, openSync, renameSync, rmSync, statSync } from "node:fs";
+import { rm, rmdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { isReadableBucketName, type KeyPath, keyPath } from "./key-path.js";
 import { describes, type MetadataStore, type ObjectMeta } from "./metadata-store.js";
 import { invalidArgument, noSuchBucket, noSuchKey } from "./s3-error.js";
 
-/** What a reader gets: an open file and its description. The caller closes `file`. */
+/** What a reader gets: an open file descriptor and its description. The caller closes `fd` (closeSync). */
 export interface OpenObject {
-  file: FileHandle;
+  fd: number;
   meta: ObjectMeta;
 }
 
@@ -39,8 +40,7 @@ export class ObjectStore {
   /** The bucket's folder, or NoSuchBucket. */
   async requireBucket(bucket: string): Promise<string> {
     const dir = this.bucketDir(bucket);
-    const st = await stat(dir).catch(() => undefined);
-    if (!st?.isDirectory()) throw noSuchBucket(bucket);
+    if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw noSuchBucket(bucket);
     return dir;
   }
 
@@ -48,26 +48,25 @@ export class ObjectStore {
     return keyPath(await this.requireBucket(bucket), key);
   }
 
-  /** A fresh temporary file name, on the objects' file system. */
+  /** A fresh temporary file name, on the objects' file system (the folder is made when the endpoint starts). */
   async tempPath(): Promise<string> {
-    await mkdir(this.tmpRoot, { recursive: true });
     return join(this.tmpRoot, randomUUID());
   }
 
   /** Opens an object to read, or NoSuchKey; its description is made afresh when the file changed by hand. */
   async open(bucket: string, key: string): Promise<OpenObject> {
     const { path, folder } = await this.pathOf(bucket, key);
-    let file: FileHandle;
+    let fd: number;
     try {
-      file = await open(path, "r");
+      fd = openSync(path, "r");
     } catch {
       throw noSuchKey(key);
     }
     try {
-      const st = await file.stat();
+      const st = fstatSync(fd);
       const stored = await this.metadata.read(bucket, key);
       if (folder ? !st.isDirectory() || !stored : !st.isFile()) throw noSuchKey(key);
-      if (describes(stored, st.size, st.mtimeMs) || folder) return { file, meta: stored! };
+      if (describes(stored, st.size, st.mtimeMs) || folder) return { fd, meta: stored! };
       const meta: ObjectMeta = {
         etag: await md5Of(path),
         size: st.size,
@@ -78,9 +77,9 @@ export class ObjectStore {
       };
       // Remembered, so the next read of a file put there by hand does not hash it again; best effort.
       await this.metadata.write(bucket, key, meta).catch(() => undefined);
-      return { file, meta };
+      return { fd, meta };
     } catch (error) {
-      await file.close();
+      closeSync(fd);
       throw error;
     }
   }
@@ -97,30 +96,45 @@ export class ObjectStore {
   ): Promise<ObjectMeta> {
     const { path, folder } = await this.pathOf(bucket, key);
     try {
-      const st = await stat(temp);
+      const st = statSync(temp);
       if (folder) {
-        if (st.size > 0)
+        if (st.size > 0) {
           throw invalidArgument(
             `The key ${JSON.stringify(key)} ends in '/', a folder in the local S3 folder: such an object must be empty, this one has ${st.size} bytes.`,
             "key",
             key,
           );
-        await mkdir(path, { recursive: true });
+        }
+        mkdirSync(path, { recursive: true });
         const made = { ...meta, size: 0, mtimeMs: Date.now() };
         await this.metadata.write(bucket, key, made);
+        rmSync(temp, { force: true });
         return made;
       }
-      await mkdir(dirname(path), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-        throw conflict(key, error, "a part of its path is an object (a file), which cannot also be a folder");
-      });
-      await rename(temp, path).catch((error: NodeJS.ErrnoException) => {
-        throw conflict(key, error, "it is the folder of other objects (keys under it), which a file cannot also be");
-      });
+      // Renamed first, its folders made only when they are missing: one call for the usual put.
+      try {
+        renameSync(temp, path);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== "ENOENT")
+          throw conflict(key, error as NodeJS.ErrnoException, code === "ENOTDIR" ? UNDER_OBJECT : FOLDER_OF_OBJECTS);
+        try {
+          mkdirSync(dirname(path), { recursive: true });
+        } catch (e) {
+          throw conflict(key, e as NodeJS.ErrnoException, UNDER_OBJECT);
+        }
+        try {
+          renameSync(temp, path);
+        } catch (e) {
+          throw conflict(key, e as NodeJS.ErrnoException, FOLDER_OF_OBJECTS);
+        }
+      }
       const stored = { ...meta, size: st.size, mtimeMs: st.mtimeMs };
       await this.metadata.write(bucket, key, stored);
       return stored;
-    } finally {
+    } catch (error) {
       await rm(temp, { force: true });
+      throw error;
     }
   }
 
@@ -156,6 +170,9 @@ export class ObjectStore {
     }
   }
 }
+
+const UNDER_OBJECT = "a part of its path is an object (a file), which cannot also be a folder";
+const FOLDER_OF_OBJECTS = "it is the folder of other objects (keys under it), which a file cannot also be";
 
 function conflict(key: string, error: NodeJS.ErrnoException, why: string): Error {
   if (!["ENOTDIR", "EEXIST", "EISDIR", "ENOTEMPTY"].includes(error.code ?? "")) return error;

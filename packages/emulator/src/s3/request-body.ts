@@ -76,19 +76,29 @@ export async function receiveToFile(req: IncomingMessage, plan: BodyPlan, path: 
   return receive(req, plan, createWriteStream(path, { highWaterMark: 1 << 20 }));
 }
 
-/** A small body (XML), whole, refused past `limit` bytes. */
-export async function receiveToBuffer(req: IncomingMessage, plan: BodyPlan, limit: number): Promise<Buffer> {
+/** A small body (XML, or an object that fits in memory), whole, with its MD5; refused past `limit` bytes. */
+export async function receiveToBuffer(
+  req: IncomingMessage,
+  plan: BodyPlan,
+  limit: number,
+): Promise<Received & { body: Buffer }> {
   const chunks: Buffer[] = [];
   let size = 0;
   const sink = new PassThrough();
   sink.on("data", (c: Buffer) => {
     size += c.length;
-    if (size > limit)
+    if (size > limit) {
       sink.destroy(new S3Error("MaxMessageLengthExceeded", `Your request was too big: more than ${limit} bytes.`, 400));
-    else chunks.push(c);
+    } else chunks.push(c);
   });
-  await receive(req, plan, sink);
-  return Buffer.concat(chunks);
+  const received = await receive(req, plan, sink);
+  return { ...received, body: Buffer.concat(chunks) };
+}
+
+/** The size a body will have once decoded, when the request says. */
+export function declaredSize(req: IncomingMessage, plan: BodyPlan): number | undefined {
+  const text = plan.chunked ? req.headers["x-amz-decoded-content-length"] : req.headers["content-length"];
+  return text === undefined ? undefined : Number(text);
 }
 
 async function receive(req: IncomingMessage, plan: BodyPlan, sink: NodeJS.WritableStream): Promise<Received> {

@@ -3,6 +3,7 @@
  * renamed into place like a put; its metadata is the source's (x-amz-metadata-directive COPY, the default) or the
  * request's (REPLACE). Deleting a key that is not there succeeds, as in S3 (204).
  */
+import { closeSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { copyRange, copySource } from "../copy-source.js";
 import { receiveToBuffer } from "../request-body.js";
@@ -28,10 +29,10 @@ export async function copyObject(ctx: S3Context): Promise<void> {
   }
   await ctx.store.pathOf(ctx.bucket, ctx.key!);
   ctx.req.resume();
-  const { file, meta } = await ctx.store.open(source.bucket, source.key);
+  const { fd, meta } = await ctx.store.open(source.bucket, source.key);
   const temp = await ctx.store.tempPath();
   try {
-    await copyRange(file, temp, 0, meta.size - 1);
+    await copyRange(fd, temp, 0, meta.size - 1);
     const kept =
       directive === "COPY"
         ? { contentType: meta.contentType, meta: meta.meta, headers: meta.headers }
@@ -43,7 +44,7 @@ export async function copyObject(ctx: S3Context): Promise<void> {
       document("CopyObjectResult", element("LastModified", isoDate(made.mtimeMs)) + element("ETag", quoted(made.etag))),
     );
   } finally {
-    await file.close();
+    closeSync(fd);
     await rm(temp, { force: true });
   }
 }
@@ -55,7 +56,7 @@ export async function deleteObject(ctx: S3Context): Promise<void> {
 }
 
 export async function deleteObjects(ctx: S3Context): Promise<void> {
-  const xml = requestXml(await receiveToBuffer(ctx.req, ctx.body, 2 << 20), "Delete");
+  const xml = requestXml((await receiveToBuffer(ctx.req, ctx.body, 2 << 20)).body, "Delete");
   const quiet = leaf(xml, "Quiet") === "true";
   const keys = blocks(xml, "Object").map((o) => {
     const key = leaf(o, "Key");

@@ -4,6 +4,7 @@
  * continuation tokens (opaque to clients: here the last key or prefix given, base64url). `encoding-type=url`, which
  * the AWS CLI always asks for, URL-encodes the keys and prefixes of the answer.
  */
+import { closeSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { uriEncode } from "../../sigv4/canonical.js";
 import { after, listKeys } from "../list-keys.js";
@@ -120,7 +121,7 @@ async function list(ctx: S3Context, from: string) {
 
 /** A file put there by hand: described now (store.open hashes and remembers it). */
 async function etagOf(ctx: S3Context, key: string): Promise<string> {
-  const { file, meta } = await ctx.store.open(ctx.bucket, key);
-  await file.close();
+  const { fd, meta } = await ctx.store.open(ctx.bucket, key);
+  closeSync(fd);
   return meta.etag;
 }

@@ -5,7 +5,7 @@
  * and `-<parts>`, as S3 makes it. Completing joins the parts into a temporary file renamed into place.
  */
 import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
+import { closeSync, createReadStream, createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { pipeline } from "node:stream/promises";
 import { copyRange, copySource } from "../copy-source.js";
@@ -58,8 +58,9 @@ export async function uploadPart(ctx: S3Context): Promise<void> {
     const etag = md5.toString("hex");
     await ctx.uploads.putPart(uploadId, { partNumber, etag, size, lastModified: Date.now() }, temp);
     sendEmpty(ctx.res, 200, { etag: quoted(etag) });
-  } finally {
+  } catch (error) {
     await rm(temp, { force: true });
+    throw error;
   }
 }
 
@@ -69,7 +70,7 @@ export async function uploadPartCopy(ctx: S3Context): Promise<void> {
   await ctx.uploads.get(uploadId, ctx.bucket, ctx.key!);
   ctx.req.resume();
   const source = copySource(ctx.req.headers["x-amz-copy-source"]);
-  const { file, meta } = await ctx.store.open(source.bucket, source.key);
+  const { fd, meta } = await ctx.store.open(source.bucket, source.key);
   const temp = await ctx.store.tempPath();
   try {
     const rangeHeader = ctx.req.headers["x-amz-copy-source-range"];
@@ -81,7 +82,7 @@ export async function uploadPartCopy(ctx: S3Context): Promise<void> {
         String(rangeHeader),
       );
     }
-    await copyRange(file, temp, range[0]!, range[1]!);
+    await copyRange(fd, temp, range[0]!, range[1]!);
     const hash = createHash("md5");
     for await (const chunk of createReadStream(temp)) hash.update(chunk as Buffer);
     const etag = hash.digest("hex");
@@ -93,7 +94,7 @@ export async function uploadPartCopy(ctx: S3Context): Promise<void> {
       document("CopyPartResult", element("LastModified", isoDate(lastModified)) + element("ETag", quoted(etag))),
     );
   } finally {
-    await file.close();
+    closeSync(fd);
     await rm(temp, { force: true });
   }
 }
@@ -101,7 +102,7 @@ export async function uploadPartCopy(ctx: S3Context): Promise<void> {
 export async function completeMultipartUpload(ctx: S3Context): Promise<void> {
   const uploadId = ctx.query.get("uploadId")!;
   const info = await ctx.uploads.get(uploadId, ctx.bucket, ctx.key!);
-  const xml = requestXml(await receiveToBuffer(ctx.req, ctx.body, 4 << 20), "CompleteMultipartUpload");
+  const xml = requestXml((await receiveToBuffer(ctx.req, ctx.body, 4 << 20)).body, "CompleteMultipartUpload");
   const asked = blocks(xml, "Part").map((p) => {
     const n = Number(leaf(p, "PartNumber"));
     const etag = (leaf(p, "ETag") ?? "").replace(/^"|"$/g, "");
@@ -164,8 +165,9 @@ export async function completeMultipartUpload(ctx: S3Context): Promise<void> {
           element("ETag", quoted(etag)),
       ),
     );
-  } finally {
+  } catch (error) {
     await rm(temp, { force: true });
+    throw error;
   }
 }
 

@@ -4,10 +4,10 @@
  * `-n`; several ranges are answered whole, as S3 does), after the conditional headers of RFC 7232 in S3's order.
  */
 
-import type { FileHandle } from "node:fs/promises";
+import { closeSync, createReadStream, readSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import type { ObjectMeta } from "../metadata-store.js";
-import { receiveToFile } from "../request-body.js";
+import { declaredSize, receiveToBuffer, receiveToFile } from "../request-body.js";
 import { givenMeta, metaHeaders } from "../request-meta.js";
 import { httpDate, quoted, sendEmpty } from "../respond.js";
 import type { S3Context } from "../s3-context.js";
@@ -19,11 +19,19 @@ export async function putObject(ctx: S3Context): Promise<void> {
   await store.pathOf(bucket, key);
   const temp = await store.tempPath();
   try {
-    const { md5 } = await receiveToFile(ctx.req, ctx.body, temp);
+    const size = declaredSize(ctx.req, ctx.body);
+    let md5: Buffer;
+    if (size !== undefined && size < SMALL) {
+      // Small: received whole in memory, then written in one synchronous call.
+      const whole = await receiveToBuffer(ctx.req, ctx.body, SMALL);
+      writeFileSync(temp, whole.body);
+      md5 = whole.md5;
+    } else md5 = (await receiveToFile(ctx.req, ctx.body, temp)).md5;
     const meta = await store.commit(bucket, key, temp, { etag: md5.toString("hex"), ...givenMeta(ctx.req.headers) });
     sendEmpty(ctx.res, 200, { etag: quoted(meta.etag) });
-  } finally {
+  } catch (error) {
     await rm(temp, { force: true });
+    throw error;
   }
 }
 
@@ -41,7 +49,7 @@ const OVERRIDES = [
 ];
 
 async function readObject(ctx: S3Context, head: boolean): Promise<void> {
-  const { file, meta } = await ctx.store.open(ctx.bucket, ctx.key!);
+  const { fd, meta } = await ctx.store.open(ctx.bucket, ctx.key!);
   let streaming = false;
   try {
     const headers: Record<string, string | number> = {
@@ -75,15 +83,31 @@ async function readObject(ctx: S3Context, head: boolean): Promise<void> {
     if (range) headers["content-range"] = `bytes ${start}-${end}/${meta.size}`;
     ctx.res.writeHead(range ? 206 : 200, headers);
     if (head || end < start) return void ctx.res.end();
+    if (end - start < SMALL) {
+      // A small object in one synchronous read: no trip through the thread pool.
+      const buffer = Buffer.allocUnsafe(end - start + 1);
+      const got = readSync(fd, buffer, 0, buffer.length, start);
+      return void ctx.res.end(buffer.subarray(0, got));
+    }
     streaming = true;
-    stream(file, start, end, ctx);
+    stream(fd, start, end, ctx);
   } finally {
-    if (!streaming) await file.close();
+    if (!streaming) closeSync(fd);
   }
 }
 
-function stream(file: FileHandle, start: number, end: number, ctx: S3Context): void {
-  const body = file.createReadStream({ start, end, highWaterMark: 1 << 20, autoClose: true });
+/** Objects up to this size are read in one synchronous call. */
+const SMALL = 1 << 20;
+
+function stream(fd: number, start: number, end: number, ctx: S3Context): void {
+  // Reads of up to 8 MiB: few trips through the thread pool for a big object, one for a small one.
+  const body = createReadStream("", {
+    fd,
+    start,
+    end,
+    highWaterMark: Math.min(end - start + 1, 8 << 20),
+    autoClose: true,
+  });
   body.on("error", () => ctx.res.destroy());
   ctx.res.on("close", () => body.destroy());
   body.pipe(ctx.res);
