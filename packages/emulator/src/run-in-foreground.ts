@@ -1,8 +1,8 @@
 import { type EmulatorOptions, startEmulator } from "./start-emulator.js";
 
 /**
- * The emulator as a foreground process (`emrkit local`, `serve.ts`): prints its endpoint as the first line of
- * stdout, where it keeps its data on stderr, and closes cleanly on SIGINT or SIGTERM, resolving then. A temporary
+ * The emulator as a foreground process (`emrkit local`, `serve.ts`): prints its EMR endpoint as the first line of
+ * stdout and its local S3 endpoint as the second, where it keeps its data on stderr, and closes cleanly on SIGINT or SIGTERM, resolving then. A temporary
  * data directory is removed as it closes, unless `keepData` is given; then its path is printed again at the end.
  */
 export async function runEmulatorInForeground(options: EmulatorOptions): Promise<void> {
@@ -14,6 +14,7 @@ export async function runEmulatorInForeground(options: EmulatorOptions): Promise
     process.once("SIGTERM", () => stop());
   });
   console.log(emulator.endpoint);
+  console.log(emulator.s3Endpoint);
   console.error(
     `data in ${emulator.dataDir}${emulator.temporaryData ? " (removed when it stops)" : madeDataDir ? " (kept)" : ""}; local S3 at ${emulator.s3Root}; signatures ${emulator.verifiesSignatures ? "checked" : "not checked"}; Ctrl-C stops`,
   );

@@ -11,8 +11,10 @@ import type { ToolsOption } from "./emr/programs/tools.js";
 import { RecordStore } from "./emr/record-store.js";
 import { createEmrServer } from "./emr/server.js";
 import type { StepEnvironmentOptions } from "./emr/step-environment.js";
+import { STEP_ACCESS_KEY_ID, STEP_SECRET_ACCESS_KEY } from "./emr/step-environment.js";
 import { checkStepOptions, openStepHost } from "./emr/step-host.js";
 import { FaultInjector } from "./faults.js";
+import { startS3Endpoint } from "./s3/start-s3-endpoint.js";
 import { type LocalCredentials, localCredentials, SignatureVerifier } from "./sigv4/signature.js";
 
 export interface EmulatorOptions {
@@ -20,6 +22,8 @@ export interface EmulatorOptions {
   host?: string;
   /** Default 0: a free port. */
   port?: number;
+  /** The local S3 endpoint's port, on the same host; default 0: a free port. */
+  s3Port?: number;
   /**
    * Where the journal lives; default a new temporary directory, which `close()` removes (see `keepData`). The same
    * directory after a restart gives back everything. A directory given here is never removed.
@@ -81,6 +85,11 @@ export interface EmulatorOptions {
 
 export interface EmulatorHandle {
   endpoint: string;
+  /**
+   * The local S3 endpoint (`http://127.0.0.1:<port>`), the S3 REST API over `s3Root`: what steps get as
+   * AWS_ENDPOINT_URL_S3, and what a test's own S3 client can use (path-style; same signature rules as EMR's).
+   */
+  s3Endpoint: string;
   /** Whether requests must be signed with the local credentials. */
   verifiesSignatures: boolean;
   host: string;
@@ -106,9 +115,10 @@ const isLoopback = (host: string) => host === "localhost" || host === "::1" || /
 /** Starts the local EMR endpoint in this process. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
   const host = options.host ?? "127.0.0.1";
-  const verifier = options.verifySignatures
-    ? new SignatureVerifier(localCredentials(options.verifySignatures === true ? {} : options.verifySignatures))
+  const credentials = options.verifySignatures
+    ? localCredentials(options.verifySignatures === true ? {} : options.verifySignatures)
     : undefined;
+  const verifier = credentials ? new SignatureVerifier(credentials) : undefined;
   if (!isLoopback(host) && !verifier && !options.insecure) {
     throw new Error(
       `refusing to listen on ${host} without signature verification: the emulator runs the commands its steps name; turn on verifySignatures (--verify-signatures), or pass insecure (--insecure) to allow anyone who reaches it`,
@@ -122,7 +132,27 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const removeData = () => (temporaryData ? rm(dataDir, { recursive: true, force: true, maxRetries: 3 }) : undefined);
   const s3Root = resolve(options.s3Root ?? join(dataDir, "s3"));
   const logRoot = resolve(options.logRoot ?? join(dataDir, "logs"));
-  const steps = await openStepHost({ dataDir, s3Root, logRoot }, stepOptions).catch(async (error: unknown) => {
+  // Steps sign their S3 calls with the dummy keys they are given: accepted beside the local ones.
+  const s3Keys = credentials && [
+    credentials,
+    { accessKeyId: STEP_ACCESS_KEY_ID, secretAccessKey: STEP_SECRET_ACCESS_KEY },
+  ];
+  let endpoint = "";
+  const s3 = await startS3Endpoint({
+    host,
+    port: options.s3Port ?? 0,
+    s3Root,
+    dataDir,
+    ...(s3Keys ? { credentials: s3Keys } : {}),
+  }).catch(async (error: unknown) => {
+    await removeData();
+    throw error;
+  });
+  const steps = await openStepHost({ dataDir, s3Root, logRoot }, stepOptions, {
+    s3: s3.url,
+    emr: () => endpoint,
+  }).catch(async (error: unknown) => {
+    await s3.close();
     await removeData();
     throw error;
   });
@@ -132,6 +162,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     journal = Journal.open(dataDir, (record) => store.apply(record), options.journalFs);
   } catch (error) {
     await steps.close();
+    await s3.close();
     await removeData();
     throw error;
   }
@@ -143,6 +174,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     server.closeAllConnections();
     await new Promise<void>((done) => server.close(() => done()));
     await steps.close();
+    await s3.close();
     journal.close();
     await removeData();
   };
@@ -157,10 +189,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     throw error;
   }
   const { port } = server.address() as AddressInfo;
-  const endpoint = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  endpoint = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   let closing: Promise<void> | undefined;
   return {
     endpoint,
+    s3Endpoint: s3.url,
     verifiesSignatures: verifier !== undefined,
     host,
     port,

@@ -71,6 +71,8 @@ describe("a step's environment and directory", () => {
         "AWS_DEFAULT_REGION",
         "AWS_EC2_METADATA_DISABLED",
         "AWS_ENDPOINT_URL",
+        "AWS_ENDPOINT_URL_EMR",
+        "AWS_ENDPOINT_URL_S3",
         "AWS_REGION",
         "AWS_SECRET_ACCESS_KEY",
         "AWS_SHARED_CREDENTIALS_FILE",
@@ -80,8 +82,10 @@ describe("a step's environment and directory", () => {
         "EMRKIT_TEST_PASSED",
         "EMRKIT_TEST_SET",
         "HOME",
+        "NO_PROXY",
         "PATH",
         "TMPDIR",
+        "no_proxy",
       ]);
       expect(env).toMatchObject({
         AWS_ACCESS_KEY_ID: "EMRKITLOCALSTEP",
@@ -91,6 +95,8 @@ describe("a step's environment and directory", () => {
         EMRKIT_STEP_ID: stepId,
         EMRKIT_TEST_PASSED: "passed-through",
         EMRKIT_TEST_SET: "set-here",
+        AWS_ENDPOINT_URL_S3: emu.s3Endpoint,
+        AWS_ENDPOINT_URL_EMR: emu.endpoint,
         HOME: join(emu.dataDir, "home"),
         TMPDIR: join(emu.dataDir, "tmp", stepId),
         AWS_SHARED_CREDENTIALS_FILE: join(emu.dataDir, "home", ".aws", "credentials"),

@@ -218,7 +218,7 @@ export class Engine {
   /** Runs a step's process, its RUNNING now on disk; one cancelled or cut short meanwhile is killed as it starts. */
   private spawn(step: StepRecord): void {
     if (step.state !== "RUNNING") return;
-    const run = runStep(step, this.dirs);
+    const run = runStep(step, this.dirs, this.clusters.get(step.clusterId)?.region);
     this.running.set(step.id, run);
     if (step.reason === CANCELLED_BY_USER || ENDED_CLUSTER.has(this.clusters.get(step.clusterId)!.state)) {
       void run.stop();

@@ -29,7 +29,8 @@ export interface StepHost {
   hdfsRoot: string;
   /** The tools of this machine that EMR's steps name (spark-submit…), found as the emulator started. */
   tools: Tools;
-  environmentFor(step: StepRecord, tmpDir: string): Record<string, string>;
+  /** The step's environment; `region` is its cluster's. */
+  environmentFor(step: StepRecord, tmpDir: string, region?: string): Record<string, string>;
   /** Between SIGTERM and SIGKILL. */
   killGraceMs: number;
 }
@@ -46,14 +47,14 @@ export interface RunningStep {
   done: Promise<StepOutcome>;
 }
 
-export function runStep(step: StepRecord, host: StepHost): RunningStep {
+export function runStep(step: StepRecord, host: StepHost, region?: string): RunningStep {
   let proc: StepProcess | undefined;
   let stoppedBy: string | undefined;
   const logDir = join(host.logRoot, step.clusterId, "steps", step.id);
   const dirs: StepDirs = { workDir: join(host.workRoot, step.id), tmpDir: join(host.tmpRoot, step.id) };
   // Made off the event loop, so a burst of steps does not hold up requests; the log directory side by side with
   // finding the program and making the step's own directories (programs/), so they cost one wait.
-  const env = host.environmentFor(step, dirs.tmpDir);
+  const env = host.environmentFor(step, dirs.tmpDir, region);
   const hdfsRoot = hdfsRootOf(host.hdfsRoot, step.clusterId);
   const command = programFor({ step, s3Root: host.s3Root, hdfsRoot, dirs, env, tools: host.tools }).then(
     (program) => ({ program }),

@@ -3,9 +3,11 @@ import type { Socket } from "node:net";
 import type { FaultInjector, FaultRule } from "../faults.js";
 import { callerOf } from "../sigv4/caller.js";
 import type { SignatureVerifier } from "../sigv4/signature.js";
+import { SignatureRefused } from "../sigv4/signature-refused.js";
 import { EmrError } from "./emr-error.js";
 import type { Engine } from "./engine.js";
 import { checkInput, OPERATIONS } from "./operations/index.js";
+import { emrSignatureError } from "./signature-errors.js";
 
 /** Bodies larger than this are refused before they are read whole. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -33,6 +35,7 @@ interface Served {
 export function createEmrServer(served: Served): Server {
   const server = createServer((req, res) => {
     void handle(req, res, served).catch((error: unknown) => {
+      if (error instanceof SignatureRefused) error = emrSignatureError(error);
       if (!(error instanceof EmrError)) error = new EmrError("InternalServerError", (error as Error).message, 500);
       if (!res.headersSent) sendError(res, error as EmrError);
     });

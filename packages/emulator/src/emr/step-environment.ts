@@ -30,19 +30,27 @@ export interface StepEnvironmentContext {
   s3Root: string;
   /** Where AWS SDK calls go (AWS_ENDPOINT_URL): the offline endpoint, which refuses them all and says why. */
   awsEndpoint: string;
+  /** Where S3 calls go (AWS_ENDPOINT_URL_S3): the emulator's local S3 endpoint, over `s3Root`. */
+  s3Endpoint: string;
+  /** Where EMR calls go (AWS_ENDPOINT_URL_EMR): the emulator itself, known once it listens (hence a function). */
+  emrEndpoint: () => string;
 }
 
 /**
- * The region steps are told they are in: the one the emulator's ARNs name (wire.ts). Guess, until clusters belong to
- * the region that signed for them (issue 14, section 3) and a step can be told its cluster's.
+ * The region a step is told it is in when its cluster names none (a journal older than regions): the one the
+ * emulator's ARNs named then. Otherwise a step gets its cluster's region, the one that signed for it.
  */
 export const STEP_REGION = "us-east-1";
 
-/** Credentials no AWS account has: a call that gets past AWS_ENDPOINT_URL to real AWS is refused there. */
+/**
+ * Credentials no AWS account has: a call that gets past AWS_ENDPOINT_URL to real AWS is refused there. The local S3
+ * endpoint accepts them, also when it checks signatures.
+ */
 export const STEP_ACCESS_KEY_ID = "EMRKITLOCALSTEP";
 export const STEP_SECRET_ACCESS_KEY = "emrkit-local-step-not-a-secret";
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const LOOPBACK = "127.0.0.1,localhost,::1";
 
 /** Checks the option as `startEmulator` is given it, naming the member that is wrong; throws TypeError. */
 export function checkStepEnvironment(options: unknown): StepEnvironmentOptions {
@@ -85,13 +93,11 @@ export function stepEnvironment(
   options: StepEnvironmentOptions,
   context: StepEnvironmentContext,
   host: NodeJS.ProcessEnv = process.env,
-): (step: StepRecord, tmpDir: string) => Record<string, string> {
+): (step: StepRecord, tmpDir: string, region?: string) => Record<string, string> {
   const fixed: Record<string, string> = {
     // The host's, so that a step finds the programs the user has; not a secret, and a step without it runs nothing.
     PATH: host.PATH ?? "/usr/local/bin:/usr/bin:/bin",
     HOME: context.home,
-    AWS_REGION: STEP_REGION,
-    AWS_DEFAULT_REGION: STEP_REGION,
     AWS_ACCESS_KEY_ID: STEP_ACCESS_KEY_ID,
     AWS_SECRET_ACCESS_KEY: STEP_SECRET_ACCESS_KEY,
     // The SDKs' shared files under the step's HOME, so a passed-through HOME does not bring ~/.aws along.
@@ -100,6 +106,9 @@ export function stepEnvironment(
     // No instance metadata: on an EC2 host it would hand out the instance role's real credentials.
     AWS_EC2_METADATA_DISABLED: "true",
     AWS_ENDPOINT_URL: context.awsEndpoint,
+    // Service-specific endpoints win over AWS_ENDPOINT_URL in the SDKs and the CLI that read them (botocore since
+    // 1.31, SDK for JavaScript v3, for Java 2.x: "Service-specific endpoints", AWS SDKs and Tools Reference Guide).
+    AWS_ENDPOINT_URL_S3: context.s3Endpoint,
     EMRKIT_S3_ROOT: context.s3Root,
   };
   const chosen: Record<string, string> = {};
@@ -108,12 +117,20 @@ export function stepEnvironment(
     if (value !== undefined) chosen[name] = value;
   }
   Object.assign(chosen, options.set);
-  return (step, tmpDir) => ({
+  // The local endpoints are never reached through a proxy a step is given (HTTPS_PROXY passed through or set): the
+  // loopback addresses are added to whatever NO_PROXY it has.
+  const noProxy = [LOOPBACK, chosen.NO_PROXY ?? chosen.no_proxy].filter(Boolean).join(",");
+  return (step, tmpDir, region = STEP_REGION) => ({
     ...fixed,
+    AWS_REGION: region,
+    AWS_DEFAULT_REGION: region,
+    AWS_ENDPOINT_URL_EMR: context.emrEndpoint(),
     TMPDIR: tmpDir,
     EMRKIT_CLUSTER_ID: step.clusterId,
     EMRKIT_STEP_ID: step.id,
     ...chosen,
+    NO_PROXY: noProxy,
+    no_proxy: noProxy,
   });
 }
 

@@ -1,8 +1,9 @@
 /**
  * What the steps of one emulator share, made when it starts: the folders under the data directory they run in
  * (`steps/<step>` their working directories, `tmp/<step>` their TMPDIRs, `home` their HOME, `hdfs/<cluster>` each
- * cluster's HDFS), the tools of this machine EMR's steps name (read from the environment once, now), the offline endpoint
- * their AWS calls go to, their environment and the kill grace. All of it lives and goes with the data directory.
+ * cluster's HDFS), the tools of this machine EMR's steps name (read from the environment once, now), the offline
+ * endpoint their AWS calls go to (but S3's and EMR's, which go to the emulator's), their environment and the kill
+ * grace. All of it lives and goes with the data directory.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -45,9 +46,16 @@ export interface OpenStepHost {
   close(): Promise<void>;
 }
 
+/** The endpoints a step's AWS calls go to: the local S3 one, and the emulator's own (once it listens). */
+export interface StepEndpoints {
+  s3: string;
+  emr: () => string;
+}
+
 export async function openStepHost(
   dirs: { dataDir: string; s3Root: string; logRoot: string },
   options: StepOptions,
+  endpoints: StepEndpoints,
 ): Promise<OpenStepHost> {
   const home = join(dirs.dataDir, "home");
   const workRoot = join(dirs.dataDir, "steps");
@@ -58,6 +66,8 @@ export async function openStepHost(
     home,
     s3Root: dirs.s3Root,
     awsEndpoint: offline.url,
+    s3Endpoint: endpoints.s3,
+    emrEndpoint: endpoints.emr,
   });
   return {
     host: {

@@ -2,9 +2,10 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { SignatureV4 } from "@smithy/signature-v4";
-import { EmrError } from "../emr/emr-error.js";
 import { type Caller, callerFor } from "./caller.js";
+import { parseAmzDate } from "./canonical.js";
 import { partitionOf } from "./regions.js";
+import { type RefusalReason, SignatureRefused } from "./signature-refused.js";
 
 /** The one key pair the emulator accepts when it checks signatures. */
 export interface LocalCredentials {
@@ -20,14 +21,14 @@ export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 const AUTHORIZATION =
   /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request,\s*SignedHeaders=([a-z0-9;\-_.]+),\s*Signature=([0-9a-f]{64})$/;
-const AMZ_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 
 /**
  * Checks a request's SigV4 signature the way AWS does: the signature is computed again, with the maintained
  * signer of the AWS SDK (`@smithy/signature-v4`), over the headers the client says it signed, and must match.
- * Errors and wording are those of AWS's JSON-protocol services (Coral): MissingAuthenticationTokenException,
- * UnrecognizedClientException, IncompleteSignatureException and InvalidSignatureException, the last also for
- * a request more than five minutes away from now (a replay, or a clock that is off).
+ * Refusals are data (SignatureRefused: a reason, and the wording of AWS's JSON-protocol services); EMR turns them
+ * into MissingAuthenticationTokenException, UnrecognizedClientException, IncompleteSignatureException and
+ * InvalidSignatureException (emr/signature-errors.ts), the last also for a request more than five minutes away
+ * from now (a replay, or a clock that is off).
  *
  * What must be signed, after the IAM User Guide ("Elements of an AWS API request signature", "Create a signed AWS API
  * request"): the credential scope is `<day>/<region>/<service>/aws4_request`, here with service `elasticmapreduce`
@@ -45,26 +46,23 @@ export class SignatureVerifier {
   /** Checks the request's signature; gives back who signed it (the region and account its clusters belong to). */
   async verify(req: IncomingMessage, body: Buffer): Promise<Caller> {
     const header = req.headers.authorization;
-    if (header === undefined) throw authError("MissingAuthenticationTokenException", "Missing Authentication Token");
+    if (header === undefined) throw authError("missing", "Missing Authentication Token");
     const auth = AUTHORIZATION.exec(header);
     if (!auth) {
       throw authError(
-        "IncompleteSignatureException",
+        "malformed",
         `Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters of AWS4-HMAC-SHA256. Authorization=${header.split(" ")[0]}`,
       );
     }
     const [, accessKeyId, day, region, service, signedHeaderList, signature] = auth as unknown as string[];
     if (accessKeyId !== this.credentials.accessKeyId) {
-      throw authError("UnrecognizedClientException", "The security token included in the request is invalid.");
+      throw authError("unknown-key", "The security token included in the request is invalid.");
     }
     checkScope(region!, service!);
     const amzDate = String(req.headers["x-amz-date"] ?? "");
     const signedAt = parseAmzDate(amzDate);
     if (signedAt === undefined || !amzDate.startsWith(day!)) {
-      throw authError(
-        "IncompleteSignatureException",
-        "Date must be in ISO-8601 'basic format' and match the credential scope.",
-      );
+      throw authError("bad-date", "Date must be in ISO-8601 'basic format' and match the credential scope.");
     }
     this.checkClock(amzDate, signedAt);
     const signedHeaders = signedHeaderList!.split(";");
@@ -105,13 +103,13 @@ export class SignatureVerifier {
     const now = this.now();
     if (signedAt < now - MAX_CLOCK_SKEW_MS) {
       throw authError(
-        "InvalidSignatureException",
+        "expired",
         `Signature expired: ${amzDate} is now earlier than ${basic(now - MAX_CLOCK_SKEW_MS)} (${basic(now)} - 5 min.)`,
       );
     }
     if (signedAt > now + MAX_CLOCK_SKEW_MS) {
       throw authError(
-        "InvalidSignatureException",
+        "expired",
         `Signature not yet current: ${amzDate} is still later than ${basic(now + MAX_CLOCK_SKEW_MS)} (${basic(now)} + 5 min.)`,
       );
     }
@@ -149,13 +147,10 @@ export function localCredentials(given?: Partial<LocalCredentials>): LocalCreden
 /** The scope AWS accepts for EMR, with its words for each refusal (seen in AWS's answers to wrongly scoped requests). */
 function checkScope(region: string, service: string): void {
   if (service !== SIGNING_SERVICE) {
-    throw authError(
-      "InvalidSignatureException",
-      `Credential should be scoped to correct service: '${SIGNING_SERVICE}'.`,
-    );
+    throw authError("wrong-scope", `Credential should be scoped to correct service: '${SIGNING_SERVICE}'.`);
   }
   if (partitionOf(region) === undefined) {
-    throw authError("InvalidSignatureException", `Credential should be scoped to a valid region, not '${region}'.`);
+    throw authError("wrong-scope", `Credential should be scoped to a valid region, not '${region}'.`);
   }
 }
 
@@ -165,34 +160,26 @@ function checkScope(region: string, service: string): void {
  */
 function requireSigned(signed: readonly string[], sent: readonly string[]): void {
   if (!signed.includes("host")) {
-    throw authError("IncompleteSignatureException", "'Host' must be a 'SignedHeader' in the AWS Authorization.");
+    throw authError("unsigned-header", "'Host' must be a 'SignedHeader' in the AWS Authorization.");
   }
   const unsigned = sent.filter((name) => name.startsWith("x-amz-") && !signed.includes(name));
   if (unsigned.length > 0) {
     throw authError(
-      "IncompleteSignatureException",
+      "unsigned-header",
       `Every x-amz-* header must be a 'SignedHeader' in the AWS Authorization; not signed: ${unsigned.join(", ")}.`,
     );
   }
 }
 
-function mismatch(): EmrError {
+function mismatch(): SignatureRefused {
   return authError(
-    "InvalidSignatureException",
+    "mismatch",
     "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.",
   );
 }
 
-function authError(type: string, message: string): EmrError {
-  return new EmrError(type, message, type === "MissingAuthenticationTokenException" ? 403 : 400);
-}
-
-function parseAmzDate(text: string): number | undefined {
-  const m = AMZ_DATE.exec(text);
-  if (!m) return undefined;
-  const [, y, mo, d, h, mi, s] = m.map(Number) as number[];
-  const time = Date.UTC(y!, mo! - 1, d!, h!, mi!, s!);
-  return Number.isNaN(time) ? undefined : time;
+function authError(reason: RefusalReason, message: string): SignatureRefused {
+  return new SignatureRefused(reason, message);
 }
 
 /** ISO 8601 basic format, as in X-Amz-Date: 20261125T101500Z. */

@@ -1,0 +1,18 @@
+/**
+ * The S3 servers the S3 bench loads, each a process of its own: the emulator (serve.ts, whose second line of
+ * stdout is its local S3 endpoint) and moto's server (emulator/servers.ts), which serves S3 path-style.
+ */
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import type { ServerProcess } from "../emulator/servers.js";
+
+const serve = new URL("../../packages/emulator/src/serve.ts", import.meta.url).pathname;
+
+export async function emulatorS3Process(): Promise<ServerProcess> {
+  const args = ["--import", "tsx", "--conditions=@emrkit/source", serve];
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "ignore"] });
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  await lines.next();
+  const s3 = await lines.next();
+  return { endpoint: String(s3.value), child, stop: () => child.kill("SIGTERM") };
+}

@@ -1,0 +1,88 @@
+/**
+ * What S3 keeps of an object besides its bytes (ETag, content type, user metadata, the headers it gives back),
+ * kept beside the local S3 folder, never in it: one small JSON file per object in `<dataDir>/s3-meta/<bucket>/`,
+ * named after the SHA-256 of the key (so a key's length or its `/`s never matter). Each remembers the size and
+ * mtime of the file it describes: a file changed or put there by hand no longer matches, and is then described
+ * afresh (its MD5 as ETag, binary/octet-stream).
+ *
+ * These files are a few hundred bytes, read and written with synchronous calls: cheaper than a trip through
+ * libuv's four-thread pool, which a loaded machine makes the slowest part of a small request. The last ones used
+ * are also kept in memory.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
+
+export interface ObjectMeta {
+  etag: string;
+  size: number;
+  mtimeMs: number;
+  contentType: string;
+  /** x-amz-meta-* as sent, names lowercased, without the prefix. */
+  meta: Record<string, string>;
+  /** Content-Disposition, Content-Encoding, Cache-Control and the like, as sent. */
+  headers: Record<string, string>;
+}
+
+/** How many descriptions are kept in memory, the most recently used. */
+const CACHED = 10_000;
+
+export class MetadataStore {
+  private readonly cache = new Map<string, ObjectMeta>();
+
+  constructor(readonly root: string) {}
+
+  private remember(file: string, meta: ObjectMeta | undefined): void {
+    this.cache.delete(file);
+    if (meta === undefined) return;
+    this.cache.set(file, meta);
+    if (this.cache.size > CACHED) this.cache.delete(this.cache.keys().next().value!);
+  }
+
+  private fileOf(bucket: string, key: string): string {
+    return join(this.root, bucket, `${createHash("sha256").update(key).digest("hex")}.json`);
+  }
+
+  async read(bucket: string, key: string): Promise<ObjectMeta | undefined> {
+    const file = this.fileOf(bucket, key);
+    const cached = this.cache.get(file);
+    if (cached) return cached;
+    try {
+      const meta = JSON.parse(readFileSync(file, "utf8")) as ObjectMeta;
+      this.remember(file, meta);
+      return meta;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Written to a temporary name and renamed, so a reader sees the old description or the new, whole. */
+  async write(bucket: string, key: string, meta: ObjectMeta): Promise<void> {
+    const file = this.fileOf(bucket, key);
+    const temp = `${file}.${randomUUID()}`;
+    try {
+      writeFileSync(temp, JSON.stringify(meta));
+    } catch {
+      mkdirSync(join(this.root, bucket), { recursive: true });
+      writeFileSync(temp, JSON.stringify(meta));
+    }
+    renameSync(temp, file);
+    this.remember(file, meta);
+  }
+
+  async remove(bucket: string, key: string): Promise<void> {
+    const file = this.fileOf(bucket, key);
+    this.remember(file, undefined);
+    await rm(file, { force: true });
+  }
+
+  async removeBucket(bucket: string): Promise<void> {
+    this.cache.clear();
+    await rm(join(this.root, bucket), { recursive: true, force: true });
+  }
+}
+
+/** Whether a description still fits the file it was written for. */
+export const describes = (meta: ObjectMeta | undefined, size: number, mtimeMs: number): meta is ObjectMeta =>
+  meta !== undefined && meta.size === size && meta.mtimeMs === mtimeMs;
