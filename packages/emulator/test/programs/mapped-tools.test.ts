@@ -20,6 +20,8 @@ function standIn(path: string): () => string[] {
 }
 
 const ENDPOINT = "http://127.0.0.1:4566";
+/** Every emulator serves S3 to its steps; an empty AWS_ENDPOINT_URL_S3 is "none" to the SDKs and to the mapping. */
+const WITHOUT_S3_ENDPOINT = { set: { AWS_ENDPOINT_URL_S3: "" } };
 const SPARK_STEP = [
   "spark-submit",
   "--deploy-mode",
@@ -79,11 +81,21 @@ describe("spark-submit", () => {
     expect(step!.controller).not.toContain("emrkit-local-step-not-a-secret");
   });
 
+  it("by default reads and writes through the emulator's own S3 endpoint, which every step is given", async () => {
+    const tools = tempDir("emrkit-tools-");
+    const argv = standIn(join(tools, "spark-submit"));
+    const emu = await started({ tools: { "spark-submit": join(tools, "spark-submit") } });
+    const [step] = await runSteps(emu, clientFor(emu.endpoint), [commandStep("spark", SPARK_STEP)]);
+    expect(step!.state).toBe("COMPLETED");
+    expect(argv()).toContain(`spark.hadoop.fs.s3a.endpoint=${emu.s3Endpoint}`);
+    expect(argv()).toContain("s3a://data/in/");
+  });
+
   it("found by SPARK_HOME, without an endpoint: s3:// as file:// paths under the local S3 root, hdfs:// in the cluster's HDFS folder, --master local[*] added", async () => {
     const home = tempDir("emrkit-spark-home-");
     const argv = standIn(join(home, "bin", "spark-submit"));
     hostHas({ SPARK_HOME: home });
-    const emu = await started();
+    const emu = await started({ stepEnvironment: WITHOUT_S3_ENDPOINT });
     const [step] = await runSteps(emu, clientFor(emu.endpoint), [
       commandStep("spark", ["spark-submit", "s3://code/app.py", "s3://data/in/", "hdfs:///tmp/x"]),
     ]);
@@ -102,7 +114,10 @@ describe("spark-submit", () => {
   it("refuses an s3:// argument that would leave the local S3 root, naming the argument", async () => {
     const tools = tempDir("emrkit-tools-");
     standIn(join(tools, "spark-submit"));
-    const emu = await started({ tools: { "spark-submit": join(tools, "spark-submit") } });
+    const emu = await started({
+      tools: { "spark-submit": join(tools, "spark-submit") },
+      stepEnvironment: WITHOUT_S3_ENDPOINT,
+    });
     const [step] = await runSteps(emu, clientFor(emu.endpoint), [
       commandStep("spark", ["spark-submit", "s3://code/app.py", "s3://data/../../../etc/passwd"]),
     ]);
@@ -119,7 +134,10 @@ describe("hive-script, pig-script and hadoop-streaming", () => {
     const pig = standIn(join(bin, "pig"));
     const streaming = standIn(join(bin, "my-streaming"));
     hostHas({ HIVE_HOME: hiveHome, PATH: `${bin}:${process.env.PATH}` });
-    const emu = await started({ tools: { "hadoop-streaming": join(bin, "my-streaming") } });
+    const emu = await started({
+      tools: { "hadoop-streaming": join(bin, "my-streaming") },
+      stepEnvironment: WITHOUT_S3_ENDPOINT,
+    });
     const client = clientFor(emu.endpoint);
     const root = emu.s3Root;
     const streamingArgs = [
@@ -203,7 +221,7 @@ describe("hive-script, pig-script and hadoop-streaming", () => {
     const hiveHome = tempDir("emrkit-hive-home-");
     const hive = standIn(join(hiveHome, "bin", "hive"));
     hostHas({ HIVE_HOME: hiveHome });
-    const emu = await started();
+    const emu = await started({ stepEnvironment: WITHOUT_S3_ENDPOINT });
     const [step] = await runSteps(emu, clientFor(emu.endpoint), [
       {
         Name: "hive on AMI",
