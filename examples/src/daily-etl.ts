@@ -10,7 +10,7 @@ import { type BuiltPipeline, command, pipeline, script } from "@emrkit/dsl";
 export const JOBS = ["prepare", "transform", "report"] as const;
 
 export function dailyEtl(bucket: string, day: string): BuiltPipeline {
-  const job = (name: (typeof JOBS)[number]) => script(name, `s3://${bucket}/jobs/${name}.mjs`, [bucket, day]);
+  const job = (name: (typeof JOBS)[number]) => script(name, `s3://${bucket}/jobs/${name}.cjs`, [bucket, day]);
   const prepare = job("prepare").onFailure("CANCEL_AND_WAIT");
   const transform = job("transform").onFailure("CANCEL_AND_WAIT");
   const report = job("report").onFailure("CONTINUE");

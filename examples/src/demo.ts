@@ -1,13 +1,17 @@
 /**
  * `pnpm demo`: the daily ETL on the embedded emulator. Starts the emulator in this process, uploads the jobs to
- * its local S3, creates a cluster, runs the pipeline with @emrkit/runtime showing each step's progress, checks the
- * report and its gzipped archive (written by s3-dist-cp, built into the emulator), and says where the output and
- * logs are. Exits 0 only if every step completed and the report is right.
+ * its local S3 endpoint, creates a cluster, runs the pipeline with @emrkit/runtime showing each step's progress,
+ * reads the report back and checks it and its gzipped archive (written by s3-dist-cp, built into the emulator), and
+ * says where the output and logs are. The jobs read and write S3 with the AWS SDK, as they would on a cluster: each
+ * step's environment points the SDK at the local endpoint. Exits 0 only if every step completed and the report is
+ * right.
  */
-import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { EMRClient, RunJobFlowCommand, TerminateJobFlowsCommand } from "@aws-sdk/client-emr";
+import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { jobFlow } from "@emrkit/dsl";
 import { startEmulator } from "@emrkit/emulator";
 import { run } from "@emrkit/runtime";
@@ -17,19 +21,23 @@ const BUCKET = "emrkit-demo";
 const DAY = "2026-11-24";
 const EXPECTED_REPORT = `Sales on ${DAY}\nap-south-1\t235\neu-west-1\t245\nus-east-1\t265\n`;
 
-const emulator = await startEmulator();
-console.log(`emulator: ${emulator.endpoint} (data in ${emulator.dataDir})`);
+// The jobs need the AWS SDK for JavaScript, which a cluster would get from a bootstrap action: here, this package's own.
+const sdkModules = fileURLToPath(new URL("../node_modules", import.meta.url));
+const emulator = await startEmulator({ stepEnvironment: { set: { NODE_PATH: sdkModules } } });
+console.log(`emulator: ${emulator.endpoint}, S3 ${emulator.s3Endpoint} (data in ${emulator.dataDir})`);
 try {
-  mkdirSync(join(emulator.s3Root, BUCKET, "jobs"), { recursive: true });
-  for (const name of JOBS) {
-    copyFileSync(new URL(`../jobs/${name}.mjs`, import.meta.url), join(emulator.s3Root, BUCKET, "jobs", `${name}.mjs`));
-  }
   // Local credentials: the emulator does not check them unless started with signature verification.
-  const client = new EMRClient({
-    endpoint: emulator.endpoint,
+  const local = {
     region: "us-east-1",
     credentials: { accessKeyId: "local", secretAccessKey: "local" },
-  });
+  };
+  const s3 = new S3Client({ ...local, endpoint: emulator.s3Endpoint, forcePathStyle: true });
+  await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
+  for (const name of JOBS) {
+    const Body = readFileSync(new URL(`../jobs/${name}.cjs`, import.meta.url));
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: `jobs/${name}.cjs`, Body }));
+  }
+  const client = new EMRClient({ ...local, endpoint: emulator.endpoint });
   const { JobFlowId } = await client.send(
     new RunJobFlowCommand({
       Name: "daily-etl",
@@ -55,8 +63,11 @@ try {
   for (const step of result.steps.filter((s) => s.failure)) {
     console.log(`\n${step.name} failed: ${step.failure?.probableCause?.summary ?? step.failure?.message ?? "unknown"}`);
   }
-  const reportFile = join(emulator.s3Root, BUCKET, "reports", `${DAY}.txt`);
-  const report = result.ok ? readFileSync(reportFile, "utf8") : "";
+  const report = result.ok
+    ? await (
+        await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: `reports/${DAY}.txt` }))
+      ).Body!.transformToString()
+    : "";
   const archiveFile = join(emulator.s3Root, BUCKET, "archive", DAY, `${DAY}.txt.gz`);
   const archived = result.ok ? gunzipSync(readFileSync(archiveFile)).toString() : "";
   console.log(`\noutput: ${join(emulator.s3Root, BUCKET)}\nlogs:   ${join(emulator.logRoot, JobFlowId!, "steps")}`);
