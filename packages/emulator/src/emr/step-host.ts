@@ -1,12 +1,16 @@
 /**
  * What the steps of one emulator share, made when it starts: the folders under the data directory they run in
- * (`steps/<step>` their working directories, `tmp/<step>` their TMPDIRs, `home` their HOME), the offline endpoint
- * their AWS calls go to, their environment and the kill grace. All of it lives and goes with the data directory.
+ * (`steps/<step>` their working directories, `tmp/<step>` their TMPDIRs, `home` their HOME, `groups` their process
+ * groups), the offline endpoint their AWS calls go to, their environment and the kill grace. All of it lives and
+ * goes with the data directory. Opened after the journal, which makes the data directory and puts its entry (and
+ * each new parent's) on disk; of these folders only `groups` holds something a restart needs, so only its entry is
+ * fsynced (group-files.ts): the others are scratch, and a step running at a crash ends failed either way.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { startOfflineEndpoint } from "../offline-endpoint.js";
 import type { StepHost } from "./executor.js";
+import { GroupFiles } from "./group-files.js";
 import { checkStepEnvironment, type StepEnvironmentOptions, stepEnvironment } from "./step-environment.js";
 
 /** Long enough for a JVM or a Python program to act on SIGTERM and write out what it has, short enough to wait. */
@@ -56,6 +60,7 @@ export async function openStepHost(
       tmpRoot,
       environmentFor,
       killGraceMs: options.stepKillGraceMs,
+      groups: new GroupFiles(join(dirs.dataDir, "groups")),
     },
     close: () => offline.close(),
   };
