@@ -26,6 +26,13 @@ export const EMR_OPERATIONS = [
   "ModifyInstanceGroups",
   "ListReleaseLabels",
   "DescribeReleaseLabel",
+  // Policies a cluster keeps (aws emr get-managed-scaling-policy, put-auto-termination-policy, …).
+  "GetManagedScalingPolicy",
+  "PutManagedScalingPolicy",
+  "RemoveManagedScalingPolicy",
+  "GetAutoTerminationPolicy",
+  "PutAutoTerminationPolicy",
+  "RemoveAutoTerminationPolicy",
 ] as const;
 
 export const EMR_OUT = "packages/dsl/src/generated";

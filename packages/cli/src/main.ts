@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from "commander";
 import { CliError } from "./cli-error.js";
 import { FORMATS, type Format } from "./commands/formats.js";
 import type { LocalOptions } from "./commands/local.js";
+import { collect } from "./commands/step-environment-options.js";
 import type { SubmitOptions } from "./commands/submit-options.js";
 import { EXIT, EXIT_CODE_TABLE } from "./exit-codes.js";
 import { type Command as JsonCommand, jsonError } from "./json/json-output.js";
@@ -84,10 +85,23 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
     .option(
       "--tool <name=path>",
       "run this program for an EMR tool steps name (spark-submit, hive-script, pig-script, hadoop-streaming); repeatable",
-      (value: string, previous: string[] = []) => [...previous, value],
+      collect,
+      [],
+    )
+    .option(
+      "--pass-env <name>",
+      "let steps see this variable of this environment (repeatable; none by default)",
+      collect,
+      [],
+    )
+    .option(
+      "--set-env <name=value>",
+      "set this variable for every step (repeatable; wins over --pass-env)",
+      collect,
+      [],
     )
     .action(async (o: LocalOptions) => {
-      code = await (await import("./commands/local.js")).localCommand(o);
+      code = await (await import("./commands/local.js")).localCommand(o, out);
     });
   program
     .command("codegen")

@@ -7,6 +7,7 @@ import type { ReadOnly } from "./emr/durable-changes.js";
 import { Engine } from "./emr/engine.js";
 import { Journal } from "./emr/journal.js";
 import type { JournalFs } from "./emr/journal-fs.js";
+import { endLeftGroups } from "./emr/left-groups.js";
 import type { ToolsOption } from "./emr/programs/tools.js";
 import { RecordStore } from "./emr/record-store.js";
 import { createEmrServer } from "./emr/server.js";
@@ -132,6 +133,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const removeData = () => (temporaryData ? rm(dataDir, { recursive: true, force: true, maxRetries: 3 }) : undefined);
   const s3Root = resolve(options.s3Root ?? join(dataDir, "s3"));
   const logRoot = resolve(options.logRoot ?? join(dataDir, "logs"));
+  const store = new RecordStore();
+  let journal: Journal;
+  try {
+    // First: it makes the data directory and puts it on disk, before anything is made in it.
+    journal = Journal.open(dataDir, (record) => store.apply(record), options.journalFs);
+  } catch (error) {
+    await removeData();
+    throw error;
+  }
   // Steps sign their S3 calls with the dummy keys they are given: accepted beside the local ones.
   const s3Keys = credentials && [
     credentials,
@@ -145,6 +155,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     dataDir,
     ...(s3Keys ? { credentials: s3Keys } : {}),
   }).catch(async (error: unknown) => {
+    journal.close();
     await removeData();
     throw error;
   });
@@ -153,19 +164,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     emr: () => endpoint,
   }).catch(async (error: unknown) => {
     await s3.close();
+    journal.close();
     await removeData();
     throw error;
   });
-  const store = new RecordStore();
-  let journal: Journal;
-  try {
-    journal = Journal.open(dataDir, (record) => store.apply(record), options.journalFs);
-  } catch (error) {
-    await steps.close();
-    await s3.close();
-    await removeData();
-    throw error;
-  }
+  // What a previous emulator on this data directory left running when it was killed: ended before anything is served.
+  const running = [...store.steps.values()].filter((s) => s.state === "RUNNING").map((s) => s.id);
+  await endLeftGroups(steps.host.groups, running);
   const engine = new Engine(journal, store, steps.host, options.clusterStartupMs ?? 50);
   const faults = new FaultInjector();
   const server = createEmrServer({ engine, faults, ...(verifier ? { verifier } : {}) });

@@ -6,6 +6,8 @@
  * that does not reap, as some containers' pid 1, keeps them).
  */
 import { execFileSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import {
   AddJobFlowStepsCommand,
   CancelStepsCommand,
@@ -15,6 +17,7 @@ import {
   TerminateJobFlowsCommand,
 } from "@aws-sdk/client-emr";
 import { afterEach, describe, expect, it } from "vitest";
+import { serveProcess } from "./hardening/harness.js";
 import { clientFor, cluster, run, started } from "./support.js";
 import { tempDir } from "./temp-dir.js";
 
@@ -150,7 +153,7 @@ describe("a step's process tree", () => {
     expect(Cluster!.Status!.State).toMatch(/^TERMINAT/);
   });
 
-  it("is gone when close() resolves; after a restart the step is INTERRUPTED", async () => {
+  it("is gone when close() resolves; after a restart the step is FAILED", async () => {
     const dataDir = tempDir("emrkit-tree-close-");
     const emu = await started({ dataDir, stepKillGraceMs: GRACE_MS });
     const { id, stepId, seconds, tree } = await runningTree(clientFor(emu.endpoint));
@@ -161,6 +164,23 @@ describe("a step's process tree", () => {
     console.log(`close(): resolved in ${closedIn} ms with nothing of the tree left (grace ${GRACE_MS} ms)`);
     expect(closedIn).toBeLessThan(GRACE_MS + SLACK_MS);
     const again = await started({ dataDir });
-    expect(await stepState(clientFor(again.endpoint), id, stepId, ended)).toBe("INTERRUPTED");
+    expect(await stepState(clientFor(again.endpoint), id, stepId, ended)).toBe("FAILED");
+  });
+
+  it("outlives a kill -9 of the emulator only until an emulator starts again on its data directory", async () => {
+    const dataDir = tempDir("emrkit-tree-kill-");
+    const first = await serveProcess(dataDir);
+    const { id, stepId, seconds, tree } = await runningTree(clientFor(first.endpoint));
+    await first.kill9();
+    // Nothing ended it: all four processes run on, re-parented to init.
+    expect(leftOf(tree, seconds)).toHaveLength(4);
+    const from = Date.now();
+    const again = await started({ dataDir });
+    console.log(`kill -9, then a restart: the left tree ended before the emulator served, in ${Date.now() - from} ms`);
+    expect(leftOf(tree, seconds)).toEqual([]);
+    const { Step } = await clientFor(again.endpoint).send(new DescribeStepCommand({ ClusterId: id, StepId: stepId }));
+    expect(Step!.Status!.State).toBe("FAILED");
+    expect(Step!.Status!.FailureDetails).toMatchObject({ Reason: "The emulator stopped while the step was running" });
+    expect(readdirSync(join(dataDir, "groups"))).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { EMRClient } from "@aws-sdk/client-emr";
 import { describe, expect, it } from "vitest";
 import { explainFailure } from "../src/internal/explain-failure.js";
 import { readFailureLog } from "../src/internal/failure-log.js";
+import { parseS3Uri } from "../src/internal/s3-get.js";
 import { startS3Stub } from "./support/s3-stub.js";
 
 const credentials = { accessKeyId: "AKIDTEST", secretAccessKey: "secret" };
@@ -132,5 +133,20 @@ describe("explainFailure over HTTP (an S3 stub with the real S3 client)", () => 
     expect(failure.logError).toBe(
       "not found: /nonexistent/emrkit/j-1/steps/s-1/stderr, /nonexistent/emrkit/j-1/steps/s-1/stderr.gz",
     );
+  });
+});
+
+describe("parseS3Uri", () => {
+  // The schemes the DSL's LogUri rule takes (Management Guide, "Work with storage and file systems": s3n and s3a
+  // "still work"), and nothing else.
+  it.each([
+    ["s3://logs/j-1/steps/s-1/stderr.gz", { bucket: "logs", key: "j-1/steps/s-1/stderr.gz" }],
+    ["s3n://logs/a", { bucket: "logs", key: "a" }],
+    ["s3a://logs/a/b", { bucket: "logs", key: "a/b" }],
+    ["s3x://logs/a", undefined],
+    ["https://logs/a", undefined],
+    ["s3://logs/", undefined],
+  ])("%s", (uri, expected) => {
+    expect(parseS3Uri(uri)).toEqual(expected);
   });
 });

@@ -1,6 +1,8 @@
 import { MAPPED_TOOLS, runEmulatorInForeground, type ToolsOption } from "@emrkit/emulator";
 import { CliError } from "../cli-error.js";
 import { EXIT } from "../exit-codes.js";
+import type { Output } from "../output.js";
+import { stepEnvironmentOptions } from "./step-environment-options.js";
 
 export interface LocalOptions {
   host: string;
@@ -11,15 +13,21 @@ export interface LocalOptions {
   insecure?: boolean;
   keep?: boolean;
   tool?: string[];
+  passEnv: string[];
+  setEnv: string[];
 }
 
 /**
  * `emrkit local`: the emulator in the foreground; prints its endpoint, stops cleanly on SIGINT or SIGTERM. Without
  * `--data-dir` its data is in a temporary directory, removed as it stops unless `--keep` is given.
  */
-export async function localCommand(options: LocalOptions): Promise<number> {
+export async function localCommand(options: LocalOptions, out: Output): Promise<number> {
   const tools = toolsOption(options.tool ?? []);
+  const stepEnvironment = stepEnvironmentOptions(options.passEnv, options.setEnv, process.env, (line) =>
+    out.error(line),
+  );
   await runEmulatorInForeground({
+    ...(stepEnvironment ? { stepEnvironment } : {}),
     host: options.host,
     port: Number(options.port),
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),

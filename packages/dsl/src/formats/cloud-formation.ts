@@ -2,7 +2,11 @@
  * `AWS::EMR::Step` resources (CloudFormation Template Reference, AWS::EMR::Step): Name, ActionOnFailure,
  * JobFlowId and HadoopJarStep are all required there, and the step's properties are spelled `StepProperties`.
  * ActionOnFailure is CANCEL_AND_WAIT or CONTINUE only ("Possible values are CANCEL_AND_WAIT and CONTINUE"): a step
- * that would shut the cluster down is refused, not written for CloudFormation to refuse at deploy time.
+ * that would shut the cluster down is refused, not written for CloudFormation to refuse at deploy time. A step's
+ * StepMonitoringConfiguration.S3MonitoringConfiguration is there as two flat properties, `LogUri` and
+ * `EncryptionKeyArn` ("When omitted, EMR falls back to cluster-level logging behavior"; Template Reference,
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-emr-step.html), and read back
+ * into it; a StepMonitoringConfiguration with anything else in it is refused by name.
  * CloudFormation creates resources in parallel unless told otherwise, so each step DependsOn the one before it,
  * which keeps the order EMR would run them in.
  */
@@ -28,6 +32,8 @@ export interface CfnStepResource {
       Args?: string[];
       StepProperties?: { Key: string; Value: string }[];
     };
+    LogUri?: string;
+    EncryptionKeyArn?: string;
   };
 }
 
@@ -55,11 +61,7 @@ export function toCloudFormation(
         `${where}.ActionOnFailure is ${action}, which AWS::EMR::Step does not take (only ${CLOUDFORMATION_STEP_ACTIONS.join(" or ")}); a step that shuts the cluster down on failure cannot be a CloudFormation resource`,
       );
     }
-    if (step.StepMonitoringConfiguration !== undefined) {
-      throw new FormatError(
-        `${where}.StepMonitoringConfiguration cannot be expressed: AWS::EMR::Step has no such property`,
-      );
-    }
+    const logging = s3Logging(step, where);
     const { Jar, MainClass, Args, Properties } = step.HadoopJarStep;
     const hadoop: CfnStepResource["Properties"]["HadoopJarStep"] = { Jar };
     if (MainClass !== undefined) hadoop.MainClass = MainClass;
@@ -79,6 +81,7 @@ export function toCloudFormation(
         ActionOnFailure: action,
         JobFlowId: options.jobFlowId,
         HadoopJarStep: hadoop,
+        ...logging,
       },
     };
     if (i > 0) resource.DependsOn = `${prefix}${i}`;
@@ -100,9 +103,32 @@ export function fromCloudFormation(template: unknown): StepConfig[] {
   for (const first of firsts)
     for (let id: string | undefined = first; id !== undefined; id = next.get(id)) order.push(id);
   return order.map((id) => {
-    const { Name, ActionOnFailure, HadoopJarStep } = byId.get(id)!.Properties;
+    const { Name, ActionOnFailure, HadoopJarStep, LogUri, EncryptionKeyArn } = byId.get(id)!.Properties;
     const { StepProperties, ...rest } = HadoopJarStep;
     const hadoop = StepProperties === undefined ? { ...rest } : { ...rest, Properties: StepProperties };
-    return { Name, ActionOnFailure, HadoopJarStep: hadoop } as StepConfig;
+    const step = { Name, ActionOnFailure, HadoopJarStep: hadoop } as StepConfig;
+    if (LogUri === undefined && EncryptionKeyArn === undefined) return step;
+    const s3 = {
+      ...(LogUri === undefined ? {} : { LogUri }),
+      ...(EncryptionKeyArn === undefined ? {} : { EncryptionKeyArn }),
+    };
+    return { ...step, StepMonitoringConfiguration: { S3MonitoringConfiguration: s3 } };
   });
+}
+
+/** A step's S3 logging as AWS::EMR::Step's LogUri and EncryptionKeyArn; anything else of its monitoring is refused. */
+function s3Logging(step: StepConfig, where: string): { LogUri?: string; EncryptionKeyArn?: string } {
+  const monitoring = step.StepMonitoringConfiguration;
+  if (monitoring === undefined) return {};
+  const { S3MonitoringConfiguration: s3, ...other } = monitoring;
+  const extra = Object.keys(other)[0] ?? Object.keys(s3 ?? {}).find((k) => k !== "LogUri" && k !== "EncryptionKeyArn");
+  if (extra !== undefined) {
+    throw new FormatError(
+      `${where}.StepMonitoringConfiguration has ${extra}, which AWS::EMR::Step cannot express: it takes LogUri and EncryptionKeyArn only`,
+    );
+  }
+  const out: { LogUri?: string; EncryptionKeyArn?: string } = {};
+  if (s3?.LogUri !== undefined) out.LogUri = s3.LogUri;
+  if (s3?.EncryptionKeyArn !== undefined) out.EncryptionKeyArn = s3.EncryptionKeyArn;
+  return out;
 }

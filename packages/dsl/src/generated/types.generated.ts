@@ -904,6 +904,42 @@ export interface FailureDetails {
     LogFile?: String | undefined;
 }
 
+/** */
+export interface GetAutoTerminationPolicyInput {
+    /**
+     * Specifies the ID of the Amazon EMR cluster for which the auto-termination policy will be fetched.
+     *
+     * Required.
+     *
+     * Length: at most 256 characters (Unicode code points).
+     */
+    ClusterId: ClusterId;
+}
+
+/** */
+export interface GetAutoTerminationPolicyOutput {
+    /** Specifies the auto-termination policy that is attached to an Amazon EMR cluster. */
+    AutoTerminationPolicy?: OutputOf<AutoTerminationPolicy> | undefined;
+}
+
+/** */
+export interface GetManagedScalingPolicyInput {
+    /**
+     * Specifies the ID of the cluster for which the managed scaling policy will be fetched.
+     *
+     * Required.
+     *
+     * Length: at most 256 characters (Unicode code points).
+     */
+    ClusterId: ClusterId;
+}
+
+/** */
+export interface GetManagedScalingPolicyOutput {
+    /** Specifies the managed scaling policy that is attached to an Amazon EMR cluster. */
+    ManagedScalingPolicy?: OutputOf<ManagedScalingPolicy> | undefined;
+}
+
 /** A job flow step consisting of a JAR file whose main function will be executed. The main function submits a job for Hadoop to execute and waits for the job to finish or fail. */
 export interface HadoopJarStepConfig {
     /** A list of Java properties that are set when the step runs. You can use these properties to pass key-value pairs to your main function. */
@@ -2677,6 +2713,46 @@ export interface PlacementType {
     AvailabilityZones?: XmlStringMaxLen256List | undefined;
 }
 
+/** */
+export interface PutAutoTerminationPolicyInput {
+    /**
+     * Specifies the ID of the Amazon EMR cluster to which the auto-termination policy will be attached.
+     *
+     * Required.
+     *
+     * Length: at most 256 characters (Unicode code points).
+     */
+    ClusterId: ClusterId;
+    /** Specifies the auto-termination policy to attach to the cluster. */
+    AutoTerminationPolicy?: AutoTerminationPolicy | undefined;
+}
+
+/** */
+export interface PutAutoTerminationPolicyOutput {
+}
+
+/** */
+export interface PutManagedScalingPolicyInput {
+    /**
+     * Specifies the ID of an Amazon EMR cluster where the managed scaling policy is attached.
+     *
+     * Required.
+     *
+     * Length: at most 256 characters (Unicode code points).
+     */
+    ClusterId: ClusterId;
+    /**
+     * Specifies the constraints for the managed scaling policy.
+     *
+     * Required.
+     */
+    ManagedScalingPolicy: ManagedScalingPolicy;
+}
+
+/** */
+export interface PutManagedScalingPolicyOutput {
+}
+
 /** One of: `OVERWRITE`, `MERGE`. */
 export const ReconfigurationType = {
       OVERWRITE: "OVERWRITE",
@@ -2691,6 +2767,38 @@ export interface ReleaseLabelFilter {
     Prefix?: String | undefined;
     /** Optional release label application filter. For example, `spark@2.1.0`. */
     Application?: String | undefined;
+}
+
+/** */
+export interface RemoveAutoTerminationPolicyInput {
+    /**
+     * Specifies the ID of the Amazon EMR cluster from which the auto-termination policy will be removed.
+     *
+     * Required.
+     *
+     * Length: at most 256 characters (Unicode code points).
+     */
+    ClusterId: ClusterId;
+}
+
+/** */
+export interface RemoveAutoTerminationPolicyOutput {
+}
+
+/** */
+export interface RemoveManagedScalingPolicyInput {
+    /**
+     * Specifies the ID of the cluster from which the managed scaling policy will be removed.
+     *
+     * Required.
+     *
+     * Length: at most 256 characters (Unicode code points).
+     */
+    ClusterId: ClusterId;
+}
+
+/** */
+export interface RemoveManagedScalingPolicyOutput {
 }
 
 /** This input identifies an Amazon EMR resource and a list of tags to remove. */

@@ -69,137 +69,141 @@ const MEMBERS55 = ["Device","VolumeId"] as readonly string[];
 const MEMBERS56 = ["Ec2KeyName","Ec2SubnetId","RequestedEc2SubnetIds","Ec2AvailabilityZone","RequestedEc2AvailabilityZones","IamInstanceProfile","EmrManagedMasterSecurityGroup","EmrManagedSlaveSecurityGroup","ServiceAccessSecurityGroup","AdditionalMasterSecurityGroups","AdditionalSlaveSecurityGroups"] as readonly string[];
 const MEMBERS57 = ["ErrorCode","ErrorData","ErrorMessage"] as readonly string[];
 const MEMBERS58 = ["Reason","Message","LogFile"] as readonly string[];
-const MEMBERS59 = ["Properties","Jar","MainClass","Args"] as readonly string[];
-const MEMBERS60 = ["Jar","Properties","MainClass","Args"] as readonly string[];
-const MEMBERS61 = ["Id","Ec2InstanceId","PublicDnsName","PublicIpAddress","PrivateDnsName","PrivateIpAddress","Status","InstanceGroupId","InstanceFleetId","Market","InstanceType","EbsVolumes"] as readonly string[];
-const ENUM62 = new Set<unknown>(["INSTANCE_FLEET","INSTANCE_GROUP"]);
-const VALUES63 = ["INSTANCE_FLEET","INSTANCE_GROUP"] as readonly string[];
-const MEMBERS64 = ["Id","Name","Status","InstanceFleetType","TargetOnDemandCapacity","TargetSpotCapacity","ProvisionedOnDemandCapacity","ProvisionedSpotCapacity","InstanceTypeSpecifications","LaunchSpecifications","ResizeSpecifications","Context"] as readonly string[];
-const MEMBERS65 = ["Name","InstanceFleetType","TargetOnDemandCapacity","TargetSpotCapacity","InstanceTypeConfigs","LaunchSpecifications","ResizeSpecifications","Context"] as readonly string[];
-const MEMBERS66 = ["SpotSpecification","OnDemandSpecification"] as readonly string[];
-const MEMBERS67 = ["SpotResizeSpecification","OnDemandResizeSpecification"] as readonly string[];
-const ENUM68 = new Set<unknown>(["PROVISIONING","BOOTSTRAPPING","RUNNING","RESIZING","RECONFIGURING","SUSPENDED","TERMINATING","TERMINATED"]);
-const VALUES69 = ["PROVISIONING","BOOTSTRAPPING","RUNNING","RESIZING","RECONFIGURING","SUSPENDED","TERMINATING","TERMINATED"] as readonly string[];
-const ENUM70 = new Set<unknown>(["INTERNAL_ERROR","VALIDATION_ERROR","INSTANCE_FAILURE","CLUSTER_TERMINATED"]);
-const VALUES71 = ["INTERNAL_ERROR","VALIDATION_ERROR","INSTANCE_FAILURE","CLUSTER_TERMINATED"] as readonly string[];
-const MEMBERS72 = ["State","StateChangeReason","Timeline"] as readonly string[];
-const ENUM73 = new Set<unknown>(["MASTER","CORE","TASK"]);
-const VALUES74 = ["MASTER","CORE","TASK"] as readonly string[];
-const MEMBERS75 = ["Id","Name","Market","InstanceGroupType","BidPrice","InstanceType","RequestedInstanceCount","RunningInstanceCount","Status","Configurations","ConfigurationsVersion","LastSuccessfullyAppliedConfigurations","LastSuccessfullyAppliedConfigurationsVersion","EbsBlockDevices","EbsOptimized","ShrinkPolicy","AutoScalingPolicy","CustomAmiId"] as readonly string[];
-const MEMBERS76 = ["Name","Market","InstanceRole","BidPrice","InstanceType","InstanceCount","Configurations","EbsConfiguration","AutoScalingPolicy","CustomAmiId"] as readonly string[];
-const MEMBERS77 = ["InstanceGroupId","Name","Market","InstanceRole","BidPrice","InstanceType","InstanceRequestCount","InstanceRunningCount","State","LastStateChangeReason","CreationDateTime","StartDateTime","ReadyDateTime","EndDateTime","CustomAmiId"] as readonly string[];
-const MEMBERS78 = ["InstanceGroupId","InstanceCount","EC2InstanceIdsToTerminate","ShrinkPolicy","ReconfigurationType","Configurations"] as readonly string[];
-const ENUM79 = new Set<unknown>(["PROVISIONING","BOOTSTRAPPING","RUNNING","RECONFIGURING","RESIZING","SUSPENDED","TERMINATING","TERMINATED","ARRESTED","SHUTTING_DOWN","ENDED"]);
-const VALUES80 = ["PROVISIONING","BOOTSTRAPPING","RUNNING","RECONFIGURING","RESIZING","SUSPENDED","TERMINATING","TERMINATED","ARRESTED","SHUTTING_DOWN","ENDED"] as readonly string[];
-const MEMBERS81 = ["InstancesToTerminate","InstancesToProtect","InstanceTerminationTimeout"] as readonly string[];
-const ENUM82 = new Set<unknown>(["AWAITING_FULFILLMENT","PROVISIONING","BOOTSTRAPPING","RUNNING","TERMINATED"]);
-const VALUES83 = ["AWAITING_FULFILLMENT","PROVISIONING","BOOTSTRAPPING","RUNNING","TERMINATED"] as readonly string[];
-const ENUM84 = new Set<unknown>(["INTERNAL_ERROR","VALIDATION_ERROR","INSTANCE_FAILURE","BOOTSTRAP_FAILURE","CLUSTER_TERMINATED"]);
-const VALUES85 = ["INTERNAL_ERROR","VALIDATION_ERROR","INSTANCE_FAILURE","BOOTSTRAP_FAILURE","CLUSTER_TERMINATED"] as readonly string[];
-const PATTERN86 = /^(?:[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*)$/u;
-const MEMBERS87 = ["InstanceType","WeightedCapacity","BidPrice","BidPriceAsPercentageOfOnDemandPrice","EbsConfiguration","Configurations","CustomAmiId","Priority"] as readonly string[];
-const MEMBERS88 = ["InstanceType","WeightedCapacity","BidPrice","BidPriceAsPercentageOfOnDemandPrice","Configurations","EbsBlockDevices","EbsOptimized","CustomAmiId","Priority"] as readonly string[];
-const MEMBERS89 = ["Message"] as readonly string[];
-const MEMBERS90 = ["ErrorCode","Message"] as readonly string[];
-const MEMBERS91 = ["JobFlowId","Name","LogUri","LogEncryptionKmsKeyId","AmiVersion","ExecutionStatusDetail","Instances","Steps","BootstrapActions","SupportedProducts","VisibleToAllUsers","JobFlowRole","ServiceRole","AutoScalingRole","ScaleDownBehavior"] as readonly string[];
-const ENUM92 = new Set<unknown>(["STARTING","BOOTSTRAPPING","RUNNING","WAITING","SHUTTING_DOWN","TERMINATED","COMPLETED","FAILED"]);
-const VALUES93 = ["STARTING","BOOTSTRAPPING","RUNNING","WAITING","SHUTTING_DOWN","TERMINATED","COMPLETED","FAILED"] as readonly string[];
-const MEMBERS94 = ["State","CreationDateTime","StartDateTime","ReadyDateTime","EndDateTime","LastStateChangeReason"] as readonly string[];
-const MEMBERS95 = ["MasterInstanceType","SlaveInstanceType","InstanceCount","InstanceGroups","InstanceFleets","Ec2KeyName","Placement","KeepJobFlowAliveWhenNoSteps","TerminationProtected","UnhealthyNodeReplacement","HadoopVersion","Ec2SubnetId","Ec2SubnetIds","EmrManagedMasterSecurityGroup","EmrManagedSlaveSecurityGroup","ServiceAccessSecurityGroup","AdditionalMasterSecurityGroups","AdditionalSlaveSecurityGroups"] as readonly string[];
-const MEMBERS96 = ["MasterInstanceType","MasterPublicDnsName","MasterInstanceId","SlaveInstanceType","InstanceCount","InstanceGroups","NormalizedInstanceHours","Ec2KeyName","Ec2SubnetId","Placement","KeepJobFlowAliveWhenNoSteps","TerminationProtected","UnhealthyNodeReplacement","HadoopVersion"] as readonly string[];
-const MEMBERS97 = ["Realm","KdcAdminPassword","CrossRealmTrustPrincipalPassword","ADDomainJoinUser","ADDomainJoinPassword"] as readonly string[];
-const MEMBERS98 = ["Key","Value"] as readonly string[];
-const MEMBERS99 = ["ClusterId","Marker"] as readonly string[];
-const MEMBERS100 = ["BootstrapActions","Marker"] as readonly string[];
-const MEMBERS101 = ["CreatedAfter","CreatedBefore","ClusterStates","Marker"] as readonly string[];
-const MEMBERS102 = ["Clusters","Marker"] as readonly string[];
-const MEMBERS103 = ["InstanceFleets","Marker"] as readonly string[];
-const MEMBERS104 = ["InstanceGroups","Marker"] as readonly string[];
-const MEMBERS105 = ["ClusterId","InstanceGroupId","InstanceGroupTypes","InstanceFleetId","InstanceFleetType","InstanceStates","Marker"] as readonly string[];
-const MEMBERS106 = ["Instances","Marker"] as readonly string[];
-const MEMBERS107 = ["Filters","NextToken","MaxResults"] as readonly string[];
-const MEMBERS108 = ["ReleaseLabels","NextToken"] as readonly string[];
-const MEMBERS109 = ["ClusterId","StepStates","StepIds","Marker"] as readonly string[];
-const MEMBERS110 = ["Steps","Marker"] as readonly string[];
-const ENUM111 = new Set<unknown>(["system-logs","application-logs","persistent-ui-logs"]);
-const VALUES112 = ["system-logs","application-logs","persistent-ui-logs"] as readonly string[];
-const ENUM113 = new Set<unknown>(["emr-managed","on-customer-s3only","disabled"]);
-const VALUES114 = ["emr-managed","on-customer-s3only","disabled"] as readonly string[];
-const MEMBERS115 = ["ComputeLimits","UtilizationPerformanceIndex","ScalingStrategy"] as readonly string[];
-const ENUM116 = new Set<unknown>(["ON_DEMAND","SPOT"]);
-const VALUES117 = ["ON_DEMAND","SPOT"] as readonly string[];
-const MEMBERS118 = ["ClusterId","StepConcurrencyLevel","ExtendedSupport"] as readonly string[];
-const MEMBERS119 = ["StepConcurrencyLevel","ExtendedSupport"] as readonly string[];
-const MEMBERS120 = ["ClusterId","InstanceGroups"] as readonly string[];
-const MEMBERS121 = ["CloudWatchLogConfiguration","S3LoggingConfiguration"] as readonly string[];
-const MEMBERS122 = ["Label"] as readonly string[];
-const MEMBERS123 = ["UsageStrategy","CapacityReservationPreference","CapacityReservationResourceGroupArn"] as readonly string[];
-const ENUM124 = new Set<unknown>(["open","none"]);
-const VALUES125 = ["open","none"] as readonly string[];
-const ENUM126 = new Set<unknown>(["use-capacity-reservations-first"]);
-const VALUES127 = ["use-capacity-reservations-first"] as readonly string[];
-const ENUM128 = new Set<unknown>(["lowest-price","prioritized"]);
-const VALUES129 = ["lowest-price","prioritized"] as readonly string[];
-const MEMBERS130 = ["AllocationStrategy","CapacityReservationOptions"] as readonly string[];
-const MEMBERS131 = ["TimeoutDurationMinutes","AllocationStrategy","CapacityReservationOptions"] as readonly string[];
-const MEMBERS132 = ["InstanceRole","PlacementStrategy"] as readonly string[];
-const ENUM133 = new Set<unknown>(["SPREAD","PARTITION","CLUSTER","NONE"]);
-const VALUES134 = ["SPREAD","PARTITION","CLUSTER","NONE"] as readonly string[];
-const MEMBERS135 = ["AvailabilityZone","AvailabilityZones"] as readonly string[];
-const ENUM136 = new Set<unknown>(["OVERWRITE","MERGE"]);
-const VALUES137 = ["OVERWRITE","MERGE"] as readonly string[];
-const MEMBERS138 = ["Prefix","Application"] as readonly string[];
-const MEMBERS139 = ["ResourceId","TagKeys","ClusterId"] as readonly string[];
-const ENUM140 = new Set<unknown>(["SECURITY","NONE"]);
-const VALUES141 = ["SECURITY","NONE"] as readonly string[];
-const MEMBERS142 = ["Name","LogUri","LogEncryptionKmsKeyId","AdditionalInfo","AmiVersion","ReleaseLabel","Instances","Steps","StepExecutionRoleArn","BootstrapActions","SupportedProducts","NewSupportedProducts","Applications","Configurations","VisibleToAllUsers","JobFlowRole","ServiceRole","Tags","SecurityConfiguration","AutoScalingRole","ScaleDownBehavior","CustomAmiId","EbsRootVolumeSize","RepoUpgradeOnBoot","KerberosAttributes","StepConcurrencyLevel","ManagedScalingPolicy","PlacementGroupConfigs","AutoTerminationPolicy","OSReleaseLabel","EbsRootVolumeIops","EbsRootVolumeThroughput","ExtendedSupport","MonitoringConfiguration","SessionEnabled"] as readonly string[];
-const MEMBERS143 = ["JobFlowId","ClusterArn"] as readonly string[];
-const MEMBERS144 = ["LogTypeUploadPolicy"] as readonly string[];
-const MEMBERS145 = ["LogUri","EncryptionKeyArn"] as readonly string[];
-const ENUM146 = new Set<unknown>(["TERMINATE_AT_INSTANCE_HOUR","TERMINATE_AT_TASK_COMPLETION"]);
-const VALUES147 = ["TERMINATE_AT_INSTANCE_HOUR","TERMINATE_AT_TASK_COMPLETION"] as readonly string[];
-const MEMBERS148 = ["Market","SimpleScalingPolicyConfiguration"] as readonly string[];
-const MEMBERS149 = ["MinCapacity","MaxCapacity"] as readonly string[];
-const MEMBERS150 = ["Name","Description","Action","Trigger"] as readonly string[];
-const ENUM151 = new Set<unknown>(["DEFAULT","ADVANCED"]);
-const VALUES152 = ["DEFAULT","ADVANCED"] as readonly string[];
-const MEMBERS153 = ["CloudWatchAlarmDefinition"] as readonly string[];
-const MEMBERS154 = ["Path","Args"] as readonly string[];
-const MEMBERS155 = ["JobFlowIds","KeepJobFlowAliveWhenNoSteps"] as readonly string[];
-const MEMBERS156 = ["JobFlowIds","TerminationProtected"] as readonly string[];
-const MEMBERS157 = ["JobFlowIds","VisibleToAllUsers"] as readonly string[];
-const MEMBERS158 = ["DecommissionTimeout","InstanceResizePolicy"] as readonly string[];
-const MEMBERS159 = ["AdjustmentType","ScalingAdjustment","CoolDown"] as readonly string[];
-const MEMBERS160 = ["Name","Version"] as readonly string[];
-const ENUM161 = new Set<unknown>(["capacity-optimized","price-capacity-optimized","lowest-price","diversified","capacity-optimized-prioritized"]);
-const VALUES162 = ["capacity-optimized","price-capacity-optimized","lowest-price","diversified","capacity-optimized-prioritized"] as readonly string[];
-const MEMBERS163 = ["TimeoutDurationMinutes","TimeoutAction","BlockDurationMinutes","AllocationStrategy"] as readonly string[];
-const ENUM164 = new Set<unknown>(["SWITCH_TO_ON_DEMAND","TERMINATE_CLUSTER"]);
-const VALUES165 = ["SWITCH_TO_ON_DEMAND","TERMINATE_CLUSTER"] as readonly string[];
-const MEMBERS166 = ["TimeoutDurationMinutes","AllocationStrategy"] as readonly string[];
-const ENUM167 = new Set<unknown>(["SAMPLE_COUNT","AVERAGE","SUM","MINIMUM","MAXIMUM"]);
-const VALUES168 = ["SAMPLE_COUNT","AVERAGE","SUM","MINIMUM","MAXIMUM"] as readonly string[];
-const MEMBERS169 = ["Id","Name","Config","ActionOnFailure","Status","ExecutionRoleArn","LogUri","EncryptionKeyArn"] as readonly string[];
-const ENUM170 = new Set<unknown>(["SEND_INTERRUPT","TERMINATE_PROCESS"]);
-const VALUES171 = ["SEND_INTERRUPT","TERMINATE_PROCESS"] as readonly string[];
-const MEMBERS172 = ["Name","ActionOnFailure","HadoopJarStep","StepMonitoringConfiguration"] as readonly string[];
-const MEMBERS173 = ["StepConfig","ExecutionStatusDetail"] as readonly string[];
-const ENUM174 = new Set<unknown>(["PENDING","RUNNING","CONTINUE","COMPLETED","CANCELLED","FAILED","INTERRUPTED"]);
-const VALUES175 = ["PENDING","RUNNING","CONTINUE","COMPLETED","CANCELLED","FAILED","INTERRUPTED"] as readonly string[];
-const MEMBERS176 = ["State","CreationDateTime","StartDateTime","EndDateTime","LastStateChangeReason"] as readonly string[];
-const MEMBERS177 = ["S3MonitoringConfiguration"] as readonly string[];
-const ENUM178 = new Set<unknown>(["PENDING","CANCEL_PENDING","RUNNING","COMPLETED","CANCELLED","FAILED","INTERRUPTED"]);
-const VALUES179 = ["PENDING","CANCEL_PENDING","RUNNING","COMPLETED","CANCELLED","FAILED","INTERRUPTED"] as readonly string[];
-const ENUM180 = new Set<unknown>(["NONE"]);
-const VALUES181 = ["NONE"] as readonly string[];
-const MEMBERS182 = ["State","StateChangeReason","FailureDetails","Timeline"] as readonly string[];
-const MEMBERS183 = ["Id","Name","Config","ActionOnFailure","Status","LogUri","EncryptionKeyArn"] as readonly string[];
-const MEMBERS184 = ["CreationDateTime","StartDateTime","EndDateTime"] as readonly string[];
-const MEMBERS185 = ["Name","Args"] as readonly string[];
-const MEMBERS186 = ["JobFlowIds"] as readonly string[];
-const ENUM187 = new Set<unknown>(["NONE","SECONDS","MICRO_SECONDS","MILLI_SECONDS","BYTES","KILO_BYTES","MEGA_BYTES","GIGA_BYTES","TERA_BYTES","BITS","KILO_BITS","MEGA_BITS","GIGA_BITS","TERA_BITS","PERCENT","COUNT","BYTES_PER_SECOND","KILO_BYTES_PER_SECOND","MEGA_BYTES_PER_SECOND","GIGA_BYTES_PER_SECOND","TERA_BYTES_PER_SECOND","BITS_PER_SECOND","KILO_BITS_PER_SECOND","MEGA_BITS_PER_SECOND","GIGA_BITS_PER_SECOND","TERA_BITS_PER_SECOND","COUNT_PER_SECOND"]);
-const VALUES188 = ["NONE","SECONDS","MICRO_SECONDS","MILLI_SECONDS","BYTES","KILO_BYTES","MEGA_BYTES","GIGA_BYTES","TERA_BYTES","BITS","KILO_BITS","MEGA_BITS","GIGA_BITS","TERA_BITS","PERCENT","COUNT","BYTES_PER_SECOND","KILO_BYTES_PER_SECOND","MEGA_BYTES_PER_SECOND","GIGA_BYTES_PER_SECOND","TERA_BYTES_PER_SECOND","BITS_PER_SECOND","KILO_BITS_PER_SECOND","MEGA_BITS_PER_SECOND","GIGA_BITS_PER_SECOND","TERA_BITS_PER_SECOND","COUNT_PER_SECOND"] as readonly string[];
-const MEMBERS189 = ["VolumeType","Iops","SizeInGB","Throughput"] as readonly string[];
+const MEMBERS59 = ["AutoTerminationPolicy"] as readonly string[];
+const MEMBERS60 = ["ManagedScalingPolicy"] as readonly string[];
+const MEMBERS61 = ["Properties","Jar","MainClass","Args"] as readonly string[];
+const MEMBERS62 = ["Jar","Properties","MainClass","Args"] as readonly string[];
+const MEMBERS63 = ["Id","Ec2InstanceId","PublicDnsName","PublicIpAddress","PrivateDnsName","PrivateIpAddress","Status","InstanceGroupId","InstanceFleetId","Market","InstanceType","EbsVolumes"] as readonly string[];
+const ENUM64 = new Set<unknown>(["INSTANCE_FLEET","INSTANCE_GROUP"]);
+const VALUES65 = ["INSTANCE_FLEET","INSTANCE_GROUP"] as readonly string[];
+const MEMBERS66 = ["Id","Name","Status","InstanceFleetType","TargetOnDemandCapacity","TargetSpotCapacity","ProvisionedOnDemandCapacity","ProvisionedSpotCapacity","InstanceTypeSpecifications","LaunchSpecifications","ResizeSpecifications","Context"] as readonly string[];
+const MEMBERS67 = ["Name","InstanceFleetType","TargetOnDemandCapacity","TargetSpotCapacity","InstanceTypeConfigs","LaunchSpecifications","ResizeSpecifications","Context"] as readonly string[];
+const MEMBERS68 = ["SpotSpecification","OnDemandSpecification"] as readonly string[];
+const MEMBERS69 = ["SpotResizeSpecification","OnDemandResizeSpecification"] as readonly string[];
+const ENUM70 = new Set<unknown>(["PROVISIONING","BOOTSTRAPPING","RUNNING","RESIZING","RECONFIGURING","SUSPENDED","TERMINATING","TERMINATED"]);
+const VALUES71 = ["PROVISIONING","BOOTSTRAPPING","RUNNING","RESIZING","RECONFIGURING","SUSPENDED","TERMINATING","TERMINATED"] as readonly string[];
+const ENUM72 = new Set<unknown>(["INTERNAL_ERROR","VALIDATION_ERROR","INSTANCE_FAILURE","CLUSTER_TERMINATED"]);
+const VALUES73 = ["INTERNAL_ERROR","VALIDATION_ERROR","INSTANCE_FAILURE","CLUSTER_TERMINATED"] as readonly string[];
+const MEMBERS74 = ["State","StateChangeReason","Timeline"] as readonly string[];
+const ENUM75 = new Set<unknown>(["MASTER","CORE","TASK"]);
+const VALUES76 = ["MASTER","CORE","TASK"] as readonly string[];
+const MEMBERS77 = ["Id","Name","Market","InstanceGroupType","BidPrice","InstanceType","RequestedInstanceCount","RunningInstanceCount","Status","Configurations","ConfigurationsVersion","LastSuccessfullyAppliedConfigurations","LastSuccessfullyAppliedConfigurationsVersion","EbsBlockDevices","EbsOptimized","ShrinkPolicy","AutoScalingPolicy","CustomAmiId"] as readonly string[];
+const MEMBERS78 = ["Name","Market","InstanceRole","BidPrice","InstanceType","InstanceCount","Configurations","EbsConfiguration","AutoScalingPolicy","CustomAmiId"] as readonly string[];
+const MEMBERS79 = ["InstanceGroupId","Name","Market","InstanceRole","BidPrice","InstanceType","InstanceRequestCount","InstanceRunningCount","State","LastStateChangeReason","CreationDateTime","StartDateTime","ReadyDateTime","EndDateTime","CustomAmiId"] as readonly string[];
+const MEMBERS80 = ["InstanceGroupId","InstanceCount","EC2InstanceIdsToTerminate","ShrinkPolicy","ReconfigurationType","Configurations"] as readonly string[];
+const ENUM81 = new Set<unknown>(["PROVISIONING","BOOTSTRAPPING","RUNNING","RECONFIGURING","RESIZING","SUSPENDED","TERMINATING","TERMINATED","ARRESTED","SHUTTING_DOWN","ENDED"]);
+const VALUES82 = ["PROVISIONING","BOOTSTRAPPING","RUNNING","RECONFIGURING","RESIZING","SUSPENDED","TERMINATING","TERMINATED","ARRESTED","SHUTTING_DOWN","ENDED"] as readonly string[];
+const MEMBERS83 = ["InstancesToTerminate","InstancesToProtect","InstanceTerminationTimeout"] as readonly string[];
+const ENUM84 = new Set<unknown>(["AWAITING_FULFILLMENT","PROVISIONING","BOOTSTRAPPING","RUNNING","TERMINATED"]);
+const VALUES85 = ["AWAITING_FULFILLMENT","PROVISIONING","BOOTSTRAPPING","RUNNING","TERMINATED"] as readonly string[];
+const ENUM86 = new Set<unknown>(["INTERNAL_ERROR","VALIDATION_ERROR","INSTANCE_FAILURE","BOOTSTRAP_FAILURE","CLUSTER_TERMINATED"]);
+const VALUES87 = ["INTERNAL_ERROR","VALIDATION_ERROR","INSTANCE_FAILURE","BOOTSTRAP_FAILURE","CLUSTER_TERMINATED"] as readonly string[];
+const PATTERN88 = /^(?:[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*)$/u;
+const MEMBERS89 = ["InstanceType","WeightedCapacity","BidPrice","BidPriceAsPercentageOfOnDemandPrice","EbsConfiguration","Configurations","CustomAmiId","Priority"] as readonly string[];
+const MEMBERS90 = ["InstanceType","WeightedCapacity","BidPrice","BidPriceAsPercentageOfOnDemandPrice","Configurations","EbsBlockDevices","EbsOptimized","CustomAmiId","Priority"] as readonly string[];
+const MEMBERS91 = ["Message"] as readonly string[];
+const MEMBERS92 = ["ErrorCode","Message"] as readonly string[];
+const MEMBERS93 = ["JobFlowId","Name","LogUri","LogEncryptionKmsKeyId","AmiVersion","ExecutionStatusDetail","Instances","Steps","BootstrapActions","SupportedProducts","VisibleToAllUsers","JobFlowRole","ServiceRole","AutoScalingRole","ScaleDownBehavior"] as readonly string[];
+const ENUM94 = new Set<unknown>(["STARTING","BOOTSTRAPPING","RUNNING","WAITING","SHUTTING_DOWN","TERMINATED","COMPLETED","FAILED"]);
+const VALUES95 = ["STARTING","BOOTSTRAPPING","RUNNING","WAITING","SHUTTING_DOWN","TERMINATED","COMPLETED","FAILED"] as readonly string[];
+const MEMBERS96 = ["State","CreationDateTime","StartDateTime","ReadyDateTime","EndDateTime","LastStateChangeReason"] as readonly string[];
+const MEMBERS97 = ["MasterInstanceType","SlaveInstanceType","InstanceCount","InstanceGroups","InstanceFleets","Ec2KeyName","Placement","KeepJobFlowAliveWhenNoSteps","TerminationProtected","UnhealthyNodeReplacement","HadoopVersion","Ec2SubnetId","Ec2SubnetIds","EmrManagedMasterSecurityGroup","EmrManagedSlaveSecurityGroup","ServiceAccessSecurityGroup","AdditionalMasterSecurityGroups","AdditionalSlaveSecurityGroups"] as readonly string[];
+const MEMBERS98 = ["MasterInstanceType","MasterPublicDnsName","MasterInstanceId","SlaveInstanceType","InstanceCount","InstanceGroups","NormalizedInstanceHours","Ec2KeyName","Ec2SubnetId","Placement","KeepJobFlowAliveWhenNoSteps","TerminationProtected","UnhealthyNodeReplacement","HadoopVersion"] as readonly string[];
+const MEMBERS99 = ["Realm","KdcAdminPassword","CrossRealmTrustPrincipalPassword","ADDomainJoinUser","ADDomainJoinPassword"] as readonly string[];
+const MEMBERS100 = ["Key","Value"] as readonly string[];
+const MEMBERS101 = ["ClusterId","Marker"] as readonly string[];
+const MEMBERS102 = ["BootstrapActions","Marker"] as readonly string[];
+const MEMBERS103 = ["CreatedAfter","CreatedBefore","ClusterStates","Marker"] as readonly string[];
+const MEMBERS104 = ["Clusters","Marker"] as readonly string[];
+const MEMBERS105 = ["InstanceFleets","Marker"] as readonly string[];
+const MEMBERS106 = ["InstanceGroups","Marker"] as readonly string[];
+const MEMBERS107 = ["ClusterId","InstanceGroupId","InstanceGroupTypes","InstanceFleetId","InstanceFleetType","InstanceStates","Marker"] as readonly string[];
+const MEMBERS108 = ["Instances","Marker"] as readonly string[];
+const MEMBERS109 = ["Filters","NextToken","MaxResults"] as readonly string[];
+const MEMBERS110 = ["ReleaseLabels","NextToken"] as readonly string[];
+const MEMBERS111 = ["ClusterId","StepStates","StepIds","Marker"] as readonly string[];
+const MEMBERS112 = ["Steps","Marker"] as readonly string[];
+const ENUM113 = new Set<unknown>(["system-logs","application-logs","persistent-ui-logs"]);
+const VALUES114 = ["system-logs","application-logs","persistent-ui-logs"] as readonly string[];
+const ENUM115 = new Set<unknown>(["emr-managed","on-customer-s3only","disabled"]);
+const VALUES116 = ["emr-managed","on-customer-s3only","disabled"] as readonly string[];
+const MEMBERS117 = ["ComputeLimits","UtilizationPerformanceIndex","ScalingStrategy"] as readonly string[];
+const ENUM118 = new Set<unknown>(["ON_DEMAND","SPOT"]);
+const VALUES119 = ["ON_DEMAND","SPOT"] as readonly string[];
+const MEMBERS120 = ["ClusterId","StepConcurrencyLevel","ExtendedSupport"] as readonly string[];
+const MEMBERS121 = ["StepConcurrencyLevel","ExtendedSupport"] as readonly string[];
+const MEMBERS122 = ["ClusterId","InstanceGroups"] as readonly string[];
+const MEMBERS123 = ["CloudWatchLogConfiguration","S3LoggingConfiguration"] as readonly string[];
+const MEMBERS124 = ["Label"] as readonly string[];
+const MEMBERS125 = ["UsageStrategy","CapacityReservationPreference","CapacityReservationResourceGroupArn"] as readonly string[];
+const ENUM126 = new Set<unknown>(["open","none"]);
+const VALUES127 = ["open","none"] as readonly string[];
+const ENUM128 = new Set<unknown>(["use-capacity-reservations-first"]);
+const VALUES129 = ["use-capacity-reservations-first"] as readonly string[];
+const ENUM130 = new Set<unknown>(["lowest-price","prioritized"]);
+const VALUES131 = ["lowest-price","prioritized"] as readonly string[];
+const MEMBERS132 = ["AllocationStrategy","CapacityReservationOptions"] as readonly string[];
+const MEMBERS133 = ["TimeoutDurationMinutes","AllocationStrategy","CapacityReservationOptions"] as readonly string[];
+const MEMBERS134 = ["InstanceRole","PlacementStrategy"] as readonly string[];
+const ENUM135 = new Set<unknown>(["SPREAD","PARTITION","CLUSTER","NONE"]);
+const VALUES136 = ["SPREAD","PARTITION","CLUSTER","NONE"] as readonly string[];
+const MEMBERS137 = ["AvailabilityZone","AvailabilityZones"] as readonly string[];
+const MEMBERS138 = ["ClusterId","AutoTerminationPolicy"] as readonly string[];
+const MEMBERS139 = ["ClusterId","ManagedScalingPolicy"] as readonly string[];
+const ENUM140 = new Set<unknown>(["OVERWRITE","MERGE"]);
+const VALUES141 = ["OVERWRITE","MERGE"] as readonly string[];
+const MEMBERS142 = ["Prefix","Application"] as readonly string[];
+const MEMBERS143 = ["ResourceId","TagKeys","ClusterId"] as readonly string[];
+const ENUM144 = new Set<unknown>(["SECURITY","NONE"]);
+const VALUES145 = ["SECURITY","NONE"] as readonly string[];
+const MEMBERS146 = ["Name","LogUri","LogEncryptionKmsKeyId","AdditionalInfo","AmiVersion","ReleaseLabel","Instances","Steps","StepExecutionRoleArn","BootstrapActions","SupportedProducts","NewSupportedProducts","Applications","Configurations","VisibleToAllUsers","JobFlowRole","ServiceRole","Tags","SecurityConfiguration","AutoScalingRole","ScaleDownBehavior","CustomAmiId","EbsRootVolumeSize","RepoUpgradeOnBoot","KerberosAttributes","StepConcurrencyLevel","ManagedScalingPolicy","PlacementGroupConfigs","AutoTerminationPolicy","OSReleaseLabel","EbsRootVolumeIops","EbsRootVolumeThroughput","ExtendedSupport","MonitoringConfiguration","SessionEnabled"] as readonly string[];
+const MEMBERS147 = ["JobFlowId","ClusterArn"] as readonly string[];
+const MEMBERS148 = ["LogTypeUploadPolicy"] as readonly string[];
+const MEMBERS149 = ["LogUri","EncryptionKeyArn"] as readonly string[];
+const ENUM150 = new Set<unknown>(["TERMINATE_AT_INSTANCE_HOUR","TERMINATE_AT_TASK_COMPLETION"]);
+const VALUES151 = ["TERMINATE_AT_INSTANCE_HOUR","TERMINATE_AT_TASK_COMPLETION"] as readonly string[];
+const MEMBERS152 = ["Market","SimpleScalingPolicyConfiguration"] as readonly string[];
+const MEMBERS153 = ["MinCapacity","MaxCapacity"] as readonly string[];
+const MEMBERS154 = ["Name","Description","Action","Trigger"] as readonly string[];
+const ENUM155 = new Set<unknown>(["DEFAULT","ADVANCED"]);
+const VALUES156 = ["DEFAULT","ADVANCED"] as readonly string[];
+const MEMBERS157 = ["CloudWatchAlarmDefinition"] as readonly string[];
+const MEMBERS158 = ["Path","Args"] as readonly string[];
+const MEMBERS159 = ["JobFlowIds","KeepJobFlowAliveWhenNoSteps"] as readonly string[];
+const MEMBERS160 = ["JobFlowIds","TerminationProtected"] as readonly string[];
+const MEMBERS161 = ["JobFlowIds","VisibleToAllUsers"] as readonly string[];
+const MEMBERS162 = ["DecommissionTimeout","InstanceResizePolicy"] as readonly string[];
+const MEMBERS163 = ["AdjustmentType","ScalingAdjustment","CoolDown"] as readonly string[];
+const MEMBERS164 = ["Name","Version"] as readonly string[];
+const ENUM165 = new Set<unknown>(["capacity-optimized","price-capacity-optimized","lowest-price","diversified","capacity-optimized-prioritized"]);
+const VALUES166 = ["capacity-optimized","price-capacity-optimized","lowest-price","diversified","capacity-optimized-prioritized"] as readonly string[];
+const MEMBERS167 = ["TimeoutDurationMinutes","TimeoutAction","BlockDurationMinutes","AllocationStrategy"] as readonly string[];
+const ENUM168 = new Set<unknown>(["SWITCH_TO_ON_DEMAND","TERMINATE_CLUSTER"]);
+const VALUES169 = ["SWITCH_TO_ON_DEMAND","TERMINATE_CLUSTER"] as readonly string[];
+const MEMBERS170 = ["TimeoutDurationMinutes","AllocationStrategy"] as readonly string[];
+const ENUM171 = new Set<unknown>(["SAMPLE_COUNT","AVERAGE","SUM","MINIMUM","MAXIMUM"]);
+const VALUES172 = ["SAMPLE_COUNT","AVERAGE","SUM","MINIMUM","MAXIMUM"] as readonly string[];
+const MEMBERS173 = ["Id","Name","Config","ActionOnFailure","Status","ExecutionRoleArn","LogUri","EncryptionKeyArn"] as readonly string[];
+const ENUM174 = new Set<unknown>(["SEND_INTERRUPT","TERMINATE_PROCESS"]);
+const VALUES175 = ["SEND_INTERRUPT","TERMINATE_PROCESS"] as readonly string[];
+const MEMBERS176 = ["Name","ActionOnFailure","HadoopJarStep","StepMonitoringConfiguration"] as readonly string[];
+const MEMBERS177 = ["StepConfig","ExecutionStatusDetail"] as readonly string[];
+const ENUM178 = new Set<unknown>(["PENDING","RUNNING","CONTINUE","COMPLETED","CANCELLED","FAILED","INTERRUPTED"]);
+const VALUES179 = ["PENDING","RUNNING","CONTINUE","COMPLETED","CANCELLED","FAILED","INTERRUPTED"] as readonly string[];
+const MEMBERS180 = ["State","CreationDateTime","StartDateTime","EndDateTime","LastStateChangeReason"] as readonly string[];
+const MEMBERS181 = ["S3MonitoringConfiguration"] as readonly string[];
+const ENUM182 = new Set<unknown>(["PENDING","CANCEL_PENDING","RUNNING","COMPLETED","CANCELLED","FAILED","INTERRUPTED"]);
+const VALUES183 = ["PENDING","CANCEL_PENDING","RUNNING","COMPLETED","CANCELLED","FAILED","INTERRUPTED"] as readonly string[];
+const ENUM184 = new Set<unknown>(["NONE"]);
+const VALUES185 = ["NONE"] as readonly string[];
+const MEMBERS186 = ["State","StateChangeReason","FailureDetails","Timeline"] as readonly string[];
+const MEMBERS187 = ["Id","Name","Config","ActionOnFailure","Status","LogUri","EncryptionKeyArn"] as readonly string[];
+const MEMBERS188 = ["CreationDateTime","StartDateTime","EndDateTime"] as readonly string[];
+const MEMBERS189 = ["Name","Args"] as readonly string[];
+const MEMBERS190 = ["JobFlowIds"] as readonly string[];
+const ENUM191 = new Set<unknown>(["NONE","SECONDS","MICRO_SECONDS","MILLI_SECONDS","BYTES","KILO_BYTES","MEGA_BYTES","GIGA_BYTES","TERA_BYTES","BITS","KILO_BITS","MEGA_BITS","GIGA_BITS","TERA_BITS","PERCENT","COUNT","BYTES_PER_SECOND","KILO_BYTES_PER_SECOND","MEGA_BYTES_PER_SECOND","GIGA_BYTES_PER_SECOND","TERA_BYTES_PER_SECOND","BITS_PER_SECOND","KILO_BITS_PER_SECOND","MEGA_BITS_PER_SECOND","GIGA_BITS_PER_SECOND","TERA_BITS_PER_SECOND","COUNT_PER_SECOND"]);
+const VALUES192 = ["NONE","SECONDS","MICRO_SECONDS","MILLI_SECONDS","BYTES","KILO_BYTES","MEGA_BYTES","GIGA_BYTES","TERA_BYTES","BITS","KILO_BITS","MEGA_BITS","GIGA_BITS","TERA_BITS","PERCENT","COUNT","BYTES_PER_SECOND","KILO_BYTES_PER_SECOND","MEGA_BYTES_PER_SECOND","GIGA_BYTES_PER_SECOND","TERA_BYTES_PER_SECOND","BITS_PER_SECOND","KILO_BITS_PER_SECOND","MEGA_BITS_PER_SECOND","GIGA_BITS_PER_SECOND","TERA_BITS_PER_SECOND","COUNT_PER_SECOND"] as readonly string[];
+const MEMBERS193 = ["VolumeType","Iops","SizeInGB","Throughput"] as readonly string[];
 /** Checks a value against ActionOnFailure. */
 export function validateActionOnFailure(value: unknown, walk: Walk): void {
   if (typeof value !== "string") {
@@ -2374,6 +2378,102 @@ export function validateFailureDetails(value: unknown, walk: Walk): void {
   }
 }
 
+/** Checks a value against GetAutoTerminationPolicyInput. */
+export function validateGetAutoTerminationPolicyInput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (GetAutoTerminationPolicyInput), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["ClusterId"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "ClusterId");
+  } else {
+    walk.path.push("ClusterId");
+    validateClusterId(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "ClusterId":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS44);
+    report(walk, "unknown-member", `is not a member of GetAutoTerminationPolicyInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against GetAutoTerminationPolicyOutput. */
+export function validateGetAutoTerminationPolicyOutput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (GetAutoTerminationPolicyOutput), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["AutoTerminationPolicy"];
+  if (member !== undefined) {
+    walk.path.push("AutoTerminationPolicy");
+    validateAutoTerminationPolicy(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "AutoTerminationPolicy":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS59);
+    report(walk, "unknown-member", `is not a member of GetAutoTerminationPolicyOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against GetManagedScalingPolicyInput. */
+export function validateGetManagedScalingPolicyInput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (GetManagedScalingPolicyInput), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["ClusterId"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "ClusterId");
+  } else {
+    walk.path.push("ClusterId");
+    validateClusterId(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "ClusterId":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS44);
+    report(walk, "unknown-member", `is not a member of GetManagedScalingPolicyInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against GetManagedScalingPolicyOutput. */
+export function validateGetManagedScalingPolicyOutput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (GetManagedScalingPolicyOutput), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["ManagedScalingPolicy"];
+  if (member !== undefined) {
+    walk.path.push("ManagedScalingPolicy");
+    validateManagedScalingPolicy(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "ManagedScalingPolicy":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS60);
+    report(walk, "unknown-member", `is not a member of GetManagedScalingPolicyOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
 /** Checks a value against HadoopJarStepConfig. */
 export function validateHadoopJarStepConfig(value: unknown, walk: Walk): void {
   if (!isObject(value)) {
@@ -2415,7 +2515,7 @@ export function validateHadoopJarStepConfig(value: unknown, walk: Walk): void {
       case "Args":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS59);
+    const suggestion = nearest(key, MEMBERS61);
     report(walk, "unknown-member", `is not a member of HadoopJarStepConfig${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -2459,7 +2559,7 @@ export function validateHadoopStepConfig(value: unknown, walk: Walk): void {
       case "Args":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS60);
+    const suggestion = nearest(key, MEMBERS62);
     report(walk, "unknown-member", `is not a member of HadoopStepConfig${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -2559,7 +2659,7 @@ export function validateInstance(value: unknown, walk: Walk): void {
       case "EbsVolumes":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS61);
+    const suggestion = nearest(key, MEMBERS63);
     report(walk, "unknown-member", `is not a member of Instance${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -2570,9 +2670,9 @@ export function validateInstanceCollectionType(value: unknown, walk: Walk): void
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM62.has(value)) {
-    const suggestion = nearest(String(value), VALUES63);
-    report(walk, "enum", `must be one of ${VALUES63.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM64.has(value)) {
+    const suggestion = nearest(String(value), VALUES65);
+    report(walk, "enum", `must be one of ${VALUES65.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -2671,7 +2771,7 @@ export function validateInstanceFleet(value: unknown, walk: Walk): void {
       case "Context":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS64);
+    const suggestion = nearest(key, MEMBERS66);
     report(walk, "unknown-member", `is not a member of InstanceFleet${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -2745,7 +2845,7 @@ export function validateInstanceFleetConfig(value: unknown, walk: Walk): void {
       case "Context":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS65);
+    const suggestion = nearest(key, MEMBERS67);
     report(walk, "unknown-member", `is not a member of InstanceFleetConfig${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -2811,7 +2911,7 @@ export function validateInstanceFleetProvisioningSpecifications(value: unknown, 
       case "OnDemandSpecification":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS66);
+    const suggestion = nearest(key, MEMBERS68);
     report(walk, "unknown-member", `is not a member of InstanceFleetProvisioningSpecifications${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -2841,7 +2941,7 @@ export function validateInstanceFleetResizingSpecifications(value: unknown, walk
       case "OnDemandResizeSpecification":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS67);
+    const suggestion = nearest(key, MEMBERS69);
     report(walk, "unknown-member", `is not a member of InstanceFleetResizingSpecifications${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -2852,9 +2952,9 @@ export function validateInstanceFleetState(value: unknown, walk: Walk): void {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM68.has(value)) {
-    const suggestion = nearest(String(value), VALUES69);
-    report(walk, "enum", `must be one of ${VALUES69.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM70.has(value)) {
+    const suggestion = nearest(String(value), VALUES71);
+    report(walk, "enum", `must be one of ${VALUES71.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -2894,9 +2994,9 @@ export function validateInstanceFleetStateChangeReasonCode(value: unknown, walk:
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM70.has(value)) {
-    const suggestion = nearest(String(value), VALUES71);
-    report(walk, "enum", `must be one of ${VALUES71.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM72.has(value)) {
+    const suggestion = nearest(String(value), VALUES73);
+    report(walk, "enum", `must be one of ${VALUES73.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -2932,7 +3032,7 @@ export function validateInstanceFleetStatus(value: unknown, walk: Walk): void {
       case "Timeline":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS72);
+    const suggestion = nearest(key, MEMBERS74);
     report(walk, "unknown-member", `is not a member of InstanceFleetStatus${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -2980,9 +3080,9 @@ export function validateInstanceFleetType(value: unknown, walk: Walk): void {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM73.has(value)) {
-    const suggestion = nearest(String(value), VALUES74);
-    report(walk, "enum", `must be one of ${VALUES74.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM75.has(value)) {
+    const suggestion = nearest(String(value), VALUES76);
+    report(walk, "enum", `must be one of ${VALUES76.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -3123,7 +3223,7 @@ export function validateInstanceGroup(value: unknown, walk: Walk): void {
       case "CustomAmiId":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS75);
+    const suggestion = nearest(key, MEMBERS77);
     report(walk, "unknown-member", `is not a member of InstanceGroup${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -3215,7 +3315,7 @@ export function validateInstanceGroupConfig(value: unknown, walk: Walk): void {
       case "CustomAmiId":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS76);
+    const suggestion = nearest(key, MEMBERS78);
     report(walk, "unknown-member", `is not a member of InstanceGroupConfig${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -3363,7 +3463,7 @@ export function validateInstanceGroupDetail(value: unknown, walk: Walk): void {
       case "CustomAmiId":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS77);
+    const suggestion = nearest(key, MEMBERS79);
     report(walk, "unknown-member", `is not a member of InstanceGroupDetail${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -3472,7 +3572,7 @@ export function validateInstanceGroupModifyConfig(value: unknown, walk: Walk): v
       case "Configurations":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS78);
+    const suggestion = nearest(key, MEMBERS80);
     report(walk, "unknown-member", `is not a member of InstanceGroupModifyConfig${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -3496,9 +3596,9 @@ export function validateInstanceGroupState(value: unknown, walk: Walk): void {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM79.has(value)) {
-    const suggestion = nearest(String(value), VALUES80);
-    report(walk, "enum", `must be one of ${VALUES80.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM81.has(value)) {
+    const suggestion = nearest(String(value), VALUES82);
+    report(walk, "enum", `must be one of ${VALUES82.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -3538,9 +3638,9 @@ export function validateInstanceGroupStateChangeReasonCode(value: unknown, walk:
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM70.has(value)) {
-    const suggestion = nearest(String(value), VALUES71);
-    report(walk, "enum", `must be one of ${VALUES71.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM72.has(value)) {
+    const suggestion = nearest(String(value), VALUES73);
+    report(walk, "enum", `must be one of ${VALUES73.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -3576,7 +3676,7 @@ export function validateInstanceGroupStatus(value: unknown, walk: Walk): void {
       case "Timeline":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS72);
+    const suggestion = nearest(key, MEMBERS74);
     report(walk, "unknown-member", `is not a member of InstanceGroupStatus${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -3624,9 +3724,9 @@ export function validateInstanceGroupType(value: unknown, walk: Walk): void {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM73.has(value)) {
-    const suggestion = nearest(String(value), VALUES74);
-    report(walk, "enum", `must be one of ${VALUES74.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM75.has(value)) {
+    const suggestion = nearest(String(value), VALUES76);
+    report(walk, "enum", `must be one of ${VALUES76.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -3696,7 +3796,7 @@ export function validateInstanceResizePolicy(value: unknown, walk: Walk): void {
       case "InstanceTerminationTimeout":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS81);
+    const suggestion = nearest(key, MEMBERS83);
     report(walk, "unknown-member", `is not a member of InstanceResizePolicy${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -3707,9 +3807,9 @@ export function validateInstanceRoleType(value: unknown, walk: Walk): void {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM73.has(value)) {
-    const suggestion = nearest(String(value), VALUES74);
-    report(walk, "enum", `must be one of ${VALUES74.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM75.has(value)) {
+    const suggestion = nearest(String(value), VALUES76);
+    report(walk, "enum", `must be one of ${VALUES76.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -3719,9 +3819,9 @@ export function validateInstanceState(value: unknown, walk: Walk): void {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM82.has(value)) {
-    const suggestion = nearest(String(value), VALUES83);
-    report(walk, "enum", `must be one of ${VALUES83.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM84.has(value)) {
+    const suggestion = nearest(String(value), VALUES85);
+    report(walk, "enum", `must be one of ${VALUES85.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -3761,9 +3861,9 @@ export function validateInstanceStateChangeReasonCode(value: unknown, walk: Walk
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM84.has(value)) {
-    const suggestion = nearest(String(value), VALUES85);
-    report(walk, "enum", `must be one of ${VALUES85.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM86.has(value)) {
+    const suggestion = nearest(String(value), VALUES87);
+    report(walk, "enum", `must be one of ${VALUES87.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -3812,7 +3912,7 @@ export function validateInstanceStatus(value: unknown, walk: Walk): void {
       case "Timeline":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS72);
+    const suggestion = nearest(key, MEMBERS74);
     report(walk, "unknown-member", `is not a member of InstanceStatus${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -3862,7 +3962,7 @@ export function validateInstanceType(value: unknown, walk: Walk): void {
   }
   const length = lengthOutside(value, 1, 256);
   if (length >= 0) report(walk, "length", `must be 1–256 characters long, but is ${length}`);
-  if (!PATTERN86.test(value)) report(walk, "pattern", `must match the pattern [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*, but is ${show(value, false)}`);
+  if (!PATTERN88.test(value)) report(walk, "pattern", `must match the pattern [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*, but is ${show(value, false)}`);
 }
 
 /** Checks a value against InstanceTypeConfig. */
@@ -3934,7 +4034,7 @@ export function validateInstanceTypeConfig(value: unknown, walk: Walk): void {
       case "Priority":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS87);
+    const suggestion = nearest(key, MEMBERS89);
     report(walk, "unknown-member", `is not a member of InstanceTypeConfig${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -4026,7 +4126,7 @@ export function validateInstanceTypeSpecification(value: unknown, walk: Walk): v
       case "Priority":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS88);
+    const suggestion = nearest(key, MEMBERS90);
     report(walk, "unknown-member", `is not a member of InstanceTypeSpecification${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -4082,7 +4182,7 @@ export function validateInternalServerException(value: unknown, walk: Walk): voi
       case "Message":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS89);
+    const suggestion = nearest(key, MEMBERS91);
     report(walk, "unknown-member", `is not a member of InternalServerException${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -4112,7 +4212,7 @@ export function validateInvalidRequestException(value: unknown, walk: Walk): voi
       case "Message":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS90);
+    const suggestion = nearest(key, MEMBERS92);
     report(walk, "unknown-member", `is not a member of InvalidRequestException${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -4241,7 +4341,7 @@ export function validateJobFlowDetail(value: unknown, walk: Walk): void {
       case "ScaleDownBehavior":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS91);
+    const suggestion = nearest(key, MEMBERS93);
     report(walk, "unknown-member", `is not a member of JobFlowDetail${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -4265,9 +4365,9 @@ export function validateJobFlowExecutionState(value: unknown, walk: Walk): void 
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM92.has(value)) {
-    const suggestion = nearest(String(value), VALUES93);
-    report(walk, "enum", `must be one of ${VALUES93.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM94.has(value)) {
+    const suggestion = nearest(String(value), VALUES95);
+    report(walk, "enum", `must be one of ${VALUES95.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -4341,7 +4441,7 @@ export function validateJobFlowExecutionStatusDetail(value: unknown, walk: Walk)
       case "LastStateChangeReason":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS94);
+    const suggestion = nearest(key, MEMBERS96);
     report(walk, "unknown-member", `is not a member of JobFlowExecutionStatusDetail${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -4483,7 +4583,7 @@ export function validateJobFlowInstancesConfig(value: unknown, walk: Walk): void
       case "AdditionalSlaveSecurityGroups":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS95);
+    const suggestion = nearest(key, MEMBERS97);
     report(walk, "unknown-member", `is not a member of JobFlowInstancesConfig${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -4603,7 +4703,7 @@ export function validateJobFlowInstancesDetail(value: unknown, walk: Walk): void
       case "HadoopVersion":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS96);
+    const suggestion = nearest(key, MEMBERS98);
     report(walk, "unknown-member", `is not a member of JobFlowInstancesDetail${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -4658,7 +4758,7 @@ export function validateKerberosAttributes(value: unknown, walk: Walk): void {
       case "ADDomainJoinPassword":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS97);
+    const suggestion = nearest(key, MEMBERS99);
     report(walk, "unknown-member", `is not a member of KerberosAttributes${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -4688,7 +4788,7 @@ export function validateKeyValue(value: unknown, walk: Walk): void {
       case "Value":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS98);
+    const suggestion = nearest(key, MEMBERS100);
     report(walk, "unknown-member", `is not a member of KeyValue${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -4733,7 +4833,7 @@ export function validateListBootstrapActionsInput(value: unknown, walk: Walk): v
       case "Marker":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS99);
+    const suggestion = nearest(key, MEMBERS101);
     report(walk, "unknown-member", `is not a member of ListBootstrapActionsInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -4763,7 +4863,7 @@ export function validateListBootstrapActionsOutput(value: unknown, walk: Walk): 
       case "Marker":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS100);
+    const suggestion = nearest(key, MEMBERS102);
     report(walk, "unknown-member", `is not a member of ListBootstrapActionsOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -4807,7 +4907,7 @@ export function validateListClustersInput(value: unknown, walk: Walk): void {
       case "Marker":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS101);
+    const suggestion = nearest(key, MEMBERS103);
     report(walk, "unknown-member", `is not a member of ListClustersInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -4837,7 +4937,7 @@ export function validateListClustersOutput(value: unknown, walk: Walk): void {
       case "Marker":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS102);
+    const suggestion = nearest(key, MEMBERS104);
     report(walk, "unknown-member", `is not a member of ListClustersOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -4869,7 +4969,7 @@ export function validateListInstanceFleetsInput(value: unknown, walk: Walk): voi
       case "Marker":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS99);
+    const suggestion = nearest(key, MEMBERS101);
     report(walk, "unknown-member", `is not a member of ListInstanceFleetsInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -4899,7 +4999,7 @@ export function validateListInstanceFleetsOutput(value: unknown, walk: Walk): vo
       case "Marker":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS103);
+    const suggestion = nearest(key, MEMBERS105);
     report(walk, "unknown-member", `is not a member of ListInstanceFleetsOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -4931,7 +5031,7 @@ export function validateListInstanceGroupsInput(value: unknown, walk: Walk): voi
       case "Marker":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS99);
+    const suggestion = nearest(key, MEMBERS101);
     report(walk, "unknown-member", `is not a member of ListInstanceGroupsInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -4961,7 +5061,7 @@ export function validateListInstanceGroupsOutput(value: unknown, walk: Walk): vo
       case "Marker":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS104);
+    const suggestion = nearest(key, MEMBERS106);
     report(walk, "unknown-member", `is not a member of ListInstanceGroupsOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -5028,7 +5128,7 @@ export function validateListInstancesInput(value: unknown, walk: Walk): void {
       case "Marker":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS105);
+    const suggestion = nearest(key, MEMBERS107);
     report(walk, "unknown-member", `is not a member of ListInstancesInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -5058,7 +5158,7 @@ export function validateListInstancesOutput(value: unknown, walk: Walk): void {
       case "Marker":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS106);
+    const suggestion = nearest(key, MEMBERS108);
     report(walk, "unknown-member", `is not a member of ListInstancesOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -5095,7 +5195,7 @@ export function validateListReleaseLabelsInput(value: unknown, walk: Walk): void
       case "MaxResults":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS107);
+    const suggestion = nearest(key, MEMBERS109);
     report(walk, "unknown-member", `is not a member of ListReleaseLabelsInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -5125,7 +5225,7 @@ export function validateListReleaseLabelsOutput(value: unknown, walk: Walk): voi
       case "NextToken":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS108);
+    const suggestion = nearest(key, MEMBERS110);
     report(walk, "unknown-member", `is not a member of ListReleaseLabelsOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -5171,7 +5271,7 @@ export function validateListStepsInput(value: unknown, walk: Walk): void {
       case "Marker":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS109);
+    const suggestion = nearest(key, MEMBERS111);
     report(walk, "unknown-member", `is not a member of ListStepsInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -5201,7 +5301,7 @@ export function validateListStepsOutput(value: unknown, walk: Walk): void {
       case "Marker":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS110);
+    const suggestion = nearest(key, MEMBERS112);
     report(walk, "unknown-member", `is not a member of ListStepsOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -5212,9 +5312,9 @@ export function validateLogType(value: unknown, walk: Walk): void {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM111.has(value)) {
-    const suggestion = nearest(String(value), VALUES112);
-    report(walk, "enum", `must be one of ${VALUES112.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM113.has(value)) {
+    const suggestion = nearest(String(value), VALUES114);
+    report(walk, "enum", `must be one of ${VALUES114.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -5256,9 +5356,9 @@ export function validateLogUploadPolicyValue(value: unknown, walk: Walk): void {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM113.has(value)) {
-    const suggestion = nearest(String(value), VALUES114);
-    report(walk, "enum", `must be one of ${VALUES114.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM115.has(value)) {
+    const suggestion = nearest(String(value), VALUES116);
+    report(walk, "enum", `must be one of ${VALUES116.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -5302,7 +5402,7 @@ export function validateManagedScalingPolicy(value: unknown, walk: Walk): void {
       case "ScalingStrategy":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS115);
+    const suggestion = nearest(key, MEMBERS117);
     report(walk, "unknown-member", `is not a member of ManagedScalingPolicy${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -5321,9 +5421,9 @@ export function validateMarketType(value: unknown, walk: Walk): void {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM116.has(value)) {
-    const suggestion = nearest(String(value), VALUES117);
-    report(walk, "enum", `must be one of ${VALUES117.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM118.has(value)) {
+    const suggestion = nearest(String(value), VALUES119);
+    report(walk, "enum", `must be one of ${VALUES119.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -5361,7 +5461,7 @@ export function validateMetricDimension(value: unknown, walk: Walk): void {
       case "Value":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS98);
+    const suggestion = nearest(key, MEMBERS100);
     report(walk, "unknown-member", `is not a member of MetricDimension${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -5413,7 +5513,7 @@ export function validateModifyClusterInput(value: unknown, walk: Walk): void {
       case "ExtendedSupport":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS118);
+    const suggestion = nearest(key, MEMBERS120);
     report(walk, "unknown-member", `is not a member of ModifyClusterInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -5443,7 +5543,7 @@ export function validateModifyClusterOutput(value: unknown, walk: Walk): void {
       case "ExtendedSupport":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS119);
+    const suggestion = nearest(key, MEMBERS121);
     report(walk, "unknown-member", `is not a member of ModifyClusterOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -5473,7 +5573,7 @@ export function validateModifyInstanceGroupsInput(value: unknown, walk: Walk): v
       case "InstanceGroups":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS120);
+    const suggestion = nearest(key, MEMBERS122);
     report(walk, "unknown-member", `is not a member of ModifyInstanceGroupsInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -5503,7 +5603,7 @@ export function validateMonitoringConfiguration(value: unknown, walk: Walk): voi
       case "S3LoggingConfiguration":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS121);
+    const suggestion = nearest(key, MEMBERS123);
     report(walk, "unknown-member", `is not a member of MonitoringConfiguration${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -5548,7 +5648,7 @@ export function validateOSRelease(value: unknown, walk: Walk): void {
       case "Label":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS122);
+    const suggestion = nearest(key, MEMBERS124);
     report(walk, "unknown-member", `is not a member of OSRelease${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -5598,7 +5698,7 @@ export function validateOnDemandCapacityReservationOptions(value: unknown, walk:
       case "CapacityReservationResourceGroupArn":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS123);
+    const suggestion = nearest(key, MEMBERS125);
     report(walk, "unknown-member", `is not a member of OnDemandCapacityReservationOptions${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -5609,9 +5709,9 @@ export function validateOnDemandCapacityReservationPreference(value: unknown, wa
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM124.has(value)) {
-    const suggestion = nearest(String(value), VALUES125);
-    report(walk, "enum", `must be one of ${VALUES125.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM126.has(value)) {
+    const suggestion = nearest(String(value), VALUES127);
+    report(walk, "enum", `must be one of ${VALUES127.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -5621,9 +5721,9 @@ export function validateOnDemandCapacityReservationUsageStrategy(value: unknown,
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM126.has(value)) {
-    const suggestion = nearest(String(value), VALUES127);
-    report(walk, "enum", `must be one of ${VALUES127.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM128.has(value)) {
+    const suggestion = nearest(String(value), VALUES129);
+    report(walk, "enum", `must be one of ${VALUES129.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -5633,9 +5733,9 @@ export function validateOnDemandProvisioningAllocationStrategy(value: unknown, w
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM128.has(value)) {
-    const suggestion = nearest(String(value), VALUES129);
-    report(walk, "enum", `must be one of ${VALUES129.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM130.has(value)) {
+    const suggestion = nearest(String(value), VALUES131);
+    report(walk, "enum", `must be one of ${VALUES131.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -5666,7 +5766,7 @@ export function validateOnDemandProvisioningSpecification(value: unknown, walk: 
       case "CapacityReservationOptions":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS130);
+    const suggestion = nearest(key, MEMBERS132);
     report(walk, "unknown-member", `is not a member of OnDemandProvisioningSpecification${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -5703,7 +5803,7 @@ export function validateOnDemandResizingSpecification(value: unknown, walk: Walk
       case "CapacityReservationOptions":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS131);
+    const suggestion = nearest(key, MEMBERS133);
     report(walk, "unknown-member", `is not a member of OnDemandResizingSpecification${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -5745,7 +5845,7 @@ export function validatePlacementGroupConfig(value: unknown, walk: Walk): void {
       case "PlacementStrategy":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS132);
+    const suggestion = nearest(key, MEMBERS134);
     report(walk, "unknown-member", `is not a member of PlacementGroupConfig${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -5769,9 +5869,9 @@ export function validatePlacementGroupStrategy(value: unknown, walk: Walk): void
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM133.has(value)) {
-    const suggestion = nearest(String(value), VALUES134);
-    report(walk, "enum", `must be one of ${VALUES134.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM135.has(value)) {
+    const suggestion = nearest(String(value), VALUES136);
+    report(walk, "enum", `must be one of ${VALUES136.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -5800,8 +5900,98 @@ export function validatePlacementType(value: unknown, walk: Walk): void {
       case "AvailabilityZones":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS135);
+    const suggestion = nearest(key, MEMBERS137);
     report(walk, "unknown-member", `is not a member of PlacementType${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against PutAutoTerminationPolicyInput. */
+export function validatePutAutoTerminationPolicyInput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (PutAutoTerminationPolicyInput), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["ClusterId"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "ClusterId");
+  } else {
+    walk.path.push("ClusterId");
+    validateClusterId(member, walk);
+    walk.path.pop();
+  }
+  member = value["AutoTerminationPolicy"];
+  if (member !== undefined) {
+    walk.path.push("AutoTerminationPolicy");
+    validateAutoTerminationPolicy(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "ClusterId":
+      case "AutoTerminationPolicy":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS138);
+    report(walk, "unknown-member", `is not a member of PutAutoTerminationPolicyInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against PutAutoTerminationPolicyOutput. */
+export function validatePutAutoTerminationPolicyOutput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (PutAutoTerminationPolicyOutput), but is ${describeType(value)}`);
+    return;
+  }
+  for (const key in value) {
+    const suggestion = nearest(key, MEMBERS7);
+    report(walk, "unknown-member", `is not a member of PutAutoTerminationPolicyOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against PutManagedScalingPolicyInput. */
+export function validatePutManagedScalingPolicyInput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (PutManagedScalingPolicyInput), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["ClusterId"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "ClusterId");
+  } else {
+    walk.path.push("ClusterId");
+    validateClusterId(member, walk);
+    walk.path.pop();
+  }
+  member = value["ManagedScalingPolicy"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "ManagedScalingPolicy");
+  } else {
+    walk.path.push("ManagedScalingPolicy");
+    validateManagedScalingPolicy(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "ClusterId":
+      case "ManagedScalingPolicy":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS139);
+    report(walk, "unknown-member", `is not a member of PutManagedScalingPolicyInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against PutManagedScalingPolicyOutput. */
+export function validatePutManagedScalingPolicyOutput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (PutManagedScalingPolicyOutput), but is ${describeType(value)}`);
+    return;
+  }
+  for (const key in value) {
+    const suggestion = nearest(key, MEMBERS7);
+    report(walk, "unknown-member", `is not a member of PutManagedScalingPolicyOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
 
@@ -5811,9 +6001,9 @@ export function validateReconfigurationType(value: unknown, walk: Walk): void {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM136.has(value)) {
-    const suggestion = nearest(String(value), VALUES137);
-    report(walk, "enum", `must be one of ${VALUES137.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM140.has(value)) {
+    const suggestion = nearest(String(value), VALUES141);
+    report(walk, "enum", `must be one of ${VALUES141.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -5842,8 +6032,82 @@ export function validateReleaseLabelFilter(value: unknown, walk: Walk): void {
       case "Application":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS138);
+    const suggestion = nearest(key, MEMBERS142);
     report(walk, "unknown-member", `is not a member of ReleaseLabelFilter${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against RemoveAutoTerminationPolicyInput. */
+export function validateRemoveAutoTerminationPolicyInput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (RemoveAutoTerminationPolicyInput), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["ClusterId"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "ClusterId");
+  } else {
+    walk.path.push("ClusterId");
+    validateClusterId(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "ClusterId":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS44);
+    report(walk, "unknown-member", `is not a member of RemoveAutoTerminationPolicyInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against RemoveAutoTerminationPolicyOutput. */
+export function validateRemoveAutoTerminationPolicyOutput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (RemoveAutoTerminationPolicyOutput), but is ${describeType(value)}`);
+    return;
+  }
+  for (const key in value) {
+    const suggestion = nearest(key, MEMBERS7);
+    report(walk, "unknown-member", `is not a member of RemoveAutoTerminationPolicyOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against RemoveManagedScalingPolicyInput. */
+export function validateRemoveManagedScalingPolicyInput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (RemoveManagedScalingPolicyInput), but is ${describeType(value)}`);
+    return;
+  }
+  let member: unknown;
+  member = value["ClusterId"];
+  if (member === undefined) {
+    report(walk, "required", "is required", "ClusterId");
+  } else {
+    walk.path.push("ClusterId");
+    validateClusterId(member, walk);
+    walk.path.pop();
+  }
+  for (const key in value) {
+    switch (key) {
+      case "ClusterId":
+        continue;
+    }
+    const suggestion = nearest(key, MEMBERS44);
+    report(walk, "unknown-member", `is not a member of RemoveManagedScalingPolicyInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
+  }
+}
+
+/** Checks a value against RemoveManagedScalingPolicyOutput. */
+export function validateRemoveManagedScalingPolicyOutput(value: unknown, walk: Walk): void {
+  if (!isObject(value)) {
+    report(walk, "type", `must be an object (RemoveManagedScalingPolicyOutput), but is ${describeType(value)}`);
+    return;
+  }
+  for (const key in value) {
+    const suggestion = nearest(key, MEMBERS7);
+    report(walk, "unknown-member", `is not a member of RemoveManagedScalingPolicyOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
 
@@ -5883,7 +6147,7 @@ export function validateRemoveTagsInput(value: unknown, walk: Walk): void {
       case "ClusterId":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS139);
+    const suggestion = nearest(key, MEMBERS143);
     report(walk, "unknown-member", `is not a member of RemoveTagsInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -5906,9 +6170,9 @@ export function validateRepoUpgradeOnBoot(value: unknown, walk: Walk): void {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM140.has(value)) {
-    const suggestion = nearest(String(value), VALUES141);
-    report(walk, "enum", `must be one of ${VALUES141.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM144.has(value)) {
+    const suggestion = nearest(String(value), VALUES145);
+    report(walk, "enum", `must be one of ${VALUES145.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -6180,7 +6444,7 @@ export function validateRunJobFlowInput(value: unknown, walk: Walk): void {
       case "SessionEnabled":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS142);
+    const suggestion = nearest(key, MEMBERS146);
     report(walk, "unknown-member", `is not a member of RunJobFlowInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -6210,7 +6474,7 @@ export function validateRunJobFlowOutput(value: unknown, walk: Walk): void {
       case "ClusterArn":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS143);
+    const suggestion = nearest(key, MEMBERS147);
     report(walk, "unknown-member", `is not a member of RunJobFlowOutput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -6233,7 +6497,7 @@ export function validateS3LoggingConfiguration(value: unknown, walk: Walk): void
       case "LogTypeUploadPolicy":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS144);
+    const suggestion = nearest(key, MEMBERS148);
     report(walk, "unknown-member", `is not a member of S3LoggingConfiguration${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -6263,7 +6527,7 @@ export function validateS3MonitoringConfiguration(value: unknown, walk: Walk): v
       case "EncryptionKeyArn":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS145);
+    const suggestion = nearest(key, MEMBERS149);
     report(walk, "unknown-member", `is not a member of S3MonitoringConfiguration${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -6274,9 +6538,9 @@ export function validateScaleDownBehavior(value: unknown, walk: Walk): void {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM146.has(value)) {
-    const suggestion = nearest(String(value), VALUES147);
-    report(walk, "enum", `must be one of ${VALUES147.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM150.has(value)) {
+    const suggestion = nearest(String(value), VALUES151);
+    report(walk, "enum", `must be one of ${VALUES151.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -6307,7 +6571,7 @@ export function validateScalingAction(value: unknown, walk: Walk): void {
       case "SimpleScalingPolicyConfiguration":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS148);
+    const suggestion = nearest(key, MEMBERS152);
     report(walk, "unknown-member", `is not a member of ScalingAction${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -6341,7 +6605,7 @@ export function validateScalingConstraints(value: unknown, walk: Walk): void {
       case "MaxCapacity":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS149);
+    const suggestion = nearest(key, MEMBERS153);
     report(walk, "unknown-member", `is not a member of ScalingConstraints${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -6391,7 +6655,7 @@ export function validateScalingRule(value: unknown, walk: Walk): void {
       case "Trigger":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS150);
+    const suggestion = nearest(key, MEMBERS154);
     report(walk, "unknown-member", `is not a member of ScalingRule${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -6415,9 +6679,9 @@ export function validateScalingStrategy(value: unknown, walk: Walk): void {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM151.has(value)) {
-    const suggestion = nearest(String(value), VALUES152);
-    report(walk, "enum", `must be one of ${VALUES152.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM155.has(value)) {
+    const suggestion = nearest(String(value), VALUES156);
+    report(walk, "enum", `must be one of ${VALUES156.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -6441,7 +6705,7 @@ export function validateScalingTrigger(value: unknown, walk: Walk): void {
       case "CloudWatchAlarmDefinition":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS153);
+    const suggestion = nearest(key, MEMBERS157);
     report(walk, "unknown-member", `is not a member of ScalingTrigger${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -6473,7 +6737,7 @@ export function validateScriptBootstrapActionConfig(value: unknown, walk: Walk):
       case "Args":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS154);
+    const suggestion = nearest(key, MEMBERS158);
     report(walk, "unknown-member", `is not a member of ScriptBootstrapActionConfig${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -6520,7 +6784,7 @@ export function validateSetKeepJobFlowAliveWhenNoStepsInput(value: unknown, walk
       case "KeepJobFlowAliveWhenNoSteps":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS155);
+    const suggestion = nearest(key, MEMBERS159);
     report(walk, "unknown-member", `is not a member of SetKeepJobFlowAliveWhenNoStepsInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -6554,7 +6818,7 @@ export function validateSetTerminationProtectionInput(value: unknown, walk: Walk
       case "TerminationProtected":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS156);
+    const suggestion = nearest(key, MEMBERS160);
     report(walk, "unknown-member", `is not a member of SetTerminationProtectionInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -6588,7 +6852,7 @@ export function validateSetVisibleToAllUsersInput(value: unknown, walk: Walk): v
       case "VisibleToAllUsers":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS157);
+    const suggestion = nearest(key, MEMBERS161);
     report(walk, "unknown-member", `is not a member of SetVisibleToAllUsersInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -6618,7 +6882,7 @@ export function validateShrinkPolicy(value: unknown, walk: Walk): void {
       case "InstanceResizePolicy":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS158);
+    const suggestion = nearest(key, MEMBERS162);
     report(walk, "unknown-member", `is not a member of ShrinkPolicy${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -6657,7 +6921,7 @@ export function validateSimpleScalingPolicyConfiguration(value: unknown, walk: W
       case "CoolDown":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS159);
+    const suggestion = nearest(key, MEMBERS163);
     report(walk, "unknown-member", `is not a member of SimpleScalingPolicyConfiguration${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -6687,7 +6951,7 @@ export function validateSimplifiedApplication(value: unknown, walk: Walk): void 
       case "Version":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS160);
+    const suggestion = nearest(key, MEMBERS164);
     report(walk, "unknown-member", `is not a member of SimplifiedApplication${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -6711,9 +6975,9 @@ export function validateSpotProvisioningAllocationStrategy(value: unknown, walk:
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM161.has(value)) {
-    const suggestion = nearest(String(value), VALUES162);
-    report(walk, "enum", `must be one of ${VALUES162.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM165.has(value)) {
+    const suggestion = nearest(String(value), VALUES166);
+    report(walk, "enum", `must be one of ${VALUES166.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -6760,7 +7024,7 @@ export function validateSpotProvisioningSpecification(value: unknown, walk: Walk
       case "AllocationStrategy":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS163);
+    const suggestion = nearest(key, MEMBERS167);
     report(walk, "unknown-member", `is not a member of SpotProvisioningSpecification${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -6771,9 +7035,9 @@ export function validateSpotProvisioningTimeoutAction(value: unknown, walk: Walk
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM164.has(value)) {
-    const suggestion = nearest(String(value), VALUES165);
-    report(walk, "enum", `must be one of ${VALUES165.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM168.has(value)) {
+    const suggestion = nearest(String(value), VALUES169);
+    report(walk, "enum", `must be one of ${VALUES169.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -6802,7 +7066,7 @@ export function validateSpotResizingSpecification(value: unknown, walk: Walk): v
       case "AllocationStrategy":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS166);
+    const suggestion = nearest(key, MEMBERS170);
     report(walk, "unknown-member", `is not a member of SpotResizingSpecification${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -6813,9 +7077,9 @@ export function validateStatistic(value: unknown, walk: Walk): void {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM167.has(value)) {
-    const suggestion = nearest(String(value), VALUES168);
-    report(walk, "enum", `must be one of ${VALUES168.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM171.has(value)) {
+    const suggestion = nearest(String(value), VALUES172);
+    report(walk, "enum", `must be one of ${VALUES172.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -6886,7 +7150,7 @@ export function validateStep(value: unknown, walk: Walk): void {
       case "EncryptionKeyArn":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS169);
+    const suggestion = nearest(key, MEMBERS173);
     report(walk, "unknown-member", `is not a member of Step${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -6897,9 +7161,9 @@ export function validateStepCancellationOption(value: unknown, walk: Walk): void
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM170.has(value)) {
-    const suggestion = nearest(String(value), VALUES171);
-    report(walk, "enum", `must be one of ${VALUES171.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM174.has(value)) {
+    const suggestion = nearest(String(value), VALUES175);
+    report(walk, "enum", `must be one of ${VALUES175.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -6946,7 +7210,7 @@ export function validateStepConfig(value: unknown, walk: Walk): void {
       case "StepMonitoringConfiguration":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS172);
+    const suggestion = nearest(key, MEMBERS176);
     report(walk, "unknown-member", `is not a member of StepConfig${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -6993,7 +7257,7 @@ export function validateStepDetail(value: unknown, walk: Walk): void {
       case "ExecutionStatusDetail":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS173);
+    const suggestion = nearest(key, MEMBERS177);
     report(walk, "unknown-member", `is not a member of StepDetail${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -7017,9 +7281,9 @@ export function validateStepExecutionState(value: unknown, walk: Walk): void {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM174.has(value)) {
-    const suggestion = nearest(String(value), VALUES175);
-    report(walk, "enum", `must be one of ${VALUES175.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM178.has(value)) {
+    const suggestion = nearest(String(value), VALUES179);
+    report(walk, "enum", `must be one of ${VALUES179.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -7073,7 +7337,7 @@ export function validateStepExecutionStatusDetail(value: unknown, walk: Walk): v
       case "LastStateChangeReason":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS176);
+    const suggestion = nearest(key, MEMBERS180);
     report(walk, "unknown-member", `is not a member of StepExecutionStatusDetail${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -7117,7 +7381,7 @@ export function validateStepMonitoringConfiguration(value: unknown, walk: Walk):
       case "S3MonitoringConfiguration":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS177);
+    const suggestion = nearest(key, MEMBERS181);
     report(walk, "unknown-member", `is not a member of StepMonitoringConfiguration${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -7128,9 +7392,9 @@ export function validateStepState(value: unknown, walk: Walk): void {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM178.has(value)) {
-    const suggestion = nearest(String(value), VALUES179);
-    report(walk, "enum", `must be one of ${VALUES179.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM182.has(value)) {
+    const suggestion = nearest(String(value), VALUES183);
+    report(walk, "enum", `must be one of ${VALUES183.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -7170,9 +7434,9 @@ export function validateStepStateChangeReasonCode(value: unknown, walk: Walk): v
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM180.has(value)) {
-    const suggestion = nearest(String(value), VALUES181);
-    report(walk, "enum", `must be one of ${VALUES181.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM184.has(value)) {
+    const suggestion = nearest(String(value), VALUES185);
+    report(walk, "enum", `must be one of ${VALUES185.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -7228,7 +7492,7 @@ export function validateStepStatus(value: unknown, walk: Walk): void {
       case "Timeline":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS182);
+    const suggestion = nearest(key, MEMBERS186);
     report(walk, "unknown-member", `is not a member of StepStatus${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -7293,7 +7557,7 @@ export function validateStepSummary(value: unknown, walk: Walk): void {
       case "EncryptionKeyArn":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS183);
+    const suggestion = nearest(key, MEMBERS187);
     report(walk, "unknown-member", `is not a member of StepSummary${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -7343,7 +7607,7 @@ export function validateStepTimeline(value: unknown, walk: Walk): void {
       case "EndDateTime":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS184);
+    const suggestion = nearest(key, MEMBERS188);
     report(walk, "unknown-member", `is not a member of StepTimeline${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -7410,7 +7674,7 @@ export function validateSupportedProductConfig(value: unknown, walk: Walk): void
       case "Args":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS185);
+    const suggestion = nearest(key, MEMBERS189);
     report(walk, "unknown-member", `is not a member of SupportedProductConfig${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -7453,7 +7717,7 @@ export function validateTag(value: unknown, walk: Walk): void {
       case "Value":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS98);
+    const suggestion = nearest(key, MEMBERS100);
     report(walk, "unknown-member", `is not a member of Tag${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -7491,7 +7755,7 @@ export function validateTerminateJobFlowsInput(value: unknown, walk: Walk): void
       case "JobFlowIds":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS186);
+    const suggestion = nearest(key, MEMBERS190);
     report(walk, "unknown-member", `is not a member of TerminateJobFlowsInput${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -7511,9 +7775,9 @@ export function validateUnit(value: unknown, walk: Walk): void {
     report(walk, "type", `must be a string, but is ${describeType(value)}`);
     return;
   }
-  if (!ENUM187.has(value)) {
-    const suggestion = nearest(String(value), VALUES188);
-    report(walk, "enum", `must be one of ${VALUES188.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
+  if (!ENUM191.has(value)) {
+    const suggestion = nearest(String(value), VALUES192);
+    report(walk, "enum", `must be one of ${VALUES192.join(", ")}, but is ${show(value, false)}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, undefined, suggestion);
   }
 }
 
@@ -7569,7 +7833,7 @@ export function validateVolumeSpecification(value: unknown, walk: Walk): void {
       case "Throughput":
         continue;
     }
-    const suggestion = nearest(key, MEMBERS189);
+    const suggestion = nearest(key, MEMBERS193);
     report(walk, "unknown-member", `is not a member of VolumeSpecification${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`, key, suggestion);
   }
 }
@@ -7591,7 +7855,7 @@ export function validateXmlString(value: unknown, walk: Walk): void {
   }
   const length = lengthOutside(value, 0, 10280);
   if (length >= 0) report(walk, "length", `must be 0–10280 characters long, but is ${length}`);
-  if (!PATTERN86.test(value)) report(walk, "pattern", `must match the pattern [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*, but is ${show(value, false)}`);
+  if (!PATTERN88.test(value)) report(walk, "pattern", `must match the pattern [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*, but is ${show(value, false)}`);
 }
 
 /** Checks a value against XmlStringList. */
@@ -7615,7 +7879,7 @@ export function validateXmlStringMaxLen256(value: unknown, walk: Walk): void {
   }
   const length = lengthOutside(value, 0, 256);
   if (length >= 0) report(walk, "length", `must be 0–256 characters long, but is ${length}`);
-  if (!PATTERN86.test(value)) report(walk, "pattern", `must match the pattern [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*, but is ${show(value, false)}`);
+  if (!PATTERN88.test(value)) report(walk, "pattern", `must match the pattern [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*, but is ${show(value, false)}`);
 }
 
 /** Checks a value against XmlStringMaxLen256List. */
@@ -7706,6 +7970,10 @@ export const validators: Readonly<Record<string, Validator>> = {
   "ErrorDetailList": validateErrorDetailList,
   "ErrorMessage": validateErrorMessage,
   "FailureDetails": validateFailureDetails,
+  "GetAutoTerminationPolicyInput": validateGetAutoTerminationPolicyInput,
+  "GetAutoTerminationPolicyOutput": validateGetAutoTerminationPolicyOutput,
+  "GetManagedScalingPolicyInput": validateGetManagedScalingPolicyInput,
+  "GetManagedScalingPolicyOutput": validateGetManagedScalingPolicyOutput,
   "HadoopJarStepConfig": validateHadoopJarStepConfig,
   "HadoopStepConfig": validateHadoopStepConfig,
   "Instance": validateInstance,
@@ -7813,8 +8081,16 @@ export const validators: Readonly<Record<string, Validator>> = {
   "PlacementGroupConfigList": validatePlacementGroupConfigList,
   "PlacementGroupStrategy": validatePlacementGroupStrategy,
   "PlacementType": validatePlacementType,
+  "PutAutoTerminationPolicyInput": validatePutAutoTerminationPolicyInput,
+  "PutAutoTerminationPolicyOutput": validatePutAutoTerminationPolicyOutput,
+  "PutManagedScalingPolicyInput": validatePutManagedScalingPolicyInput,
+  "PutManagedScalingPolicyOutput": validatePutManagedScalingPolicyOutput,
   "ReconfigurationType": validateReconfigurationType,
   "ReleaseLabelFilter": validateReleaseLabelFilter,
+  "RemoveAutoTerminationPolicyInput": validateRemoveAutoTerminationPolicyInput,
+  "RemoveAutoTerminationPolicyOutput": validateRemoveAutoTerminationPolicyOutput,
+  "RemoveManagedScalingPolicyInput": validateRemoveManagedScalingPolicyInput,
+  "RemoveManagedScalingPolicyOutput": validateRemoveManagedScalingPolicyOutput,
   "RemoveTagsInput": validateRemoveTagsInput,
   "RemoveTagsOutput": validateRemoveTagsOutput,
   "RepoUpgradeOnBoot": validateRepoUpgradeOnBoot,
@@ -9129,6 +9405,70 @@ export function isValidFailureDetails(value: unknown): boolean {
   return true;
 }
 
+/** True when GetAutoTerminationPolicyInput's validator would report nothing. */
+export function isValidGetAutoTerminationPolicyInput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["ClusterId"];
+  if (member === undefined || !isValidClusterId(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "ClusterId":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when GetAutoTerminationPolicyOutput's validator would report nothing. */
+export function isValidGetAutoTerminationPolicyOutput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["AutoTerminationPolicy"];
+  if (member !== undefined && !isValidAutoTerminationPolicy(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "AutoTerminationPolicy":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when GetManagedScalingPolicyInput's validator would report nothing. */
+export function isValidGetManagedScalingPolicyInput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["ClusterId"];
+  if (member === undefined || !isValidClusterId(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "ClusterId":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when GetManagedScalingPolicyOutput's validator would report nothing. */
+export function isValidGetManagedScalingPolicyOutput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["ManagedScalingPolicy"];
+  if (member !== undefined && !isValidManagedScalingPolicy(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "ManagedScalingPolicy":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
 /** True when HadoopJarStepConfig's validator would report nothing. */
 export function isValidHadoopJarStepConfig(value: unknown): boolean {
   if (!isObject(value)) return false;
@@ -9231,7 +9571,7 @@ export function isValidInstance(value: unknown): boolean {
 /** True when InstanceCollectionType's validator would report nothing. */
 export function isValidInstanceCollectionType(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM62.has(value)) return false;
+  if (!ENUM64.has(value)) return false;
   return true;
 }
 
@@ -9387,7 +9727,7 @@ export function isValidInstanceFleetResizingSpecifications(value: unknown): bool
 /** True when InstanceFleetState's validator would report nothing. */
 export function isValidInstanceFleetState(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM68.has(value)) return false;
+  if (!ENUM70.has(value)) return false;
   return true;
 }
 
@@ -9413,7 +9753,7 @@ export function isValidInstanceFleetStateChangeReason(value: unknown): boolean {
 /** True when InstanceFleetStateChangeReasonCode's validator would report nothing. */
 export function isValidInstanceFleetStateChangeReasonCode(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM70.has(value)) return false;
+  if (!ENUM72.has(value)) return false;
   return true;
 }
 
@@ -9464,7 +9804,7 @@ export function isValidInstanceFleetTimeline(value: unknown): boolean {
 /** True when InstanceFleetType's validator would report nothing. */
 export function isValidInstanceFleetType(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM73.has(value)) return false;
+  if (!ENUM75.has(value)) return false;
   return true;
 }
 
@@ -9722,7 +10062,7 @@ export function isValidInstanceGroupModifyConfigList(value: unknown, depth = 0):
 /** True when InstanceGroupState's validator would report nothing. */
 export function isValidInstanceGroupState(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM79.has(value)) return false;
+  if (!ENUM81.has(value)) return false;
   return true;
 }
 
@@ -9748,7 +10088,7 @@ export function isValidInstanceGroupStateChangeReason(value: unknown): boolean {
 /** True when InstanceGroupStateChangeReasonCode's validator would report nothing. */
 export function isValidInstanceGroupStateChangeReasonCode(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM70.has(value)) return false;
+  if (!ENUM72.has(value)) return false;
   return true;
 }
 
@@ -9799,7 +10139,7 @@ export function isValidInstanceGroupTimeline(value: unknown): boolean {
 /** True when InstanceGroupType's validator would report nothing. */
 export function isValidInstanceGroupType(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM73.has(value)) return false;
+  if (!ENUM75.has(value)) return false;
   return true;
 }
 
@@ -9852,14 +10192,14 @@ export function isValidInstanceResizePolicy(value: unknown): boolean {
 /** True when InstanceRoleType's validator would report nothing. */
 export function isValidInstanceRoleType(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM73.has(value)) return false;
+  if (!ENUM75.has(value)) return false;
   return true;
 }
 
 /** True when InstanceState's validator would report nothing. */
 export function isValidInstanceState(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM82.has(value)) return false;
+  if (!ENUM84.has(value)) return false;
   return true;
 }
 
@@ -9885,7 +10225,7 @@ export function isValidInstanceStateChangeReason(value: unknown): boolean {
 /** True when InstanceStateChangeReasonCode's validator would report nothing. */
 export function isValidInstanceStateChangeReasonCode(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM84.has(value)) return false;
+  if (!ENUM86.has(value)) return false;
   return true;
 }
 
@@ -9946,7 +10286,7 @@ export function isValidInstanceTimeline(value: unknown): boolean {
 export function isValidInstanceType(value: unknown): boolean {
   if (typeof value !== "string") return false;
   if (lengthOutside(value, 1, 256) >= 0) return false;
-  if (!PATTERN86.test(value)) return false;
+  if (!PATTERN88.test(value)) return false;
   return true;
 }
 
@@ -10163,7 +10503,7 @@ export function isValidJobFlowDetailList(value: unknown): boolean {
 /** True when JobFlowExecutionState's validator would report nothing. */
 export function isValidJobFlowExecutionState(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM92.has(value)) return false;
+  if (!ENUM94.has(value)) return false;
   return true;
 }
 
@@ -10684,7 +11024,7 @@ export function isValidListStepsOutput(value: unknown): boolean {
 /** True when LogType's validator would report nothing. */
 export function isValidLogType(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM111.has(value)) return false;
+  if (!ENUM113.has(value)) return false;
   return true;
 }
 
@@ -10715,7 +11055,7 @@ export function isValidLogTypesMap(value: unknown): boolean {
 /** True when LogUploadPolicyValue's validator would report nothing. */
 export function isValidLogUploadPolicyValue(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM113.has(value)) return false;
+  if (!ENUM115.has(value)) return false;
   return true;
 }
 
@@ -10756,7 +11096,7 @@ export function isValidMarker(value: unknown): boolean {
 /** True when MarketType's validator would report nothing. */
 export function isValidMarketType(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM116.has(value)) return false;
+  if (!ENUM118.has(value)) return false;
   return true;
 }
 
@@ -10940,21 +11280,21 @@ export function isValidOnDemandCapacityReservationOptions(value: unknown): boole
 /** True when OnDemandCapacityReservationPreference's validator would report nothing. */
 export function isValidOnDemandCapacityReservationPreference(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM124.has(value)) return false;
+  if (!ENUM126.has(value)) return false;
   return true;
 }
 
 /** True when OnDemandCapacityReservationUsageStrategy's validator would report nothing. */
 export function isValidOnDemandCapacityReservationUsageStrategy(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM126.has(value)) return false;
+  if (!ENUM128.has(value)) return false;
   return true;
 }
 
 /** True when OnDemandProvisioningAllocationStrategy's validator would report nothing. */
 export function isValidOnDemandProvisioningAllocationStrategy(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM128.has(value)) return false;
+  if (!ENUM130.has(value)) return false;
   return true;
 }
 
@@ -11037,7 +11377,7 @@ export function isValidPlacementGroupConfigList(value: unknown): boolean {
 /** True when PlacementGroupStrategy's validator would report nothing. */
 export function isValidPlacementGroupStrategy(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM133.has(value)) return false;
+  if (!ENUM135.has(value)) return false;
   return true;
 }
 
@@ -11060,10 +11400,62 @@ export function isValidPlacementType(value: unknown): boolean {
   return true;
 }
 
+/** True when PutAutoTerminationPolicyInput's validator would report nothing. */
+export function isValidPutAutoTerminationPolicyInput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["ClusterId"];
+  if (member === undefined || !isValidClusterId(member)) return false;
+  member = value["AutoTerminationPolicy"];
+  if (member !== undefined && !isValidAutoTerminationPolicy(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "ClusterId":
+      case "AutoTerminationPolicy":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when PutAutoTerminationPolicyOutput's validator would report nothing. */
+export function isValidPutAutoTerminationPolicyOutput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  for (const _ in value) return false;
+  return true;
+}
+
+/** True when PutManagedScalingPolicyInput's validator would report nothing. */
+export function isValidPutManagedScalingPolicyInput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["ClusterId"];
+  if (member === undefined || !isValidClusterId(member)) return false;
+  member = value["ManagedScalingPolicy"];
+  if (member === undefined || !isValidManagedScalingPolicy(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "ClusterId":
+      case "ManagedScalingPolicy":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when PutManagedScalingPolicyOutput's validator would report nothing. */
+export function isValidPutManagedScalingPolicyOutput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  for (const _ in value) return false;
+  return true;
+}
+
 /** True when ReconfigurationType's validator would report nothing. */
 export function isValidReconfigurationType(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM136.has(value)) return false;
+  if (!ENUM140.has(value)) return false;
   return true;
 }
 
@@ -11083,6 +11475,52 @@ export function isValidReleaseLabelFilter(value: unknown): boolean {
     }
     return false;
   }
+  return true;
+}
+
+/** True when RemoveAutoTerminationPolicyInput's validator would report nothing. */
+export function isValidRemoveAutoTerminationPolicyInput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["ClusterId"];
+  if (member === undefined || !isValidClusterId(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "ClusterId":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when RemoveAutoTerminationPolicyOutput's validator would report nothing. */
+export function isValidRemoveAutoTerminationPolicyOutput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  for (const _ in value) return false;
+  return true;
+}
+
+/** True when RemoveManagedScalingPolicyInput's validator would report nothing. */
+export function isValidRemoveManagedScalingPolicyInput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let member: unknown;
+  member = value["ClusterId"];
+  if (member === undefined || !isValidClusterId(member)) return false;
+  for (const key in value) {
+    switch (key) {
+      case "ClusterId":
+        continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when RemoveManagedScalingPolicyOutput's validator would report nothing. */
+export function isValidRemoveManagedScalingPolicyOutput(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  for (const _ in value) return false;
   return true;
 }
 
@@ -11118,7 +11556,7 @@ export function isValidRemoveTagsOutput(value: unknown): boolean {
 /** True when RepoUpgradeOnBoot's validator would report nothing. */
 export function isValidRepoUpgradeOnBoot(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM140.has(value)) return false;
+  if (!ENUM144.has(value)) return false;
   return true;
 }
 
@@ -11303,7 +11741,7 @@ export function isValidS3MonitoringConfiguration(value: unknown): boolean {
 /** True when ScaleDownBehavior's validator would report nothing. */
 export function isValidScaleDownBehavior(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM146.has(value)) return false;
+  if (!ENUM150.has(value)) return false;
   return true;
 }
 
@@ -11382,7 +11820,7 @@ export function isValidScalingRuleList(value: unknown): boolean {
 /** True when ScalingStrategy's validator would report nothing. */
 export function isValidScalingStrategy(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM151.has(value)) return false;
+  if (!ENUM155.has(value)) return false;
   return true;
 }
 
@@ -11559,7 +11997,7 @@ export function isValidSimplifiedApplicationList(value: unknown): boolean {
 /** True when SpotProvisioningAllocationStrategy's validator would report nothing. */
 export function isValidSpotProvisioningAllocationStrategy(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM161.has(value)) return false;
+  if (!ENUM165.has(value)) return false;
   return true;
 }
 
@@ -11591,7 +12029,7 @@ export function isValidSpotProvisioningSpecification(value: unknown): boolean {
 /** True when SpotProvisioningTimeoutAction's validator would report nothing. */
 export function isValidSpotProvisioningTimeoutAction(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM164.has(value)) return false;
+  if (!ENUM168.has(value)) return false;
   return true;
 }
 
@@ -11617,7 +12055,7 @@ export function isValidSpotResizingSpecification(value: unknown): boolean {
 /** True when Statistic's validator would report nothing. */
 export function isValidStatistic(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM167.has(value)) return false;
+  if (!ENUM171.has(value)) return false;
   return true;
 }
 
@@ -11661,7 +12099,7 @@ export function isValidStep(value: unknown): boolean {
 /** True when StepCancellationOption's validator would report nothing. */
 export function isValidStepCancellationOption(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM170.has(value)) return false;
+  if (!ENUM174.has(value)) return false;
   return true;
 }
 
@@ -11730,7 +12168,7 @@ export function isValidStepDetailList(value: unknown): boolean {
 /** True when StepExecutionState's validator would report nothing. */
 export function isValidStepExecutionState(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM174.has(value)) return false;
+  if (!ENUM178.has(value)) return false;
   return true;
 }
 
@@ -11796,7 +12234,7 @@ export function isValidStepMonitoringConfiguration(value: unknown): boolean {
 /** True when StepState's validator would report nothing. */
 export function isValidStepState(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM178.has(value)) return false;
+  if (!ENUM182.has(value)) return false;
   return true;
 }
 
@@ -11822,7 +12260,7 @@ export function isValidStepStateChangeReason(value: unknown): boolean {
 /** True when StepStateChangeReasonCode's validator would report nothing. */
 export function isValidStepStateChangeReasonCode(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM180.has(value)) return false;
+  if (!ENUM184.has(value)) return false;
   return true;
 }
 
@@ -12034,7 +12472,7 @@ export function isValidThroughputVal(value: unknown): boolean {
 /** True when Unit's validator would report nothing. */
 export function isValidUnit(value: unknown): boolean {
   if (typeof value !== "string") return false;
-  if (!ENUM187.has(value)) return false;
+  if (!ENUM191.has(value)) return false;
   return true;
 }
 
@@ -12081,7 +12519,7 @@ export function isValidWholeNumber(value: unknown): boolean {
 export function isValidXmlString(value: unknown): boolean {
   if (typeof value !== "string") return false;
   if (lengthOutside(value, 0, 10280) >= 0) return false;
-  if (!PATTERN86.test(value)) return false;
+  if (!PATTERN88.test(value)) return false;
   return true;
 }
 
@@ -12098,7 +12536,7 @@ export function isValidXmlStringList(value: unknown): boolean {
 export function isValidXmlStringMaxLen256(value: unknown): boolean {
   if (typeof value !== "string") return false;
   if (lengthOutside(value, 0, 256) >= 0) return false;
-  if (!PATTERN86.test(value)) return false;
+  if (!PATTERN88.test(value)) return false;
   return true;
 }
 
@@ -12186,6 +12624,10 @@ export const predicates: Readonly<Record<string, Predicate>> = {
   "ErrorDetailList": isValidErrorDetailList,
   "ErrorMessage": isValidErrorMessage,
   "FailureDetails": isValidFailureDetails,
+  "GetAutoTerminationPolicyInput": isValidGetAutoTerminationPolicyInput,
+  "GetAutoTerminationPolicyOutput": isValidGetAutoTerminationPolicyOutput,
+  "GetManagedScalingPolicyInput": isValidGetManagedScalingPolicyInput,
+  "GetManagedScalingPolicyOutput": isValidGetManagedScalingPolicyOutput,
   "HadoopJarStepConfig": isValidHadoopJarStepConfig,
   "HadoopStepConfig": isValidHadoopStepConfig,
   "Instance": isValidInstance,
@@ -12293,8 +12735,16 @@ export const predicates: Readonly<Record<string, Predicate>> = {
   "PlacementGroupConfigList": isValidPlacementGroupConfigList,
   "PlacementGroupStrategy": isValidPlacementGroupStrategy,
   "PlacementType": isValidPlacementType,
+  "PutAutoTerminationPolicyInput": isValidPutAutoTerminationPolicyInput,
+  "PutAutoTerminationPolicyOutput": isValidPutAutoTerminationPolicyOutput,
+  "PutManagedScalingPolicyInput": isValidPutManagedScalingPolicyInput,
+  "PutManagedScalingPolicyOutput": isValidPutManagedScalingPolicyOutput,
   "ReconfigurationType": isValidReconfigurationType,
   "ReleaseLabelFilter": isValidReleaseLabelFilter,
+  "RemoveAutoTerminationPolicyInput": isValidRemoveAutoTerminationPolicyInput,
+  "RemoveAutoTerminationPolicyOutput": isValidRemoveAutoTerminationPolicyOutput,
+  "RemoveManagedScalingPolicyInput": isValidRemoveManagedScalingPolicyInput,
+  "RemoveManagedScalingPolicyOutput": isValidRemoveManagedScalingPolicyOutput,
   "RemoveTagsInput": isValidRemoveTagsInput,
   "RemoveTagsOutput": isValidRemoveTagsOutput,
   "RepoUpgradeOnBoot": isValidRepoUpgradeOnBoot,

@@ -28,7 +28,7 @@ export function checkInvalidS3UriStep({ s3, index }: StepView, _input: RuleInput
     code: "invalid-s3-uri",
     severity: "error",
     path: `Steps[${index}].StepMonitoringConfiguration.S3MonitoringConfiguration.LogUri`,
-    message: `must be an S3 URI (s3://<bucket>/<prefix>, the bucket named by S3's rules: 3–63 lower-case letters, digits, dots and hyphens, a letter or digit first and last, no "..", not an IP address), but is ${shown(value)}`,
+    message: `must be an S3 URI (s3://<bucket>/<prefix>, or s3n:// or s3a://, the bucket named by S3's rules: 3–63 lower-case letters, digits, dots and hyphens, a letter or digit first and last, no "..", not an IP address), but is ${shown(value)}`,
     source,
   });
 }

@@ -1,7 +1,10 @@
 /**
  * How a LogUri stands: `s3://<bucket>[/<key>]`, the bucket judged by S3's naming rules (s3-bucket-name.ts), the
- * key anything. Only `s3://` is taken (not `s3n://` or `s3a://`): EMR documents LogUri as an S3 URI, and whether
- * it takes the Hadoop schemes for step logs is not said (a guess).
+ * key anything. `s3n://` and `s3a://` are taken too, as EMR's file systems still take them: "Previously, Amazon
+ * EMR used the s3n and s3a file systems. While both still work, we recommend that you use the s3 URI scheme"
+ * (Management Guide, "Work with storage and file systems",
+ * https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-plan-file-systems.html). Nothing else: the scheme in
+ * lower case, then "//".
  */
 import { type BucketNameVerdict, bucketNameVerdict } from "./s3-bucket-name.js";
 
@@ -22,11 +25,12 @@ export function logUriVerdict(uri: string): LogUriVerdict {
 }
 
 function judge(uri: string): LogUriVerdict {
-  if (!uri.startsWith("s3://")) return "invalid";
-  const slash = uri.indexOf("/", 5);
-  const bucket = slash < 0 ? uri.slice(5) : uri.slice(5, slash);
+  const start = uri.startsWith("s3://") ? 5 : uri.startsWith("s3n://") || uri.startsWith("s3a://") ? 6 : 0;
+  if (start === 0) return "invalid";
+  const slash = uri.indexOf("/", start);
+  const bucket = slash < 0 ? uri.slice(start) : uri.slice(start, slash);
   const verdict = bucketNameVerdict(bucket);
   // A valid bucket has only a–z, 0–9, "." and "-": escaping the dots makes it a literal.
-  if (verdict === "valid") validBucket = new RegExp(`^s3://${bucket.replaceAll(".", "\\.")}(?:/|$)`);
+  if (verdict === "valid") validBucket = new RegExp(`^s3[na]?://${bucket.replaceAll(".", "\\.")}(?:/|$)`);
   return verdict;
 }

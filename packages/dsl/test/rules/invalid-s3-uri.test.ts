@@ -62,6 +62,15 @@ boundaryTable(
     { edge: "legacy", what: "an underscore", input: log("s3://my_logs/x"), expected: legacy },
     { edge: "legacy", what: "upper case with two adjacent periods", input: log("s3://My..Logs/x"), expected: bad },
     { edge: "scheme", what: "https", input: log("https://logs.example.com/"), expected: bad },
+    // "Previously, Amazon EMR used the s3n and s3a file systems. While both still work, …" (Management Guide, "Work
+    // with storage and file systems"): the bucket is judged the same.
+    { edge: "scheme", what: "s3n://", input: log("s3n://logs-bucket/x"), expected: ok },
+    { edge: "scheme", what: "s3a://", input: log("s3a://logs-bucket/x"), expected: ok },
+    { edge: "scheme", what: "s3a:// with a bad bucket", input: log("s3a://my..bucket/x"), expected: bad },
+    { edge: "scheme", what: "s3n:// with a legacy bucket", input: log("s3n://My_Logs/x"), expected: legacy },
+    { edge: "scheme", what: "s3n:// after an s3:// of the same bucket", input: log("s3n://abc/x"), expected: ok },
+    { edge: "scheme", what: "another Hadoop scheme", input: log("s3x://logs-bucket/x"), expected: bad },
+    { edge: "scheme", what: "s3bfs://", input: log("s3bfs://logs-bucket/x"), expected: bad },
     { edge: "scheme", what: "an upper-case scheme", input: log("S3://logs-bucket/"), expected: bad },
     { edge: "scheme", what: "one slash", input: log("s3:/logs-bucket/"), expected: bad },
     { edge: "characters", what: "a non-ASCII letter", input: log("s3://bück/"), expected: bad },

@@ -4,7 +4,7 @@
  * - cluster: STARTING → BOOTSTRAPPING → RUNNING (a step runs) ⇄ WAITING (none, and it keeps alive) → TERMINATING
  *   → TERMINATED, or TERMINATED_WITH_ERRORS after a TERMINATE_CLUSTER step fails;
  * - step: PENDING → RUNNING → COMPLETED | FAILED; PENDING → CANCEL_PENDING → CANCELLED; a running step that is
- *   cancelled ends CANCELLED; a step that was running when the emulator died ends INTERRUPTED.
+ *   cancelled ends CANCELLED; a step that was running when the emulator died ends FAILED on its next start.
  * Up to StepConcurrencyLevel steps run at once, in the order they were added.
  * Guesses, where EMR documents nothing: steps still running when a cluster terminates end CANCELLED.
  *
@@ -25,6 +25,15 @@ import { ENDED_CLUSTER, TERMINAL_STEP } from "./records.js";
 export type EngineDirs = StepHost;
 
 const CANCELLED_BY_USER = "Cancelled by user";
+const EMULATOR_STOPPED = "The emulator stopped while the step was running";
+
+/** What DescribeStep gives as a step's FailureDetails when the emulator stopped under it. */
+function stoppedFailure(step: StepRecord): NonNullable<StepRecord["failure"]> {
+  return {
+    Reason: "The emulator stopped while the step was running",
+    Message: `The emulator running step ${step.id} stopped (killed, or closed) before the step ended; what was left of its processes was ended when it started again.`,
+  };
+}
 
 export class Engine {
   readonly clusters: Map<string, ClusterRecord>;
@@ -146,11 +155,15 @@ export class Engine {
       const running = unfinished.filter((s) => s.state === "RUNNING").map((s) => s.id);
       this.changes.afterDurable(() => {
         // The whole process group: SIGTERM, SIGKILL after the grace, as an instance shutting down would (guess).
-        for (const id of running) void this.running.get(id)?.stop();
+        // TERMINATING until nothing of them runs: "The cluster is in the process of shutting down" until its
+        // resources are released (Management Guide, "Understanding the cluster lifecycle").
+        const stopped = running.map((id) => this.running.get(id)?.stop());
+        void Promise.all(stopped).then(() =>
+          this.changes.later(10, `terminating ${cluster.id}`, () =>
+            this.update(cluster, { state: withErrors ? "TERMINATED_WITH_ERRORS" : "TERMINATED", ended: Date.now() }),
+          ),
+        );
       });
-      this.changes.later(10, `terminating ${cluster.id}`, () =>
-        this.update(cluster, { state: withErrors ? "TERMINATED_WITH_ERRORS" : "TERMINATED", ended: Date.now() }),
-      );
     });
   }
 
@@ -179,7 +192,7 @@ export class Engine {
   async close(): Promise<void> {
     this.closed = true;
     this.changes.close();
-    // Running steps are left as the journal has them: a restart ends them INTERRUPTED, as after a crash.
+    // Running steps are left as the journal has them: a restart ends them FAILED, as after a crash.
     await Promise.all([...this.running.values()].map((r) => r.stop()));
   }
 
@@ -241,6 +254,10 @@ export class Engine {
       if (step.state !== "RUNNING") return;
       const cluster = this.clusters.get(step.clusterId)!;
       if (ENDED_CLUSTER.has(cluster.state)) this.end(step, "CANCELLED", "Cluster terminated");
+      // Cancelled while its program ran, it ends CANCELLED even if the program then exits 0 (SEND_INTERRUPT's
+      // SIGTERM handled): "The status of the steps … changes to CANCELLED" for both options (Management Guide,
+      // "Cancel steps", https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-cancel-steps.html).
+      else if (outcome.cancelled) this.end(step, "CANCELLED", CANCELLED_BY_USER);
       else if (outcome.ok) this.end(step, "COMPLETED");
       else if (step.reason === CANCELLED_BY_USER) this.end(step, "CANCELLED", step.reason);
       else {
@@ -270,14 +287,25 @@ export class Engine {
     } else this.moveCluster(cluster, "WAITING");
   }
 
-  /** After a restart: running steps were lost with the process, so they end INTERRUPTED and the queue goes on. */
+  /**
+   * After a restart: running steps were lost with the process (what was left of them was killed before this,
+   * left-groups.ts), so they end FAILED, as after the loss of the node a step runs on, and the queue goes on by
+   * their ActionOnFailure. FAILED rather than INTERRUPTED is a guess: EMR documents neither for this, and the SDK's
+   * StepComplete waiter fails on FAILED but matches nothing on INTERRUPTED, polling on until it times out
+   * (waiters-2.json), so a pipeline waiting on it would hang for half an hour.
+   */
   private recover(): void {
     for (const cluster of this.clusters.values()) {
       for (const id of cluster.steps) {
         const step = this.steps.get(id)!;
         if (step.state === "CANCEL_PENDING") this.end(step, "CANCELLED", CANCELLED_BY_USER);
         if (step.state !== "RUNNING") continue;
-        this.end(step, "INTERRUPTED", "The emulator restarted while the step was running");
+        this.update(step, {
+          state: "FAILED",
+          ended: Date.now(),
+          reason: EMULATOR_STOPPED,
+          failure: stoppedFailure(step),
+        });
         if (step.actionOnFailure !== "CONTINUE") this.onFailure(cluster, step);
       }
       if (cluster.state === "TERMINATING") {

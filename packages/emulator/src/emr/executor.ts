@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
+import type { GroupFiles } from "./group-files.js";
 import { hdfsRootOf } from "./programs/locations.js";
 import type { StepDirs } from "./programs/program.js";
 import { programFor } from "./programs/resolve-program.js";
@@ -33,6 +34,8 @@ export interface StepHost {
   environmentFor(step: StepRecord, tmpDir: string, region?: string): Record<string, string>;
   /** Between SIGTERM and SIGKILL. */
   killGraceMs: number;
+  /** Where each running step's process group is written down, for the next emulator after a `kill -9`. */
+  groups: GroupFiles;
 }
 
 export interface RunningStep {
@@ -76,7 +79,19 @@ export function runStep(step: StepRecord, host: StepHost, region?: string): Runn
       stdio: ["ignore", "pipe", "pipe"],
     });
     proc = new StepProcess(child, host.killGraceMs);
-    return logs.follow(proc, argv[0]!);
+    const pgid = child.pid;
+    // Written as soon as there is a pid (a crash before it lands: left-groups.ts finds the step by its environment).
+    const recorded =
+      pgid === undefined
+        ? Promise.resolve()
+        : host.groups.record(step.id, pgid).catch((error: Error) => {
+            void logs.controller(`cannot write down the step's process group ${pgid}: ${error.message}`);
+          });
+    const outcome = await logs.follow(proc, argv[0]!);
+    // The group is gone by now (follow waits for it): nothing is left for a next emulator to end.
+    await recorded;
+    await host.groups.forget(step.id).catch(() => undefined);
+    return outcome;
   });
   const settled = () =>
     done.then(

@@ -4,7 +4,7 @@
  * still be found after the program itself has exited. A process that leaves the group on purpose (`setsid`, a
  * daemon double-fork) is out of reach: only a cgroup would hold it, and the emulator does not make one.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { procPids, procStat } from "./proc-stat.js";
 
 const POLL_MS = 20;
 /** How long SIGKILL is given to land before the group is given up (a process stuck in the kernel, say). */
@@ -34,25 +34,12 @@ export function groupAlive(pgid: number): boolean {
 
 /** How many running, non-zombie processes /proc lists in the group; undefined where there is no /proc (macOS). */
 function livingMembers(pgid: number): number | undefined {
-  let entries: string[];
-  try {
-    entries = readdirSync("/proc");
-  } catch {
-    return undefined;
-  }
+  const pids = procPids();
+  if (pids === undefined) return undefined;
   let living = 0;
-  for (const name of entries) {
-    const first = name.charCodeAt(0);
-    if (first < 48 || first > 57) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${name}/stat`, "latin1");
-    } catch {
-      continue; // gone in between
-    }
-    // pid (comm) state ppid pgrp …: comm may hold spaces and parentheses, so read after the last ")".
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ", 3);
-    if (Number(fields[2]) === pgid && fields[0] !== "Z" && fields[0] !== "X") living++;
+  for (const pid of pids) {
+    const stat = procStat(pid); // undefined: gone in between
+    if (stat?.pgid === pgid && stat.state !== "Z" && stat.state !== "X") living++;
   }
   return living;
 }

@@ -1,14 +1,18 @@
 /**
  * What the steps of one emulator share, made when it starts: the folders under the data directory they run in
  * (`steps/<step>` their working directories, `tmp/<step>` their TMPDIRs, `home` their HOME, `hdfs/<cluster>` each
- * cluster's HDFS), the tools of this machine EMR's steps name (read from the environment once, now), the offline
- * endpoint their AWS calls go to (but S3's and EMR's, which go to the emulator's), their environment and the kill
- * grace. All of it lives and goes with the data directory.
+ * cluster's HDFS, `groups` their process groups), the tools of this machine EMR's steps name (read from the
+ * environment once, now), the offline endpoint their AWS calls go to (but S3's and EMR's, which go to the
+ * emulator's), their environment and the kill grace. All of it lives and goes with the data directory. Opened after
+ * the journal, which makes the data directory and puts its entry (and each new parent's) on disk; of these folders
+ * only `groups` holds something a restart needs, so only its entry is fsynced (group-files.ts): the others are
+ * scratch, and a step running at a crash ends failed either way.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { startOfflineEndpoint } from "../offline-endpoint.js";
 import type { StepHost } from "./executor.js";
+import { GroupFiles } from "./group-files.js";
 import { checkTools, createTools, type ToolsOption } from "./programs/tools.js";
 import { checkStepEnvironment, type StepEnvironmentOptions, stepEnvironment } from "./step-environment.js";
 
@@ -79,6 +83,7 @@ export async function openStepHost(
       tools: createTools(options.tools),
       environmentFor,
       killGraceMs: options.stepKillGraceMs,
+      groups: new GroupFiles(join(dirs.dataDir, "groups")),
     },
     close: () => offline.close(),
   };

@@ -28,6 +28,8 @@ export class StepProcess {
   private readonly closed: Promise<void>;
   private ending: Promise<void> | undefined;
   private gone = false;
+  /** Whether a CancelSteps reached the program while it ran: it then ends CANCELLED, whatever its exit code. */
+  interrupted = false;
 
   constructor(
     readonly child: ChildProcess,
@@ -54,6 +56,7 @@ export class StepProcess {
   /** CancelSteps on the running step, by its StepCancellationOption (SEND_INTERRUPT when none is given). */
   cancel(option: string): void {
     if (this.gone) return;
+    if (this.child.exitCode === null && this.child.signalCode === null) this.interrupted = true;
     if (option === "TERMINATE_PROCESS") {
       void this.end("SIGKILL");
       return;

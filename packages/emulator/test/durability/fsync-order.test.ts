@@ -154,7 +154,7 @@ describe("a refusal", () => {
     );
     const listed = await call(emu, "ListSteps", { ClusterId: id });
     expect(listed.status).toBe(200);
-    // Its end could not be written, so it is still running as far as anyone can tell; a restart interrupts it.
+    // Its end could not be written, so it is still running as far as anyone can tell; a restart ends it FAILED.
     expect(JSON.parse(listed.text).Steps.map((s: { Status: { State: string } }) => s.Status.State)).toEqual([
       "RUNNING",
     ]);
@@ -162,7 +162,7 @@ describe("a refusal", () => {
     const again = await emulator(new FaultyFs(), dataDir);
     expect(again.readOnly).toBeUndefined();
     const after = JSON.parse((await call(again, "ListSteps", { ClusterId: id })).text);
-    expect(after.Steps.map((s: { Status: { State: string } }) => s.Status.State)).toEqual(["INTERRUPTED"]);
+    expect(after.Steps.map((s: { Status: { State: string } }) => s.Status.State)).toEqual(["FAILED"]);
   });
 });
 

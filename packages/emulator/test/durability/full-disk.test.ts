@@ -8,29 +8,11 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { AddJobFlowStepsCommand, ListStepsCommand, RunJobFlowCommand } from "@aws-sdk/client-emr";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startEmulator } from "../../src/index.js";
 import { emrClient, listAllSteps } from "../hardening/harness.js";
 import { tempDir } from "../temp-dir.js";
-
-const mounted: string[] = [];
-// Before temp-dir's own afterAll removes the folders (hooks run in reverse order of registration).
-afterAll(() => {
-  for (const dir of mounted.splice(0)) execFileSync("umount", [dir]);
-});
-
-/** A tmpfs of `size` at a new folder, or undefined where this process may not mount one. */
-function smallTmpfs(size: string): string | undefined {
-  const dir = tempDir("emrkit-full-disk-");
-  try {
-    execFileSync("mount", ["-t", "tmpfs", "-o", `size=${size}`, "tmpfs", dir], { stdio: "pipe" });
-  } catch (error) {
-    console.log(`full-disk test skipped: cannot mount a tmpfs here (${(error as Error).message.split("\n")[0]})`);
-    return undefined;
-  }
-  mounted.push(dir);
-  return dir;
-}
+import { smallTmpfs } from "./small-tmpfs.js";
 
 describe("on a full disk (a 64 KiB tmpfs)", () => {
   it("refuses what it cannot write, stays up, and after a restart has exactly what it acknowledged", async () => {

@@ -13,7 +13,7 @@ export interface ClusterInfo {
   clusterId: string;
   state: string;
   stepConcurrencyLevel: number;
-  /** PENDING + RUNNING steps at the time of the look. */
+  /** PENDING + CANCEL_PENDING + RUNNING steps at the time of the look (countActiveSteps). */
   activeSteps: number;
   /** The newest step on the cluster before we add any: where a read-back after a lost answer stops. */
   newestStepId: string | undefined;
@@ -40,10 +40,15 @@ export async function readClusterInfo(calls: EmrCalls, clusterId: string, region
   };
 }
 
-/** PENDING + RUNNING steps on the cluster, everyone's. */
+/**
+ * The steps on the cluster that count toward its 256 active ones, everyone's: PENDING, CANCEL_PENDING and RUNNING,
+ * as EMR counts them when it refuses ("Maximum number of active steps(State = 'Running', 'Pending' or
+ * 'Cancel_Pending') for cluster exceeded."); the Management Guide ("Work with steps") says only "256 active steps".
+ * The emulator counts the same three (its engine's addSteps).
+ */
 export async function countActiveSteps(calls: EmrCalls, clusterId: string): Promise<number> {
   let count = 0;
-  await eachStep(calls, { ClusterId: clusterId, StepStates: ["PENDING", "RUNNING"] }, () => {
+  await eachStep(calls, { ClusterId: clusterId, StepStates: ["PENDING", "CANCEL_PENDING", "RUNNING"] }, () => {
     count++;
     return true;
   });

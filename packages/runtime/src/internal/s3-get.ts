@@ -2,9 +2,9 @@ import type { EMRClient } from "@aws-sdk/client-emr";
 import { importClientS3 } from "./import-client-s3.js";
 import { s3ClientFor } from "./s3-client-for.js";
 
-/** `s3://bucket/key` (or `s3n://`) as bucket and key; undefined for anything else. */
+/** `s3://bucket/key` (or `s3n://`, `s3a://`, which the DSL's LogUri rule takes too) as bucket and key; undefined for anything else. */
 export function parseS3Uri(uri: string): { bucket: string; key: string } | undefined {
-  const match = /^s3n?:\/\/([^/]+)\/(.+)$/.exec(uri);
+  const match = /^s3[na]?:\/\/([^/]+)\/(.+)$/.exec(uri);
   return match === null ? undefined : { bucket: match[1] ?? "", key: match[2] ?? "" };
 }
 
