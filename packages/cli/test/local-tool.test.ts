@@ -61,7 +61,13 @@ describe("emrkit local --tool", () => {
         state = Step!.Status!.State;
       } while (state === "PENDING" || state === "RUNNING");
       expect(state).toBe("COMPLETED");
-      expect(readFileSync(`${standIn}.argv`, "utf8")).toBe("--master\nlocal[*]\n/app.py\n");
+      const argv = readFileSync(`${standIn}.argv`, "utf8").trimEnd().split("\n");
+      expect(argv.slice(0, 2)).toEqual(["--master", "local[*]"]);
+      // S3A pointed at the emulator's own S3 endpoint, which every step is given.
+      expect(argv).toContainEqual(
+        expect.stringMatching(/^spark\.hadoop\.fs\.s3a\.endpoint=http:\/\/127\.0\.0\.1:\d+$/),
+      );
+      expect(argv.at(-1)).toBe("/app.py");
     } finally {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));
