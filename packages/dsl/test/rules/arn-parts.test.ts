@@ -43,6 +43,11 @@ describe("parseArn", () => {
     },
   );
 
+  it("finds no ARN in a text with the five colons that does not start with arn:", () => {
+    expect(parseArn("urn:aws:iam::123456789012:role/steps")).toBeUndefined();
+    expect(roleArnProblem("urn:aws:iam::123456789012:role/steps")).toMatch(/^it is not an ARN/);
+  });
+
   it("splits the five colons, the resource keeping its own", () => {
     expect(parseArn("arn:aws-cn:s3:::bucket:odd/key")).toEqual({
       partition: "aws-cn",
