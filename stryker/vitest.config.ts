@@ -1,0 +1,19 @@
+/**
+ * The workspace's vitest config (../vitest.config.ts: the `@emrkit/source` condition, the models and no-litter
+ * global setups) narrowed to the package that Stryker mutates, and without the type tests: Stryker runs the
+ * tests of that package only, and `*.test-d.ts` files check types, which the TypeScript checker already does.
+ */
+import { defineConfig, mergeConfig } from "vitest/config";
+import workspace from "../vitest.config.ts";
+import { isMutatedPackage, SCOPES } from "./scopes.ts";
+
+const name = process.env.EMRKIT_MUTATE_PACKAGE ?? "";
+if (!isMutatedPackage(name)) throw new Error(`stryker/vitest.config.ts: no package to mutate named "${name}"`);
+
+// isolate: false keeps one module graph for every test file of a run: Stryker runs the tests covering each mutant
+// as a run of its own, and importing the package afresh for every file of every run was most of its time. The
+// mutant is chosen at run time (a global the instrumented code reads), so a shared import sees each one.
+// mergeConfig concatenates arrays: the include list is replaced by hand.
+const merged = mergeConfig(workspace, defineConfig({ test: { typecheck: { enabled: false }, isolate: false } }));
+merged.test = { ...merged.test, include: [...SCOPES[name].tests] };
+export default merged;
