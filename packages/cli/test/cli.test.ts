@@ -109,13 +109,17 @@ describe.concurrent("emrkit as a process", () => {
     expect((await emrkit("submit", cliSteps)).code).toBe(2);
   }, 30_000);
 
-  it("local: prints its endpoint, serves, and stops on SIGTERM", async () => {
+  it("local: prints its endpoint and its S3 endpoint, serves both, and stops on SIGTERM", async () => {
     const child = spawn(process.execPath, [bin, "local", "--data-dir", join(dir, "local")], {
       stdio: ["ignore", "pipe", "ignore"],
       env: cliEnv(),
     });
-    const first = await createInterface({ input: child.stdout })[Symbol.asyncIterator]().next();
+    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    const first = await lines.next();
     expect(first.value).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const s3 = (await lines.next()).value as string;
+    expect(s3).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await (await fetch(s3)).text()).toContain("<ListAllMyBucketsResult");
     const res = await fetch(first.value as string, {
       method: "POST",
       headers: { "x-amz-target": "ElasticMapReduce.ListClusters", "content-type": "application/x-amz-json-1.1" },

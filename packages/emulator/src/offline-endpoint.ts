@@ -4,8 +4,8 @@
  * fails here, at once and clearly, instead of reaching real AWS. (The SDKs that read AWS_ENDPOINT_URL: boto3 and the
  * AWS CLI since 2023, SDK for JavaScript v3, for Java 2.x; a client that does not still meets the steps' dummy
  * credentials, which AWS refuses.) Not the emulator's own endpoint: that one speaks EMR's protocol only, and would
- * answer an S3 request with an EMR error. A local S3 endpoint, when there is one, takes S3's calls through
- * AWS_ENDPOINT_URL_S3, which wins over this one.
+ * answer an S3 request with an EMR error. S3's and EMR's calls go to the emulator's own endpoints instead, through
+ * AWS_ENDPOINT_URL_S3 and AWS_ENDPOINT_URL_EMR, which win over this one.
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";

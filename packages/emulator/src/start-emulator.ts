@@ -51,9 +51,11 @@ export interface EmulatorOptions {
   /**
    * What steps see of this machine's environment. A step never inherits the emulator's: it gets PATH (the host's),
    * HOME (`<dataDir>/home`, shared by the steps), TMPDIR (`<dataDir>/tmp/<step>`), AWS_REGION and
-   * AWS_DEFAULT_REGION (us-east-1), dummy AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_CONFIG_FILE and
-   * AWS_SHARED_CREDENTIALS_FILE under that HOME, AWS_EC2_METADATA_DISABLED, AWS_ENDPOINT_URL (a loopback endpoint
-   * that refuses every AWS call and says why), EMRKIT_S3_ROOT, EMRKIT_CLUSTER_ID and EMRKIT_STEP_ID; and runs in
+   * AWS_DEFAULT_REGION (its cluster's region), dummy AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (which the local S3
+   * endpoint accepts), AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE under that HOME, AWS_EC2_METADATA_DISABLED,
+   * AWS_ENDPOINT_URL (a loopback endpoint that refuses every AWS call and says why), AWS_ENDPOINT_URL_S3 (the local
+   * S3 endpoint), AWS_ENDPOINT_URL_EMR (this emulator), NO_PROXY/no_proxy (loopback, added to any given),
+   * EMRKIT_S3_ROOT, EMRKIT_CLUSTER_ID and EMRKIT_STEP_ID; and runs in
    * `<dataDir>/steps/<step>`. `pass` adds host variables by name, `set` sets variables; later wins:
    *
    * ```ts

@@ -19,7 +19,10 @@ export interface StepEnvironmentOptions {
    * asking by name.
    */
   pass?: readonly string[];
-  /** Variables set for every step, over the emulator's defaults and what `pass` brings (`{ SPARK_MASTER: "local[2]" }`). */
+  /**
+   * Variables set for every step, over the emulator's defaults and what `pass` brings (`{ SPARK_MASTER: "local[2]" }`).
+   * Setting AWS_ENDPOINT_URL_S3 sends steps' S3 calls elsewhere than the local S3 endpoint.
+   */
   set?: Readonly<Record<string, string>>;
 }
 
