@@ -13,7 +13,7 @@ import { bounds } from "./describe-constraints.js";
 import { depthShapes, predicateFor, predicateName } from "./emit-predicates.js";
 import { tsHeader } from "./header.js";
 import { Constants } from "./module-constants.js";
-import { enumConstant, notOfType, patternConstant } from "./shape-tests.js";
+import { enumConstant, notOfType, patternTest, skipComment } from "./shape-tests.js";
 import { printStatements } from "./ts-file.js";
 import { typeName } from "./type-names.js";
 
@@ -226,9 +226,14 @@ function stringChecks(checks: Checks, sensitive: boolean, constants: Constants, 
     );
   }
   if (checks.pattern) {
-    const regex = patternConstant(constants, checks.pattern);
+    const pattern = patternTest(constants, checks.pattern, v);
+    // A value of the wrong length is not pattern-matched: the issue is already reported, and a hostile value
+    // far past the maximum would only cost time.
+    const guard = checks.length ? "else " : "";
     lines.push(
-      `if (!${regex}.test(${v})) report(walk, "pattern", \`must match the pattern ${escapeTemplate(checks.pattern)}, but is \${show(${v}, ${sensitive})}\`);`,
+      "skipped" in pattern
+        ? skipComment(pattern.skipped)
+        : `${guard}if (!${pattern.test}) report(walk, "pattern", \`must match the pattern ${escapeTemplate(checks.pattern)}, but is \${show(${v}, ${sensitive})}\`);`,
     );
   }
   return lines;

@@ -96,7 +96,7 @@ const ENUM82 = new Set<unknown>(["AWAITING_FULFILLMENT","PROVISIONING","BOOTSTRA
 const VALUES83 = ["AWAITING_FULFILLMENT","PROVISIONING","BOOTSTRAPPING","RUNNING","TERMINATED"] as readonly string[];
 const ENUM84 = new Set<unknown>(["INTERNAL_ERROR","VALIDATION_ERROR","INSTANCE_FAILURE","BOOTSTRAP_FAILURE","CLUSTER_TERMINATED"]);
 const VALUES85 = ["INTERNAL_ERROR","VALIDATION_ERROR","INSTANCE_FAILURE","BOOTSTRAP_FAILURE","CLUSTER_TERMINATED"] as readonly string[];
-const PATTERN86 = /^(?:[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*)$/u;
+const PATTERN86 = /^(?:[\x09\x0A\x0D -\u{D7FF}\u{E000}-\u{FFFD}\u{10000}-\u{10FFFF}]*)$/u;
 const MEMBERS87 = ["InstanceType","WeightedCapacity","BidPrice","BidPriceAsPercentageOfOnDemandPrice","EbsConfiguration","Configurations","CustomAmiId","Priority"] as readonly string[];
 const MEMBERS88 = ["InstanceType","WeightedCapacity","BidPrice","BidPriceAsPercentageOfOnDemandPrice","Configurations","EbsBlockDevices","EbsOptimized","CustomAmiId","Priority"] as readonly string[];
 const MEMBERS89 = ["Message"] as readonly string[];
@@ -3862,7 +3862,7 @@ export function validateInstanceType(value: unknown, walk: Walk): void {
   }
   const length = lengthOutside(value, 1, 256);
   if (length >= 0) report(walk, "length", `must be 1–256 characters long, but is ${length}`);
-  if (!PATTERN86.test(value)) report(walk, "pattern", `must match the pattern [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*, but is ${show(value, false)}`);
+  else if (!PATTERN86.test(value)) report(walk, "pattern", `must match the pattern [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*, but is ${show(value, false)}`);
 }
 
 /** Checks a value against InstanceTypeConfig. */
@@ -7591,7 +7591,7 @@ export function validateXmlString(value: unknown, walk: Walk): void {
   }
   const length = lengthOutside(value, 0, 10280);
   if (length >= 0) report(walk, "length", `must be 0–10280 characters long, but is ${length}`);
-  if (!PATTERN86.test(value)) report(walk, "pattern", `must match the pattern [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*, but is ${show(value, false)}`);
+  else if (!PATTERN86.test(value)) report(walk, "pattern", `must match the pattern [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*, but is ${show(value, false)}`);
 }
 
 /** Checks a value against XmlStringList. */
@@ -7615,7 +7615,7 @@ export function validateXmlStringMaxLen256(value: unknown, walk: Walk): void {
   }
   const length = lengthOutside(value, 0, 256);
   if (length >= 0) report(walk, "length", `must be 0–256 characters long, but is ${length}`);
-  if (!PATTERN86.test(value)) report(walk, "pattern", `must match the pattern [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*, but is ${show(value, false)}`);
+  else if (!PATTERN86.test(value)) report(walk, "pattern", `must match the pattern [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*, but is ${show(value, false)}`);
 }
 
 /** Checks a value against XmlStringMaxLen256List. */

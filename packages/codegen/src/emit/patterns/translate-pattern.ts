@@ -1,0 +1,59 @@
+/**
+ * One model pattern → how the generated code checks it: a JavaScript RegExp source with Java's meaning, or the
+ * reason it cannot be checked exactly (then the shape's pattern check is skipped and the shape is reported).
+ * Translations are cached: a service names the same pattern on many shapes.
+ */
+import { emitJsRegex } from "./emit-js-regex.js";
+import { PatternError, parseJavaRegex } from "./parse-java-regex.js";
+import type { RegexNode } from "./regex-ast.js";
+
+export type PatternPlan =
+  | { readonly kind: "regex"; readonly source: string }
+  | { readonly kind: "skip"; readonly reason: string };
+
+const cache = new Map<string, PatternPlan>();
+
+export function translatePattern(pattern: string): PatternPlan {
+  let plan = cache.get(pattern);
+  if (!plan) {
+    plan = plan_(pattern);
+    cache.set(pattern, plan);
+  }
+  return plan;
+}
+
+function plan_(pattern: string): PatternPlan {
+  let root: RegexNode;
+  try {
+    root = parseJavaRegex(pattern).root;
+  } catch (error) {
+    if (!(error instanceof PatternError)) throw error;
+    return {
+      kind: "skip",
+      reason: error.unsupported ? `not translated: ${error.message}` : `Java refuses it: ${error.message}`,
+    };
+  }
+  if (contains(root, "backref"))
+    return {
+      kind: "skip",
+      reason: "not translated: a backreference (JavaScript matches one to a group that took no part; Java does not)",
+    };
+  const source = emitJsRegex(root);
+  return { kind: "regex", source };
+}
+
+export function contains(node: RegexNode, type: RegexNode["type"]): boolean {
+  if (node.type === type) return true;
+  switch (node.type) {
+    case "seq":
+      return node.items.some((item) => contains(item, type));
+    case "alt":
+      return node.options.some((option) => contains(option, type));
+    case "repeat":
+    case "group":
+    case "look":
+      return contains(node.body, type);
+    default:
+      return false;
+  }
+}
