@@ -3,6 +3,7 @@ import { emitSchemas } from "./emit/emit-schema.js";
 import { emitTypes } from "./emit/emit-types.js";
 import { emitValidators, SUPPORT_FILE, VALIDATORS_FILE } from "./emit/emit-validators.js";
 import { tsHeader } from "./emit/header.js";
+import { LINEAR_ENGINE } from "./emit/patterns/linear-engine.js";
 import { type SkippedPattern, skippedPatterns } from "./emit/patterns/pattern-report.js";
 import { VALIDATION_SUPPORT } from "./emit/validation-support.js";
 import type { ServiceIR } from "./ir/types.js";
@@ -38,7 +39,7 @@ export function generateFrom(service: ServiceIR, emit: readonly Emitter[] = EMIT
     barrel.push('export * from "./types.generated.js";');
   }
   if (chosen.has("validators")) {
-    files.set(SUPPORT_FILE, tsHeader(service) + VALIDATION_SUPPORT);
+    files.set(SUPPORT_FILE, tsHeader(service) + VALIDATION_SUPPORT + LINEAR_ENGINE);
     files.set(VALIDATORS_FILE, emitValidators(service));
     barrel.push('export * from "./validation-support.generated.js";', 'export * from "./validators.generated.js";');
   }

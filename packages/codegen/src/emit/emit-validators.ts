@@ -32,7 +32,9 @@ export function emitValidators(service: ServiceIR): string {
       .map((s) => `  ${JSON.stringify(s.name)}: ${fn(s.name)},`)
       .join("\n")}\n};`;
   const support = `./${SUPPORT_FILE.replace(/\.ts$/, ".js")}`;
-  const imports = `import type { Predicate, Validator, Walk } from "${support}";\nimport { describeType, isObject, lengthOutside, MAX_NESTING, nearest, report, show } from "${support}";`;
+  // The linear-time matcher is imported only by a service that has a pattern needing it.
+  const linear = constants.statements().some((text) => text.includes(" as LinearProgram;"));
+  const imports = `import type { ${linear ? "LinearProgram, " : ""}Predicate, Validator, Walk } from "${support}";\nimport { describeType, isObject, lengthOutside, ${linear ? "matchesLinear, " : ""}MAX_NESTING, nearest, report, show } from "${support}";`;
   return printStatements(tsHeader(service), [
     TWO_PASSES,
     imports,

@@ -4,6 +4,7 @@
  */
 import type { ShapeIR } from "../ir/types.js";
 import type { Constants } from "./module-constants.js";
+import { programLiteral } from "./patterns/program-literal.js";
 import { translatePattern } from "./patterns/translate-pattern.js";
 
 /** The condition under which a value is not of a scalar shape's type, and the type as a message names it. */
@@ -38,6 +39,10 @@ export function patternTest(
 ): { readonly test: string } | { readonly skipped: string } {
   const plan = translatePattern(pattern);
   if (plan.kind === "skip") return { skipped: `pattern ${JSON.stringify(pattern)} not checked: ${plan.reason}` };
+  if (plan.kind === "linear")
+    return {
+      test: `matchesLinear(${constants.add("PROGRAM", `${programLiteral(plan.program)} as LinearProgram`)}, ${v})`,
+    };
   return { test: `${constants.add("PATTERN", regexLiteral(plan.source))}.test(${v})` };
 }
 

@@ -50,18 +50,6 @@ export function intersect(a: CharSet, b: CharSet): CharSet {
   return complement(union(complement(a), complement(b)));
 }
 
-export function has(set: CharSet, cp: number): boolean {
-  let lo = 0;
-  let hi = set.length / 2 - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (cp < set[mid * 2]!) hi = mid - 1;
-    else if (cp > set[mid * 2 + 1]!) lo = mid + 1;
-    else return true;
-  }
-  return false;
-}
-
 export function isEmpty(set: CharSet): boolean {
   return set.length === 0;
 }
@@ -87,25 +75,4 @@ export function asciiCaseClosure(set: CharSet): CharSet {
     }
   }
   return union(set, fromRanges(extra));
-}
-
-/** Every code point JavaScript's `\p{…}` (with the `u` flag) gives for a property, computed once per name. */
-const propertyCache = new Map<string, CharSet>();
-export function jsProperty(expression: string): CharSet {
-  const cached = propertyCache.get(expression);
-  if (cached) return cached;
-  const regex = new RegExp(`^${expression}$`, "u");
-  const out: [number, number][] = [];
-  let start = -1;
-  for (let cp = 0; cp <= MAX_CODE_POINT + 1; cp++) {
-    const inside = cp <= MAX_CODE_POINT && regex.test(String.fromCodePoint(cp));
-    if (inside && start < 0) start = cp;
-    else if (!inside && start >= 0) {
-      out.push([start, cp - 1]);
-      start = -1;
-    }
-  }
-  const set = fromRanges(out);
-  propertyCache.set(expression, set);
-  return set;
 }

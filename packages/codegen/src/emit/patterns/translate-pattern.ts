@@ -1,14 +1,20 @@
 /**
- * One model pattern → how the generated code checks it: a JavaScript RegExp source with Java's meaning, or the
+ * One model pattern → how the generated code checks it, in time linear in the value: a JavaScript RegExp with
+ * Java's meaning where V8's backtracking is proved linear on it, else a program for the linear-time matcher; or the
  * reason it cannot be checked exactly (then the shape's pattern check is skipped and the shape is reported).
  * Translations are cached: a service names the same pattern on many shapes.
  */
+import { compileProgram, type Program, ProgramError } from "./compile-program.js";
 import { emitJsRegex } from "./emit-js-regex.js";
+import { backtrackingIsLinear } from "./linear-analysis.js";
 import { PatternError, parseJavaRegex } from "./parse-java-regex.js";
 import type { RegexNode } from "./regex-ast.js";
 
 export type PatternPlan =
+  /** V8's backtracking is proved linear on it: a plain RegExp. */
   | { readonly kind: "regex"; readonly source: string }
+  /** Not proved: the linear-time matcher runs `program`; `source` is still exact (the JSON Schema carries it). */
+  | { readonly kind: "linear"; readonly source: string; readonly program: Program }
   | { readonly kind: "skip"; readonly reason: string };
 
 const cache = new Map<string, PatternPlan>();
@@ -39,7 +45,14 @@ function plan_(pattern: string): PatternPlan {
       reason: "not translated: a backreference (JavaScript matches one to a group that took no part; Java does not)",
     };
   const source = emitJsRegex(root);
-  return { kind: "regex", source };
+  let program: Program;
+  try {
+    program = compileProgram(root);
+  } catch (error) {
+    if (!(error instanceof ProgramError)) throw error;
+    return { kind: "skip", reason: `no linear-time check for it: ${error.message}` };
+  }
+  return backtrackingIsLinear(program) ? { kind: "regex", source } : { kind: "linear", source, program };
 }
 
 export function contains(node: RegexNode, type: RegexNode["type"]): boolean {

@@ -8,9 +8,11 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { compileProgram } from "../../../src/emit/patterns/compile-program.js";
 import { parseJavaRegex } from "../../../src/emit/patterns/parse-java-regex.js";
 import { translatePattern } from "../../../src/emit/patterns/translate-pattern.js";
 import { hasJava, javaVerdicts } from "../../helpers/java-checker.js";
+import { linearEngine } from "../../helpers/linear-engine-module.js";
 import { MODELS_DIR, serviceModels } from "../../helpers/models.js";
 import { patternStrings } from "../../helpers/pattern-strings.js";
 
@@ -33,8 +35,12 @@ function patternsIn(files: readonly string[]): string[] {
   return [...found].sort();
 }
 
+const { matchesLinear } = await linearEngine();
+
 interface Outcome {
   translated: number;
+  /** Of those, how many the generated code runs on the linear-time matcher. */
+  linear: number;
   listed: Map<string, number>;
   disagreements: string[];
 }
@@ -48,7 +54,7 @@ function compare(patterns: readonly string[], strings: number): Outcome {
     return { pattern, strings: texts };
   });
   const verdicts = javaVerdicts(cases);
-  const outcome: Outcome = { translated: 0, listed: new Map(), disagreements: [] };
+  const outcome: Outcome = { translated: 0, linear: 0, listed: new Map(), disagreements: [] };
   cases.forEach(({ pattern, strings: texts }, i) => {
     const java = verdicts[i]!;
     const plan = translatePattern(pattern);
@@ -67,11 +73,17 @@ function compare(patterns: readonly string[], strings: number): Outcome {
       return;
     }
     outcome.translated++;
+    if (plan.kind === "linear") outcome.linear++;
+    // Both ways of checking, whichever the generated code uses: the RegExp and the linear-time matcher.
     const regex = new RegExp(plan.source, "u");
+    const program = plan.kind === "linear" ? plan.program : compileProgram(parseJavaRegex(pattern).root);
     texts.forEach((text, k) => {
-      if (regex.test(text) !== java.matches[k])
+      const expected = java.matches[k];
+      if (regex.test(text) !== expected)
+        outcome.disagreements.push(`${JSON.stringify(pattern)} on ${JSON.stringify(text)}: Java says ${expected}`);
+      if (matchesLinear(program, text) !== expected)
         outcome.disagreements.push(
-          `${JSON.stringify(pattern)} on ${JSON.stringify(text)}: Java says ${java.matches[k]}`,
+          `linear: ${JSON.stringify(pattern)} on ${JSON.stringify(text)}: Java says ${expected}`,
         );
     });
   });
@@ -82,7 +94,7 @@ function figures(label: string, patterns: readonly string[], outcome: Outcome): 
   const listed = [...outcome.listed].sort((a, b) => b[1] - a[1]);
   const total = listed.reduce((sum, [, n]) => sum + n, 0);
   return [
-    `${label}: ${patterns.length} distinct patterns, ${outcome.translated} translated exactly, ${total} listed`,
+    `${label}: ${patterns.length} distinct patterns, ${outcome.translated} translated exactly (${outcome.linear} of them on the linear-time matcher), ${total} listed`,
     ...listed.map(([why, n]) => `  ${n} × ${why}`),
   ].join("\n");
 }
