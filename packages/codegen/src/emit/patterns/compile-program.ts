@@ -38,6 +38,7 @@ export class ProgramError extends Error {}
 export function compileProgram(root: RegexNode, reverse = false): Program {
   const program: Program = { code: [], sets: [], looks: [] };
   const setIndex = new Map<string, number>();
+  const lookIndex = new Map<string, number>();
   const emit = (op: number, a = 0, b = 0): number => {
     if (program.code.length / 3 >= MAX_INSTRUCTIONS)
       throw new ProgramError(`more than ${MAX_INSTRUCTIONS} instructions once its repetitions are unrolled`);
@@ -90,10 +91,18 @@ export function compileProgram(root: RegexNode, reverse = false): Program {
         }
         emit(OP.assert, ASSERT_CODES[n.kind]);
         return;
-      case "look":
-        program.looks.push({ program: compileProgram(n.body, !n.behind), behind: n.behind, negate: n.negate });
-        emit(OP.look, program.looks.length - 1);
+      case "look": {
+        // One run per distinct lookaround: `(-(?!-)){1,61}` unrolls into 61 copies of the same one.
+        const key = `${n.behind}${n.negate}${JSON.stringify(n.body)}`;
+        let index = lookIndex.get(key);
+        if (index === undefined) {
+          index = program.looks.length;
+          program.looks.push({ program: compileProgram(n.body, !n.behind), behind: n.behind, negate: n.negate });
+          lookIndex.set(key, index);
+        }
+        emit(OP.look, index);
         return;
+      }
       case "backref":
         throw new ProgramError("a backreference");
       case "repeat":
