@@ -50,9 +50,36 @@ function plan_(pattern: string): PatternPlan {
     program = compileProgram(root);
   } catch (error) {
     if (!(error instanceof ProgramError)) throw error;
+    // Too big to unroll (`.{1,100000}`): V8 may still run it itself when the automaton is deterministic.
+    if (!contains(root, "backref") && backtrackingIsLinear(compileProgram(capRepeats(root))))
+      return { kind: "regex", source };
     return { kind: "skip", reason: `no linear-time check for it: ${error.message}` };
   }
   return backtrackingIsLinear(program) ? { kind: "regex", source } : { kind: "linear", source, program };
+}
+
+/**
+ * The same pattern with every count cut to at most two required and two optional copies. Whether the automaton is
+ * deterministic is decided where one copy meets the next and where the optional copies meet what follows, both
+ * already present with two of each, so the answer is the same as for the full counts.
+ */
+function capRepeats(node: RegexNode): RegexNode {
+  switch (node.type) {
+    case "seq":
+      return { ...node, items: node.items.map(capRepeats) };
+    case "alt":
+      return { ...node, options: node.options.map(capRepeats) };
+    case "group":
+    case "look":
+      return { ...node, body: capRepeats(node.body) };
+    case "repeat": {
+      const min = Math.min(node.min, 2);
+      const max = node.max === Infinity ? Infinity : Math.min(node.max, min + Math.min(2, node.max - node.min));
+      return { ...node, body: capRepeats(node.body), min, max };
+    }
+    default:
+      return node;
+  }
 }
 
 export function contains(node: RegexNode, type: RegexNode["type"]): boolean {

@@ -4,6 +4,7 @@ import { compileProgram } from "../../../src/emit/patterns/compile-program.js";
 import { emitJsRegex } from "../../../src/emit/patterns/emit-js-regex.js";
 import { backtrackingIsLinear } from "../../../src/emit/patterns/linear-analysis.js";
 import { parseJavaRegex } from "../../../src/emit/patterns/parse-java-regex.js";
+import { translatePattern } from "../../../src/emit/patterns/translate-pattern.js";
 import { linearEngine } from "../../helpers/linear-engine-module.js";
 
 const linear = (pattern: string): boolean => backtrackingIsLinear(compileProgram(parseJavaRegex(pattern).root));
@@ -21,6 +22,12 @@ describe("which patterns V8 may run itself", () => {
     "left to the linear matcher: %s",
     (pattern) => expect(linear(pattern)).toBe(false),
   );
+});
+
+test("a count too big to unroll: decided on two copies of each part", () => {
+  expect(translatePattern("^.{1,100000}$").kind).toBe("regex");
+  expect(translatePattern("[a-z]{1,100000}[a-z0-9]").kind).toBe("skip");
+  expect(translatePattern("(?:[a-z]{2}-){1,100000}").kind).toBe("regex");
 });
 
 describe("the linear matcher and the emitted RegExp agree (both from the same tree)", async () => {
