@@ -2,6 +2,7 @@ export { emitDocs } from "./emit/emit-docs.js";
 export { emitSchemas } from "./emit/emit-schema.js";
 export { emitTypes } from "./emit/emit-types.js";
 export { emitValidators } from "./emit/emit-validators.js";
+export { type SkippedPattern, skippedPatterns } from "./emit/patterns/pattern-report.js";
 export { EMITTERS, type Emitter, type GenerateOptions, generate, generateFrom } from "./generate.js";
 export { ModelError } from "./ir/model-error.js";
 export type * from "./ir/types.js";

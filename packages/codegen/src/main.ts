@@ -1,3 +1,4 @@
+import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { EMITTERS, type Emitter, generate } from "./generate.js";
 import { ModelError } from "./ir/model-error.js";
@@ -41,7 +42,16 @@ export function main(argv: readonly string[], out = console.log, err = console.e
   }
   try {
     const started = performance.now();
-    const files = generate({ model: values.model, operations: list(values.operations), emit: emit as Emitter[] });
+    const files = generate({
+      model: values.model,
+      operations: list(values.operations),
+      emit: emit as Emitter[],
+      // Not an error: the service generates, and only this shape's pattern goes unchecked.
+      onSkippedPattern: (s) =>
+        err(
+          `emrkit-codegen: warning: ${basename(values.model!)} (shape ${s.shape}): pattern ${s.pattern} not checked: ${s.reason}`,
+        ),
+    });
     if (values.check) {
       const { changed, stale } = diffOutput(values.out, files);
       if (changed.length + stale.length === 0) {

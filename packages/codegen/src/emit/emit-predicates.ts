@@ -9,7 +9,7 @@
 import type { LengthConstraint, MemberIR, RangeConstraint, ServiceIR, ShapeIR } from "../ir/types.js";
 import { reachable } from "../select/reachable.js";
 import type { Constants } from "./module-constants.js";
-import { enumConstant, notOfType, patternConstant } from "./shape-tests.js";
+import { enumConstant, notOfType, patternTest, skipComment } from "./shape-tests.js";
 import { typeName } from "./type-names.js";
 
 export function predicateName(shape: string): string {
@@ -176,8 +176,13 @@ function stringTests(
     ...(length
       ? [`if (lengthOutside(${v}, ${length.min ?? 0}, ${length.max ?? Number.MAX_SAFE_INTEGER}) >= 0) return false;`]
       : []),
-    ...(pattern ? [`if (!${patternConstant(constants, pattern)}.test(${v})) return false;`] : []),
+    ...(pattern ? [patternLine(constants, pattern, v)] : []),
   ];
+}
+
+function patternLine(constants: Constants, pattern: string, v: string): string {
+  const test = patternTest(constants, pattern, v);
+  return "skipped" in test ? skipComment(test.skipped) : `if (!${test.test}) return false;`;
 }
 
 function outOfRange(range: RangeConstraint, v: string): string {

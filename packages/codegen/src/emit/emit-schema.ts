@@ -2,14 +2,15 @@
  * The *schema* emitter: a JSON Schema (draft 2020-12) per operation input, self-contained (`$defs` holds the
  * closure of its shapes), so editors can check a steps file and other validators can be compared with ours.
  * JSON Schema counts string length in code points, as the model does; patterns are anchored, as the service
- * applies them (see `java-pattern.ts`).
+ * applies them, with Java's meaning (see `patterns/README.md`); a pattern that cannot be written exactly is left
+ * out, with a `$comment` saying why.
  */
 import type { MemberIR, OperationIR, ServiceIR, ShapeIR } from "../ir/types.js";
 import { compareNames } from "../ir/types.js";
 import { reachable } from "../select/reachable.js";
 import { headerLines } from "./header.js";
 import { htmlToMarkdown } from "./html-to-markdown.js";
-import { javaPatternToJs } from "./java-pattern.js";
+import { translatePattern } from "./patterns/translate-pattern.js";
 
 type Schema = Record<string, unknown>;
 
@@ -116,6 +117,13 @@ function stringKeywords(c: { length?: { min?: number; max?: number }; pattern?: 
   return {
     ...(c.length?.min !== undefined ? { minLength: c.length.min } : {}),
     ...(c.length?.max !== undefined ? { maxLength: c.length.max } : {}),
-    ...(c.pattern ? { pattern: javaPatternToJs(c.pattern) } : {}),
+    ...(c.pattern ? patternKeyword(c.pattern) : {}),
   };
+}
+
+function patternKeyword(pattern: string): Schema {
+  const plan = translatePattern(pattern);
+  return plan.kind === "skip"
+    ? { $comment: `pattern ${pattern} not checked: ${plan.reason}` }
+    : { pattern: plan.source };
 }

@@ -13,7 +13,7 @@ import { bounds } from "./describe-constraints.js";
 import { depthShapes, predicateFor, predicateName } from "./emit-predicates.js";
 import { tsHeader } from "./header.js";
 import { Constants } from "./module-constants.js";
-import { enumConstant, notOfType, patternConstant } from "./shape-tests.js";
+import { enumConstant, notOfType, patternTest, skipComment } from "./shape-tests.js";
 import { printStatements } from "./ts-file.js";
 import { typeName } from "./type-names.js";
 
@@ -32,7 +32,9 @@ export function emitValidators(service: ServiceIR): string {
       .map((s) => `  ${JSON.stringify(s.name)}: ${fn(s.name)},`)
       .join("\n")}\n};`;
   const support = `./${SUPPORT_FILE.replace(/\.ts$/, ".js")}`;
-  const imports = `import type { Predicate, Validator, Walk } from "${support}";\nimport { describeType, isObject, lengthOutside, MAX_NESTING, nearest, report, show } from "${support}";`;
+  // The linear-time matcher is imported only by a service that has a pattern needing it.
+  const linear = constants.statements().some((text) => text.includes(" as LinearProgram;"));
+  const imports = `import type { ${linear ? "LinearProgram, " : ""}Predicate, Validator, Walk } from "${support}";\nimport { describeType, isObject, lengthOutside, ${linear ? "matchesLinear, " : ""}MAX_NESTING, nearest, report, show } from "${support}";`;
   return printStatements(tsHeader(service), [
     TWO_PASSES,
     imports,
@@ -226,9 +228,14 @@ function stringChecks(checks: Checks, sensitive: boolean, constants: Constants, 
     );
   }
   if (checks.pattern) {
-    const regex = patternConstant(constants, checks.pattern);
+    const pattern = patternTest(constants, checks.pattern, v);
+    // A value of the wrong length is not pattern-matched: the issue is already reported, and a hostile value
+    // far past the maximum would only cost time.
+    const guard = checks.length ? "else " : "";
     lines.push(
-      `if (!${regex}.test(${v})) report(walk, "pattern", \`must match the pattern ${escapeTemplate(checks.pattern)}, but is \${show(${v}, ${sensitive})}\`);`,
+      "skipped" in pattern
+        ? skipComment(pattern.skipped)
+        : `${guard}if (!${pattern.test}) report(walk, "pattern", \`must match the pattern ${escapeTemplate(checks.pattern)}, but is \${show(${v}, ${sensitive})}\`);`,
     );
   }
   return lines;

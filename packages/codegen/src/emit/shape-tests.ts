@@ -3,8 +3,9 @@
  * test of a scalar shape, and the module-scope names of compiled patterns and enum sets.
  */
 import type { ShapeIR } from "../ir/types.js";
-import { javaPatternToJs } from "./java-pattern.js";
 import type { Constants } from "./module-constants.js";
+import { programLiteral } from "./patterns/program-literal.js";
+import { translatePattern } from "./patterns/translate-pattern.js";
 
 /** The condition under which a value is not of a scalar shape's type, and the type as a message names it. */
 export function notOfType(shape: ShapeIR): [condition: string, expected: string] {
@@ -26,9 +27,28 @@ export function notOfType(shape: ShapeIR): [condition: string, expected: string]
   }
 }
 
-/** The module-scope name of a compiled pattern. */
-export function patternConstant(constants: Constants, pattern: string): string {
-  return constants.add("PATTERN", regexLiteral(javaPatternToJs(pattern)));
+/**
+ * How generated code tests a value `v` against a model pattern: an expression true when it matches (the compiled
+ * pattern lives in a module-scope constant), or, for a pattern that cannot be checked exactly, the reason, which
+ * the caller writes as a comment in place of the check.
+ */
+export function patternTest(
+  constants: Constants,
+  pattern: string,
+  v: string,
+): { readonly test: string } | { readonly skipped: string } {
+  const plan = translatePattern(pattern);
+  if (plan.kind === "skip") return { skipped: `pattern ${JSON.stringify(pattern)} not checked: ${plan.reason}` };
+  if (plan.kind === "linear")
+    return {
+      test: `matchesLinear(${constants.add("PROGRAM", `${programLiteral(plan.program)} as LinearProgram`)}, ${v})`,
+    };
+  return { test: `${constants.add("PATTERN", regexLiteral(plan.source))}.test(${v})` };
+}
+
+/** A line comment for a skipped check: the text on one line, and nothing that could end the comment early. */
+export function skipComment(text: string): string {
+  return `// ${text.replace(/[\r\n\u2028\u2029]/g, " ")}`;
 }
 
 /** The module-scope name of an enum's set of values. */

@@ -5,8 +5,8 @@
  * ranges, astral code points included; other patterns through fast-check's `stringMatching`.
  */
 import fc from "fast-check";
-import { javaPatternToJs } from "../../src/emit/java-pattern.js";
 import type { LengthConstraint, MemberIR, RangeConstraint, ServiceIR, ShapeIR } from "../../src/index.js";
+import { compiledPattern } from "./compiled-pattern.js";
 
 /** Generated collections and strings stay short; a constraint's minimum still wins. */
 const SOFT_MAX = { string: 12, items: 3 };
@@ -107,7 +107,8 @@ export function stringOf(rule: StringRule): fc.Arbitrary<string> {
     const point = fc.oneof(...ranges.map(([lo, hi]) => fc.integer({ min: lo, max: hi })));
     return fc.array(point, { minLength, maxLength }).map((points) => String.fromCodePoint(...points));
   }
-  const regex = new RegExp(javaPatternToJs(rule.pattern!), "u");
+  const regex = compiledPattern(rule.pattern!);
+  if (!regex) return stringOf({ ...rule, pattern: undefined });
   return fc.stringMatching(regex).filter((s) => [...s].length >= minLength && [...s].length <= maxLength);
 }
 

@@ -2,9 +2,10 @@
  * Every single mutation of a valid value that breaks exactly one constraint, with the issue it must cause: the
  * code and the path. Walks the value alongside the IR; each mutation is a function that returns a changed copy.
  */
-import { javaPatternToJs } from "../../src/emit/java-pattern.js";
+
 import type { MemberIR, ServiceIR, ShapeIR } from "../../src/index.js";
 import { classRanges, mustHave, shapeOf } from "./arbitrary-from-ir.js";
+import { compiledPattern } from "./compiled-pattern.js";
 
 export type Path = (string | number)[];
 
@@ -46,11 +47,7 @@ function walk(
         at("too long, in code points", "length", good.repeat(length.max + 1));
       // Shorter than the minimum, unless the pattern refuses that string too (`[a-z]+` and the empty string).
       const short = good.repeat(Math.max(0, (length?.min ?? 0) - 1));
-      if (
-        length?.min !== undefined &&
-        length.min > 0 &&
-        (!pattern || new RegExp(javaPatternToJs(pattern), "u").test(short))
-      )
+      if (length?.min !== undefined && length.min > 0 && (!pattern || compiledPattern(pattern)?.test(short) !== false))
         at("too short", "length", short);
       if (pattern && classRanges(pattern)) {
         const text = value as string;

@@ -98,7 +98,7 @@ const ENUM84 = new Set<unknown>(["AWAITING_FULFILLMENT","PROVISIONING","BOOTSTRA
 const VALUES85 = ["AWAITING_FULFILLMENT","PROVISIONING","BOOTSTRAPPING","RUNNING","TERMINATED"] as readonly string[];
 const ENUM86 = new Set<unknown>(["INTERNAL_ERROR","VALIDATION_ERROR","INSTANCE_FAILURE","BOOTSTRAP_FAILURE","CLUSTER_TERMINATED"]);
 const VALUES87 = ["INTERNAL_ERROR","VALIDATION_ERROR","INSTANCE_FAILURE","BOOTSTRAP_FAILURE","CLUSTER_TERMINATED"] as readonly string[];
-const PATTERN88 = /^(?:[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*)$/u;
+const PATTERN88 = /^(?:[\x09\x0A\x0D -\u{D7FF}\u{E000}-\u{FFFD}\u{10000}-\u{10FFFF}]*)$/u;
 const MEMBERS89 = ["InstanceType","WeightedCapacity","BidPrice","BidPriceAsPercentageOfOnDemandPrice","EbsConfiguration","Configurations","CustomAmiId","Priority"] as readonly string[];
 const MEMBERS90 = ["InstanceType","WeightedCapacity","BidPrice","BidPriceAsPercentageOfOnDemandPrice","Configurations","EbsBlockDevices","EbsOptimized","CustomAmiId","Priority"] as readonly string[];
 const MEMBERS91 = ["Message"] as readonly string[];
@@ -3962,7 +3962,7 @@ export function validateInstanceType(value: unknown, walk: Walk): void {
   }
   const length = lengthOutside(value, 1, 256);
   if (length >= 0) report(walk, "length", `must be 1–256 characters long, but is ${length}`);
-  if (!PATTERN88.test(value)) report(walk, "pattern", `must match the pattern [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*, but is ${show(value, false)}`);
+  else if (!PATTERN88.test(value)) report(walk, "pattern", `must match the pattern [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*, but is ${show(value, false)}`);
 }
 
 /** Checks a value against InstanceTypeConfig. */
@@ -7855,7 +7855,7 @@ export function validateXmlString(value: unknown, walk: Walk): void {
   }
   const length = lengthOutside(value, 0, 10280);
   if (length >= 0) report(walk, "length", `must be 0–10280 characters long, but is ${length}`);
-  if (!PATTERN88.test(value)) report(walk, "pattern", `must match the pattern [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*, but is ${show(value, false)}`);
+  else if (!PATTERN88.test(value)) report(walk, "pattern", `must match the pattern [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*, but is ${show(value, false)}`);
 }
 
 /** Checks a value against XmlStringList. */
@@ -7879,7 +7879,7 @@ export function validateXmlStringMaxLen256(value: unknown, walk: Walk): void {
   }
   const length = lengthOutside(value, 0, 256);
   if (length >= 0) report(walk, "length", `must be 0–256 characters long, but is ${length}`);
-  if (!PATTERN88.test(value)) report(walk, "pattern", `must match the pattern [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*, but is ${show(value, false)}`);
+  else if (!PATTERN88.test(value)) report(walk, "pattern", `must match the pattern [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*, but is ${show(value, false)}`);
 }
 
 /** Checks a value against XmlStringMaxLen256List. */

@@ -1,0 +1,51 @@
+/**
+ * How the generated validators run pattern checks: not at all on a value whose length is already out of bounds
+ * (the 54,775-character value for a 256-character field of the issue), through the linear-time matcher where the
+ * pattern needs it, and skipped — the rest of the service still checked — where a pattern cannot be checked exactly.
+ */
+import { expect, test } from "vitest";
+import type { ServiceIR, ShapeIR } from "../../../src/index.js";
+import { importGenerated } from "../../helpers/import-generated.js";
+
+const stringShape = (name: string, pattern: string, max?: number): ShapeIR =>
+  ({ kind: "string", name, pattern, ...(max === undefined ? {} : { length: { max } }) }) as ShapeIR;
+
+const service = {
+  name: "Patterns",
+  title: "Patterns",
+  version: "1",
+  protocol: "json",
+  source: { file: "patterns.json", format: "botocore", sha256: "0".repeat(64) },
+  operations: [],
+  shapes: new Map<string, ShapeIR>([
+    ["Xml", stringShape("Xml", "[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*", 256)],
+    ["Slot", stringShape("Slot", "^([A-Za-z](-|_|.)?)+$", 100)],
+    ["Refused", stringShape("Refused", "[a-z")],
+    ["Phone", stringShape("Phone", "[+][\\s0-9()-]+")],
+  ]),
+} as unknown as ServiceIR;
+
+const { validators, check } = await importGenerated(service);
+const codes = (shape: string, value: string) => check(validators[shape]!, value).map((issue) => issue.code);
+
+test("a value of the wrong length gets the length issue alone: the pattern is not run", () => {
+  expect(codes("Xml", `${"\u0001".repeat(54_775)}`)).toEqual(["length"]);
+  expect(codes("Xml", "\u0001")).toEqual(["pattern"]);
+});
+
+test("a pattern V8 would backtrack on for minutes answers at once, as Java does", () => {
+  const started = performance.now();
+  expect(codes("Slot", `${"a".repeat(99)}\n`)).toEqual(["pattern"]);
+  expect(codes("Slot", "ab-c_d")).toEqual([]);
+  expect(performance.now() - started).toBeLessThan(2_000);
+});
+
+test("Java's \\s, not JavaScript's: NBSP is refused (account ContactInformationPhoneNumber)", () => {
+  expect(codes("Phone", "+35\u00a036)")).toEqual(["pattern"]);
+  expect(codes("Phone", "+35 36)")).toEqual([]);
+});
+
+test("a pattern Java refuses is skipped for its shape only", () => {
+  expect(codes("Refused", "anything")).toEqual([]);
+  expect(codes("Xml", "\u0001")).toEqual(["pattern"]);
+});
