@@ -39,7 +39,7 @@ describe.skipIf(thisBoot() === undefined)("ending what a killed emulator left", 
   it("kills a written-down group whose leader has the start time written down", async () => {
     const files = new GroupFiles(join(tempDir("emrkit-groups-"), "groups"));
     const child = sleeper();
-    await files.record("s-LEFT", child.pid);
+    files.record("s-LEFT", child.pid);
     expect(await endLeftGroups(files, [])).toEqual({ groups: 1, processes: 0 });
     await exited(child);
     expect(child.signalCode).toBe("SIGKILL");

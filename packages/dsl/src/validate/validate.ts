@@ -13,17 +13,11 @@ import { runEmrRules } from "../rules/index.js";
 import type { RuleInput, ValidationContext } from "../rules/rule.js";
 import { checkContext } from "./check-context.js";
 import { fromModel, unreadable } from "./model-issues.js";
-import { snapshotRequest, snapshotSteps } from "./snapshot.js";
 
 export interface ValidationResult {
   /** True when no issue is an error (warnings do not count). */
   readonly ok: boolean;
   readonly issues: Issue[];
-  /**
-   * What was checked: a plain copy of the input, each member read once (snapshotRequest, snapshotSteps). Send this
-   * rather than the input, and what was checked is what is sent, whatever getters or a Proxy in the input do.
-   */
-  readonly value: unknown;
 }
 
 /**
@@ -31,12 +25,10 @@ export interface ValidationResult {
  * the cluster (`activeSteps`, `stepConcurrencyLevel`, `clusterState`) run when the context gives it; a context of
  * the wrong type throws a TypeError (a RangeError for a number out of range), the programmer's mistake.
  *
- * The input is read once, into a plain copy (snapshotRequest) that every check reads and the result gives back as
- * `value`: a getter cannot answer the model's check with one value and the rules with another. Send `value`, or
- * data that is plain (own data properties, no getters, no Proxy): `assertValid(x); send(x)` reads `x` again when it
- * sends. The copy was measured against detecting accessors (same process, the bench's requests): a descriptor per
- * member cost +125% of validate on a typical request, `__lookupGetter__` +30%, the copy +8–12% (nothing measurable
- * on the largest); and a Proxy cannot be detected at all.
+ * The input is read as it is, some members more than once (the model's check, then the rules), so it must be plain
+ * data: own data properties, no getters, no Proxy, else what is checked may not be what is sent. For data you did
+ * not make, check and send `snapshotRequest(input)`, a plain copy read once; the builders, `fromJson` and the
+ * runtime's preflight do. validate does not copy every input itself: that was measured at a fifth of its time.
  * @example
  * validate({ JobFlowId: "j-1", Steps: [{ Name: "x", HadoopJarStep: { Jar: "" }, hadoop_jar_step: {} }] }).issues[0];
  * // { code: "unknown-member", path: "Steps[0].hadoop_jar_step", suggestion: "HadoopJarStep", … }
@@ -44,41 +36,37 @@ export interface ValidationResult {
 export function validate(input: unknown, context: ValidationContext = {}): ValidationResult {
   const checked = checkContext("validate", context);
   // try/catch here rather than around a callback: validate runs per request, and a closure per call shows.
-  let value: unknown = input;
   try {
-    value = snapshotRequest(input);
-    const request = isObject(value) ? value : undefined;
+    const request = isObject(input) ? input : undefined;
     const steps = request !== undefined && Array.isArray(request.Steps) ? (request.Steps as unknown[]) : undefined;
-    return run(isValidAddJobFlowStepsInput, validateAddJobFlowStepsInput, [], value, value, {
+    return run(isValidAddJobFlowStepsInput, validateAddJobFlowStepsInput, [], input, input, {
       steps,
       executionRoleArn: request?.ExecutionRoleArn,
       context: checked,
     });
   } catch (error) {
-    return unreadable(value, error);
+    return unreadable(input, error);
   }
 }
 
 /** Checks a bare list of StepConfigs, as if it were a request's `Steps` (paths start `Steps[i]`). */
 export function validateSteps(steps: unknown, context: ValidationContext = {}): ValidationResult {
   const checked = checkContext("validateSteps", context);
-  let value: unknown = steps;
   try {
-    value = snapshotSteps(steps);
     return run(
       isValidStepConfigList,
       validateStepConfigList,
       ["Steps"],
-      value,
-      { Steps: value },
+      steps,
+      { Steps: steps },
       {
-        steps: Array.isArray(value) ? (value as unknown[]) : undefined,
+        steps: Array.isArray(steps) ? (steps as unknown[]) : undefined,
         executionRoleArn: undefined,
         context: checked,
       },
     );
   } catch (error) {
-    return unreadable(value, error);
+    return unreadable(steps, error);
   }
 }
 
@@ -108,5 +96,5 @@ function run(
   runEmrRules(ruleInput, issues);
   let ok = true;
   for (const issue of issues) if (issue.severity === "error") ok = false;
-  return { ok, issues, value };
+  return { ok, issues };
 }

@@ -80,17 +80,25 @@ export function runStep(step: StepRecord, host: StepHost, region?: string): Runn
     });
     proc = new StepProcess(child, host.killGraceMs);
     const pgid = child.pid;
-    // Written as soon as there is a pid (a crash before it lands: left-groups.ts finds the step by its environment).
-    const recorded =
-      pgid === undefined
-        ? Promise.resolve()
-        : host.groups.record(step.id, pgid).catch((error: Error) => {
-            void logs.controller(`cannot write down the step's process group ${pgid}: ${error.message}`);
-          });
+    // Written before anything else runs (a kill before it lands: left-groups.ts finds the step by its environment).
+    let recorded = false;
+    if (pgid !== undefined) {
+      try {
+        host.groups.record(step.id, pgid);
+        recorded = true;
+      } catch (error) {
+        void logs.controller(`cannot write down the step's process group ${pgid}: ${(error as Error).message}`);
+      }
+    }
     const outcome = await logs.follow(proc, argv[0]!);
     // The group is gone by now (follow waits for it): nothing is left for a next emulator to end.
-    await recorded;
-    await host.groups.forget(step.id).catch(() => undefined);
+    if (recorded) {
+      try {
+        host.groups.forget(step.id);
+      } catch {
+        // A file left behind names a group that is gone: the next start checks and removes it.
+      }
+    }
     return outcome;
   });
   const settled = () =>

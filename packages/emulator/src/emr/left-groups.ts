@@ -44,7 +44,7 @@ export async function endLeftGroups(files: GroupFiles, runningSteps: readonly st
   while (Date.now() < deadline && (groups.some(groupAlive) || strays.some(running))) {
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
-  await files.clear();
+  files.clear();
   return { groups: groups.length, processes: strays.length };
 }
 

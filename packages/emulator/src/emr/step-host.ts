@@ -4,9 +4,10 @@
  * cluster's HDFS, `groups` their process groups), the tools of this machine EMR's steps name (read from the
  * environment once, now), the offline endpoint their AWS calls go to (but S3's and EMR's, which go to the
  * emulator's), their environment and the kill grace. All of it lives and goes with the data directory. Opened after
- * the journal, which makes the data directory and puts its entry (and each new parent's) on disk; of these folders
- * only `groups` holds something a restart needs, so only its entry is fsynced (group-files.ts): the others are
- * scratch, and a step running at a crash ends failed either way.
+ * the journal, which makes the data directory and puts its entry (and each new parent's) on disk. None of these
+ * folders is fsynced: nothing in them has to outlive the machine going down. `groups` matters only after the
+ * emulator's process dies, when the page cache still has it (group-files.ts); the others are scratch, and a step
+ * running at a crash ends FAILED whatever they hold.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
