@@ -177,7 +177,10 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 
 /**
  * What the SDK takes for a timestamp: a valid Date, or the form it would itself put on the wire for the format
- * (epoch seconds as a number; date-time or http-date text), with a real calendar day and time of day.
+ * (epoch seconds as a number; date-time or http-date text), with a real calendar day and time of day. The SDK's
+ * serialisers (@smithy/core protocols/json JsonShapeSerializer, @aws-sdk/core QueryShapeSerializer) format a Date
+ * by the member's format and pass any other value through as it is, so anything else reaches the service as
+ * something it cannot parse.
  */
 export function isTimestamp(value: unknown, format: TimestampFormat): boolean {
   if (value instanceof Date) return !Number.isNaN(value.getTime());
