@@ -1,7 +1,8 @@
 /**
  * The generator's speed: the whole EMR model (every operation, every emitter) in one process, stage by stage,
  * median of a few warm runs; then every pinned model in models/ (`pnpm models`), with the cost per shape, which
- * should stay flat as models grow. Goal: the whole EMR model under 2 s.
+ * should stay flat as models grow. Goal: the whole EMR model under 2 s. With `EMRKIT_BENCH_MODELS=DIR` (a folder
+ * laid out like models/all: `pnpm models --all`), the scale row: every service of both formats (codegen/scale.ts).
  */
 import { existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -14,6 +15,7 @@ import {
   loadModelFile,
   selectOperations,
 } from "@emrkit/codegen";
+import { scaleRow } from "./codegen/scale-row.js";
 
 const MODELS = fileURLToPath(new URL("../models/", import.meta.url));
 const WARM_RUNS = 5;
@@ -102,4 +104,8 @@ export default async function bench(): Promise<void> {
     "ms/shape": (allMs / allShapes).toFixed(3),
   };
   console.table(rows);
+
+  const scale = process.env.EMRKIT_BENCH_MODELS;
+  if (scale === undefined) console.log("scale row SKIPPED: set EMRKIT_BENCH_MODELS to a folder like models/all");
+  else scaleRow(scale);
 }

@@ -1,16 +1,22 @@
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
+import { findModel, ModelNotFoundError } from "./find/find-model.js";
 import { EMITTERS, type Emitter, generate } from "./generate.js";
 import { ModelError } from "./ir/model-error.js";
 import { SelectionError } from "./select/select-operations.js";
 import { diffOutput, writeOutput } from "./write-output.js";
 
-const USAGE = `Usage: emrkit-codegen --model FILE --out DIR [--operations A,B] [--emit ${EMITTERS.join(",")}] [--check]
+const USAGE = `Usage: emrkit-codegen (--model FILE | --service NAME [--format botocore|smithy] [--models DIR]) --out DIR
+                      [--operations A,B] [--emit ${EMITTERS.join(",")}] [--check]
 
 Reads an AWS API model (botocore service-2.json or Smithy JSON AST) and writes TypeScript types, validators,
 JSON Schema and reference docs into DIR.
 
   --model FILE        the model file; its format is found by reading it
+  --service NAME      find the service's model by name (sqs, emr, …): in ./models, $EMRKIT_MODELS_DIR, then an
+                      installed botocore (boto3, the AWS CLI v1); the newest version
+  --format FORMAT     with --service: only botocore or only smithy models
+  --models DIR        with --service: look only in DIR, a models directory or a clone of botocore or api-models-aws
   --out DIR           where the generated files go
   --operations LIST   operations to generate, comma-separated (default: all)
   --emit LIST         emitters to run, comma-separated (default: all)
@@ -30,8 +36,16 @@ export function main(argv: readonly string[], out = console.log, err = console.e
     out(USAGE);
     return 0;
   }
-  if (!values.model || !values.out) {
-    err(`emrkit-codegen: --model and --out are required\n\n${USAGE}`);
+  if (!values.out || (values.model === undefined) === (values.service === undefined)) {
+    err(`emrkit-codegen: --out and one of --model or --service are required\n\n${USAGE}`);
+    return 2;
+  }
+  if ((values.format !== undefined || values.models !== undefined) && values.service === undefined) {
+    err(`emrkit-codegen: --format and --models go with --service\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.format !== undefined && values.format !== "botocore" && values.format !== "smithy") {
+    err(`emrkit-codegen: unknown format ${values.format} (choose from botocore, smithy)`);
     return 2;
   }
   const emit = list(values.emit);
@@ -42,14 +56,17 @@ export function main(argv: readonly string[], out = console.log, err = console.e
   }
   try {
     const started = performance.now();
+    const model =
+      values.model ?? findModel({ service: values.service!, format: values.format, models: values.models }).path;
+    if (values.service !== undefined) out(`emrkit-codegen: ${values.service} is ${model}`);
     const files = generate({
-      model: values.model,
+      model,
       operations: list(values.operations),
       emit: emit as Emitter[],
       // Not an error: the service generates, and only this shape's pattern goes unchecked.
       onSkippedPattern: (s) =>
         err(
-          `emrkit-codegen: warning: ${basename(values.model!)} (shape ${s.shape}): pattern ${s.pattern} not checked: ${s.reason}`,
+          `emrkit-codegen: warning: ${basename(model)} (shape ${s.shape}): pattern ${s.pattern} not checked: ${s.reason}`,
         ),
     });
     if (values.check) {
@@ -73,7 +90,7 @@ export function main(argv: readonly string[], out = console.log, err = console.e
     for (const path of files.keys()) out(`  ${changed.includes(path) ? "changed  " : "unchanged"} ${path}`);
     return 0;
   } catch (error) {
-    if (error instanceof ModelError || error instanceof SelectionError) {
+    if (error instanceof ModelError || error instanceof SelectionError || error instanceof ModelNotFoundError) {
       err(`emrkit-codegen: ${error.message}`);
       return 1;
     }
@@ -91,6 +108,9 @@ function parse(argv: readonly string[]) {
     args: [...argv],
     options: {
       model: { type: "string" },
+      service: { type: "string" },
+      format: { type: "string" },
+      models: { type: "string" },
       out: { type: "string" },
       operations: { type: "string" },
       emit: { type: "string" },

@@ -1,24 +1,60 @@
 /**
  * The *docs* emitter: a Markdown reference page per operation — request syntax, every parameter with its type,
  * whether it is required and its constraints, the response, the errors, and the structures they use — rendered
- * with handlebars, plus an index page.
+ * with handlebars, plus an index page. Pages stay readable for any model: the syntax expands structures only
+ * SYNTAX_DEPTH levels deep and within a budget of lines, the page describes the structures nearest its operation
+ * (at most INLINE_TYPES of them), and every other structure gets a page of its own under `types/`, linked by name.
  */
 import Handlebars from "handlebars";
 import type { MemberIR, OperationIR, ServiceIR, ShapeIR } from "../ir/types.js";
 import { compareNames } from "../ir/types.js";
-import { reachable } from "../select/reachable.js";
 import { describeConstraints } from "./describe-constraints.js";
 import { headerLines } from "./header.js";
 import { htmlToMarkdown } from "./html-to-markdown.js";
-import { MEMBER_PARTIAL, OPERATION_PAGE } from "./templates/operation-page.js";
+import { MEMBER_PARTIAL, OPERATION_PAGE, TYPE_PAGE } from "./templates/operation-page.js";
 
 const handlebars = Handlebars.create();
 handlebars.registerPartial("member", MEMBER_PARTIAL);
 const renderPage = handlebars.compile(OPERATION_PAGE, { noEscape: true });
+const renderType = handlebars.compile(TYPE_PAGE, { noEscape: true });
+
+/** How many levels of nested structures the request and response syntax shows before naming the shape instead. */
+const SYNTAX_DEPTH = 4;
+/** Lines of syntax past which structures are named rather than expanded (AWS's own pages run to a few hundred). */
+const SYNTAX_LINES = 300;
+/** Structures an operation page describes itself, nearest first; the rest are linked to their own pages. */
+const INLINE_TYPES = 40;
 
 export function emitDocs(service: ServiceIR): Map<string, string> {
   const files = new Map<string, string>();
-  for (const op of service.operations) files.set(`docs/${op.name}.md`, tidy(renderPage(pageData(service, op))));
+  const linked = new Set<string>();
+  for (const op of service.operations) {
+    files.set(`docs/${op.name}.md`, tidy(renderPage(pageData(service, op, linked))));
+  }
+  // A type page links the structures it uses to their pages, which may call for more pages: work until none is new.
+  const pending = [...linked];
+  const typeLink = (target: string): string => {
+    if (!linked.has(target)) {
+      linked.add(target);
+      pending.push(target);
+    }
+    return `./${target}.md`;
+  };
+  while (pending.length > 0) {
+    const name = pending.pop()!;
+    const shape = service.shapes.get(name)!;
+    files.set(
+      `docs/types/${name}.md`,
+      tidy(
+        renderType({
+          header: headerLines(service),
+          name,
+          documentation: htmlToMarkdown(shape.documentation),
+          members: members(service, shape, typeLink),
+        }),
+      ),
+    );
+  }
   const index = [
     "<!--",
     ...headerLines(service),
@@ -33,25 +69,30 @@ export function emitDocs(service: ServiceIR): Map<string, string> {
   return files;
 }
 
-function pageData(service: ServiceIR, op: OperationIR) {
+function pageData(service: ServiceIR, op: OperationIR, linked: Set<string>) {
   const shape = (name: string | undefined) => (name ? service.shapes.get(name) : undefined);
   const input = shape(op.input);
   const output = shape(op.output);
   const roots = [op.input, op.output].filter((n): n is string => n !== undefined);
-  const types = [...reachable(service, roots)]
-    .filter((name) => !roots.includes(name))
-    .map((name) => service.shapes.get(name)!)
-    .filter((s): s is Extract<ShapeIR, { kind: "structure" | "union" }> => s.kind === "structure" || s.kind === "union")
-    .sort((a, b) => compareNames(a.name, b.name));
+  const nearest = nearestStructures(service, roots);
+  const inline = new Set(nearest.slice(0, INLINE_TYPES));
+  const types = [...inline].map((name) => service.shapes.get(name)!).sort((a, b) => compareNames(a.name, b.name));
+  // A structure described on this page is linked by its heading; any other by its own page.
+  const link = (target: string): string => {
+    if (inline.has(target)) return `#${target.toLowerCase()}`;
+    linked.add(target);
+    return `./types/${target}.md`;
+  };
+  const budget = { lines: SYNTAX_LINES };
   return {
     header: headerLines(service),
     name: op.name,
     documentation: htmlToMarkdown(op.documentation),
     deprecated: op.deprecated ? (op.deprecated.message ?? "This operation is deprecated.") : undefined,
-    requestSyntax: input ? syntax(service, input, 0, new Set()) : "{}",
-    responseSyntax: output ? syntax(service, output, 0, new Set()) : "{}",
-    request: members(service, input),
-    response: members(service, output),
+    requestSyntax: input ? syntax(service, input, 0, new Set(), budget) : "{}",
+    responseSyntax: output ? syntax(service, output, 0, new Set(), { lines: SYNTAX_LINES }) : "{}",
+    request: members(service, input, link),
+    response: members(service, output, link),
     errors: op.errors.map((name) => {
       const e = service.shapes.get(name)!;
       return {
@@ -68,34 +109,72 @@ function pageData(service: ServiceIR, op: OperationIR) {
     types: types.map((t) => ({
       name: t.name,
       documentation: htmlToMarkdown(t.documentation),
-      members: members(service, t),
+      members: members(service, t, link),
     })),
   };
 }
 
-function members(service: ServiceIR, shape: ShapeIR | undefined) {
+/** The structures and unions an operation reaches (not its input and output), nearest first, then by name. */
+function nearestStructures(service: ServiceIR, roots: readonly string[]): string[] {
+  const order: string[] = [];
+  const seen = new Set(roots);
+  let level = [...roots];
+  while (level.length > 0) {
+    const next: string[] = [];
+    for (const name of level) {
+      for (const child of children(service.shapes.get(name)!)) {
+        if (seen.has(child)) continue;
+        seen.add(child);
+        next.push(child);
+      }
+    }
+    next.sort(compareNames);
+    order.push(...next.filter((n) => isStructure(service.shapes.get(n)!)));
+    level = next;
+  }
+  return order;
+}
+
+function children(shape: ShapeIR): string[] {
+  switch (shape.kind) {
+    case "structure":
+    case "union":
+      return shape.members.map((m) => m.target);
+    case "list":
+      return [shape.member];
+    case "map":
+      return [shape.key, shape.value];
+    default:
+      return [];
+  }
+}
+
+const isStructure = (s: ShapeIR): s is Extract<ShapeIR, { kind: "structure" | "union" }> =>
+  s.kind === "structure" || s.kind === "union";
+
+function members(service: ServiceIR, shape: ShapeIR | undefined, link: (target: string) => string) {
   if (!shape || (shape.kind !== "structure" && shape.kind !== "union")) return [];
   return shape.members.map((m: MemberIR) => {
     const target = service.shapes.get(m.target)!;
     return {
       name: m.name,
       documentation: htmlToMarkdown(m.documentation ?? target.documentation),
-      type: typeLabel(service, target),
+      type: typeLabel(service, target, link),
       required: m.required,
       constraints: describeConstraints(target, { ...m, required: false }),
     };
   });
 }
 
-function typeLabel(service: ServiceIR, shape: ShapeIR): string {
+function typeLabel(service: ServiceIR, shape: ShapeIR, link: (target: string) => string): string {
   switch (shape.kind) {
     case "list":
-      return `array of ${typeLabel(service, service.shapes.get(shape.member)!)}`;
+      return `array of ${typeLabel(service, service.shapes.get(shape.member)!, link)}`;
     case "map":
-      return `map of string to ${typeLabel(service, service.shapes.get(shape.value)!)}`;
+      return `map of string to ${typeLabel(service, service.shapes.get(shape.value)!, link)}`;
     case "structure":
     case "union":
-      return `${shape.name} object`;
+      return `[${shape.name}](${link(shape.name)}) object`;
     case "number":
       return shape.format;
     default:
@@ -103,25 +182,36 @@ function typeLabel(service: ServiceIR, shape: ShapeIR): string {
   }
 }
 
-/** The JSON skeleton the AWS reference shows: each member with a placeholder for its type. */
-function syntax(service: ServiceIR, shape: ShapeIR, depth: number, path: Set<string>): string {
+/**
+ * The JSON skeleton the AWS reference shows: each member with a placeholder for its type. A structure that
+ * contains itself, lies deeper than SYNTAX_DEPTH or comes after the budget of lines is spent shows as its name.
+ */
+function syntax(
+  service: ServiceIR,
+  shape: ShapeIR,
+  depth: number,
+  path: Set<string>,
+  budget: { lines: number },
+): string {
   const pad = "   ".repeat(depth + 1);
   const close = "   ".repeat(depth);
   switch (shape.kind) {
     case "structure":
     case "union": {
-      if (path.has(shape.name) || shape.members.length === 0)
-        return shape.members.length === 0 ? "{ }" : `{ ${shape.name} }`;
+      if (shape.members.length === 0) return "{ }";
+      if (path.has(shape.name) || depth >= SYNTAX_DEPTH || budget.lines < shape.members.length)
+        return `{ ${shape.name} }`;
+      budget.lines -= shape.members.length + 1;
       const inner = new Set(path).add(shape.name);
       const lines = shape.members.map(
-        (m) => `${pad}"${m.name}": ${syntax(service, service.shapes.get(m.target)!, depth + 1, inner)}`,
+        (m) => `${pad}"${m.name}": ${syntax(service, service.shapes.get(m.target)!, depth + 1, inner, budget)}`,
       );
       return `{\n${lines.join(",\n")}\n${close}}`;
     }
     case "list":
-      return `[ ${syntax(service, service.shapes.get(shape.member)!, depth, path)} ]`;
+      return `[ ${syntax(service, service.shapes.get(shape.member)!, depth, path, budget)} ]`;
     case "map":
-      return `{\n${pad}"string" : ${syntax(service, service.shapes.get(shape.value)!, depth + 1, path)}\n${close}}`;
+      return `{\n${pad}"string" : ${syntax(service, service.shapes.get(shape.value)!, depth + 1, path, budget)}\n${close}}`;
     case "string":
       return shape.enum ? `"${shape.enum.join(" | ")}"` : '"string"';
     case "number":

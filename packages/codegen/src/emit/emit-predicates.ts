@@ -8,8 +8,9 @@
  */
 import type { LengthConstraint, MemberIR, RangeConstraint, ServiceIR, ShapeIR } from "../ir/types.js";
 import { reachable } from "../select/reachable.js";
+import { memberShape } from "./member-variants.js";
 import type { Constants } from "./module-constants.js";
-import { enumConstant, notOfType, patternTest, skipComment } from "./shape-tests.js";
+import { blobOutOfLength, enumConstant, notOfType, patternTest, skipComment } from "./shape-tests.js";
 import { typeName } from "./type-names.js";
 
 export function predicateName(shape: string): string {
@@ -61,7 +62,7 @@ function predicateBody(shape: ShapeIR, context: Context): string[] {
       ];
     case "number":
       return [
-        `if (${notOfType(shape)[0]}) return false;`,
+        `if (${notOfType(shape, context.service)[0]}) return false;`,
         ...(shape.range ? [`if (${outOfRange(shape.range, "value")}) return false;`] : []),
         ...(shape.enum ? [`if (!${enumConstant(constants, shape.enum)}.has(value)) return false;`] : []),
         "return true;",
@@ -69,17 +70,15 @@ function predicateBody(shape: ShapeIR, context: Context): string[] {
     case "boolean":
       return [`return typeof value === "boolean";`];
     case "timestamp":
-      return [`if (${notOfType(shape)[0]}) return false;`, "return true;"];
+      return [`if (${notOfType(shape, context.service)[0]}) return false;`, "return true;"];
     case "blob":
       return [
-        `if (${notOfType(shape)[0]}) return false;`,
-        ...(shape.length
-          ? [`if (value instanceof Uint8Array && (${outOfSize("value.length", shape.length)})) return false;`]
-          : []),
+        `if (${notOfType(shape, context.service)[0]}) return false;`,
+        ...(shape.length ? [`if (${blobOutOfLength("value", shape.length.min, shape.length.max)}) return false;`] : []),
         "return true;",
       ];
     case "document":
-      return ["// A document holds any JSON value.", "return true;"];
+      return ["return documentProblem(value) === undefined;"];
     case "list":
       return [
         "if (!Array.isArray(value)) return false;",
@@ -87,9 +86,7 @@ function predicateBody(shape: ShapeIR, context: Context): string[] {
         "for (let i = 0; i < value.length; i++) {",
         `  if (!${call(shape.member, "value[i]", context)}) return false;`,
         "}",
-        ...(shape.uniqueItems
-          ? ["if (new Set(value.map((item) => JSON.stringify(item))).size !== value.length) return false;"]
-          : []),
+        ...(shape.uniqueItems ? ["if (hasDuplicates(value)) return false;"] : []),
         "return true;",
       ];
     case "map":
@@ -111,12 +108,13 @@ function predicateBody(shape: ShapeIR, context: Context): string[] {
 }
 
 function structureBody(shape: Extract<ShapeIR, { kind: "structure" | "union" }>, context: Context): string[] {
+  if (shape.eventStream) return ["return isAsyncIterable(value);"];
   const lines = ["if (!isObject(value)) return false;"];
   if (shape.members.length > 0) lines.push("let member: unknown;");
   if (shape.kind === "union") lines.push("let set = 0;");
   for (const m of shape.members) {
     const mustHave = shape.kind === "structure" && m.required && m.default === undefined;
-    const test = `!${call(m.target, "member", context)}`;
+    const test = `!${call(memberShape(context.service, m).name, "member", context)}`;
     const checks = memberTests(m, context);
     lines.push(`member = value[${JSON.stringify(m.name)}];`);
     if (mustHave) lines.push(`if (member === undefined || ${test}) return false;`, ...checks);
@@ -157,10 +155,10 @@ function memberTests(m: MemberIR, context: Context): string[] {
   }
   if (target.kind === "number" && m.range)
     return [`if (typeof member === "number" && (${outOfRange(m.range, "member")})) return false;`];
-  if ((target.kind === "list" || target.kind === "blob") && m.length)
-    return [
-      `if ((Array.isArray(member) || member instanceof Uint8Array) && (${outOfSize("member.length", m.length)})) return false;`,
-    ];
+  if (target.kind === "blob" && m.length)
+    return [`if (${blobOutOfLength("member", m.length.min, m.length.max)}) return false;`];
+  if (target.kind === "list" && m.length)
+    return [`if (Array.isArray(member) && (${outOfSize("member.length", m.length)})) return false;`];
   if (target.kind === "map" && m.length)
     return [`if (isObject(member) && (${outOfSize("Object.keys(member).length", m.length)})) return false;`];
   return [];

@@ -12,6 +12,7 @@ import { recursiveShapes } from "../select/reachable.js";
 import { bounds } from "./describe-constraints.js";
 import { depthShapes, predicateFor, predicateName } from "./emit-predicates.js";
 import { tsHeader } from "./header.js";
+import { memberShape, variantShapes } from "./member-variants.js";
 import { Constants } from "./module-constants.js";
 import { enumConstant, notOfType, patternTest, skipComment } from "./shape-tests.js";
 import { printStatements } from "./ts-file.js";
@@ -24,9 +25,10 @@ export function emitValidators(service: ServiceIR): string {
   const constants = new Constants();
   const recursive = recursiveShapes(service);
   const shapes = sortedShapes(service);
-  const functions = shapes.map((shape) => validatorFor(shape, service, constants, recursive));
+  const checked = [...shapes, ...variantShapes(service)];
+  const functions = checked.map((shape) => validatorFor(shape, service, constants, recursive));
   const context = { service, constants, recursive, deep: depthShapes(service, recursive) };
-  const predicates = shapes.map((shape) => predicateFor(shape, context));
+  const predicates = checked.map((shape) => predicateFor(shape, context));
   const registry = (doc: string, name: string, type: string, fn: (shape: string) => string) =>
     `/** ${doc} */\nexport const ${name}: Readonly<Record<string, ${type}>> = {\n${shapes
       .map((s) => `  ${JSON.stringify(s.name)}: ${fn(s.name)},`)
@@ -34,7 +36,8 @@ export function emitValidators(service: ServiceIR): string {
   const support = `./${SUPPORT_FILE.replace(/\.ts$/, ".js")}`;
   // The linear-time matcher is imported only by a service that has a pattern needing it.
   const linear = constants.statements().some((text) => text.includes(" as LinearProgram;"));
-  const imports = `import type { ${linear ? "LinearProgram, " : ""}Predicate, Validator, Walk } from "${support}";\nimport { describeType, isObject, lengthOutside, ${linear ? "matchesLinear, " : ""}MAX_NESTING, nearest, report, show } from "${support}";`;
+  const imports = `import type { ${linear ? "LinearProgram, " : ""}Predicate, Validator, Walk } from "${support}";
+import { ${[...SUPPORT_IMPORTS, ...(linear ? ["matchesLinear"] : [])].sort(byName).join(", ")} } from "${support}";`;
   return printStatements(tsHeader(service), [
     TWO_PASSES,
     imports,
@@ -59,6 +62,26 @@ const TWO_PASSES = `/*
  * reporting walk only when it says false: valid input pays for the cheap pass alone, invalid input gets the same
  * issues as from the walk alone.
  */`;
+
+/** The support functions a validators file may call; all imported, so the list does not depend on the model. */
+const SUPPORT_IMPORTS = [
+  "byteLength",
+  "describeType",
+  "documentProblem",
+  "hasDuplicates",
+  "isAsyncIterable",
+  "isObject",
+  "isStreamingBlob",
+  "isTimestamp",
+  "lengthOutside",
+  "MAX_NESTING",
+  "nearest",
+  "report",
+  "show",
+];
+
+/** The order the support imports are listed in: by name, whatever the case. */
+const byName = (a: string, b: string) => a.toLowerCase().localeCompare(b.toLowerCase());
 
 export function fnName(shape: string): string {
   return `validate${typeName(shape)}`;
@@ -91,20 +114,26 @@ function bodyFor(shape: ShapeIR, service: ServiceIR, constants: Constants): stri
         ...enumCheck(shape.enum, sensitive, constants),
       ];
     case "number":
-      return [typeGuard(...notOfType(shape)), ...rangeCheck(shape.range), ...enumCheck(shape.enum, false, constants)];
+      return [
+        typeGuard(...notOfType(shape, service)),
+        ...rangeCheck(shape.range),
+        ...enumCheck(shape.enum, false, constants),
+      ];
     case "boolean":
       return [typeGuard(`typeof value !== "boolean"`, "a boolean")];
     case "timestamp":
-      return [typeGuard(...notOfType(shape))];
+      return [typeGuard(...notOfType(shape, service))];
     case "blob":
-      return [
-        typeGuard(...notOfType(shape)),
-        ...(shape.length
-          ? [`if (value instanceof Uint8Array) {`, indent(sizeCheck("value.length", shape.length, "bytes")), "}"]
-          : []),
-      ];
+      return [typeGuard(...notOfType(shape, service)), ...blobLengthCheck("value", shape.length)];
     case "document":
-      return ["// A document holds any JSON value."];
+      return [
+        "const problem = documentProblem(value);",
+        "if (problem !== undefined) {",
+        "  walk.path.push(...problem.path);",
+        '  report(walk, "type", "must be a JSON document, but " + problem.reason);',
+        "  walk.path.length -= problem.path.length;",
+        "}",
+      ];
     case "list":
       return [
         typeGuard("!Array.isArray(value)", "a list"),
@@ -116,7 +145,7 @@ function bodyFor(shape: ShapeIR, service: ServiceIR, constants: Constants): stri
         "}",
         ...(shape.uniqueItems
           ? [
-              "if (new Set(value.map((item) => JSON.stringify(item))).size !== value.length) {",
+              "if (hasDuplicates(value)) {",
               `  report(walk, "unique-items", "must not contain the same item twice");`,
               "}",
             ]
@@ -146,6 +175,7 @@ function structureBody(
   service: ServiceIR,
   constants: Constants,
 ): string[] {
+  if (shape.eventStream) return [typeGuard("!isAsyncIterable(value)", "an event stream (an AsyncIterable of events)")];
   const names = constants.add("MEMBERS", `${JSON.stringify(shape.members.map((m) => m.name))} as readonly string[]`);
   const lines = [typeGuard("!isObject(value)", `an object (${shape.name})`)];
   if (shape.members.length > 0) lines.push("let member: unknown;");
@@ -158,7 +188,7 @@ function structureBody(
       lines.push("if (member === undefined) {", `  report(walk, "required", "is required", ${key});`, "} else {");
     else lines.push("if (member !== undefined) {");
     if (shape.kind === "union") lines.push("  set++;");
-    lines.push(`  walk.path.push(${key});`, `  ${fnName(m.target)}(member, walk);`);
+    lines.push(`  walk.path.push(${key});`, `  ${fnName(memberShape(service, m).name)}(member, walk);`);
     lines.push(...memberChecks(m, service, constants).map((l) => `  ${l}`));
     lines.push("  walk.path.pop();", "}");
   }
@@ -201,17 +231,25 @@ function memberChecks(m: MemberIR, service: ServiceIR, constants: Constants): st
   if (target.kind === "number" && m.range) {
     return ['if (typeof member === "number") {', ...indentAll(rangeCheck(m.range, "member")), "}"];
   }
-  if ((target.kind === "list" || target.kind === "blob") && m.length) {
-    return [
-      `if (Array.isArray(member) || member instanceof Uint8Array) {`,
-      indent(sizeCheck("member.length", m.length, "items")),
-      "}",
-    ];
+  if (target.kind === "blob") return blobLengthCheck("member", m.length);
+  if (target.kind === "list" && m.length) {
+    return ["if (Array.isArray(member)) {", indent(sizeCheck("member.length", m.length, "items")), "}"];
   }
   if (target.kind === "map" && m.length) {
     return ["if (isObject(member)) {", indent(sizeCheck("Object.keys(member).length", m.length, "entries")), "}"];
   }
   return [];
+}
+
+/** Blob data given as bytes or text, measured in bytes (support's byteLength says why); streams are not measured. */
+function blobLengthCheck(v: string, length: LengthConstraint | undefined): string[] {
+  if (!length) return [];
+  return [
+    `if (${v} instanceof Uint8Array || typeof ${v} === "string") {`,
+    `  const bytes = byteLength(${v});`,
+    indent(sizeCheck("bytes", length, "bytes")),
+    "}",
+  ];
 }
 
 function typeGuard(condition: string, expected: string): string {

@@ -2,26 +2,58 @@
  * What the validators and the fast predicates test alike, so that both passes test a shape the same way: the type
  * test of a scalar shape, and the module-scope names of compiled patterns and enum sets.
  */
-import type { ShapeIR } from "../ir/types.js";
+import type { NumberFormat, ServiceIR, ShapeIR, TimestampFormat } from "../ir/types.js";
+import { shapeTimestampFormat } from "./member-variants.js";
 import type { Constants } from "./module-constants.js";
 import { programLiteral } from "./patterns/program-literal.js";
 import { translatePattern } from "./patterns/translate-pattern.js";
 
+/**
+ * Integer widths (Smithy simple types: smithy.io/2.0/spec/simple-types.html). A `long` is 64-bit in the model, but
+ * the SDK types it as a JavaScript number, which holds integers exactly only up to 2^53 − 1: beyond that a value
+ * is silently another number, so a long must be a safe integer. A `bigInteger` is any integer.
+ */
+const INTEGER_WIDTHS: Partial<Record<NumberFormat, [min: string, max: string, expected: string]>> = {
+  byte: ["-128", "127", "an 8-bit integer (-128 to 127)"],
+  short: ["-32768", "32767", "a 16-bit integer (-32768 to 32767)"],
+  integer: ["-2147483648", "2147483647", "a 32-bit integer (-2147483648 to 2147483647)"],
+};
+
+const TIMESTAMP_TEXT: Record<TimestampFormat, string> = {
+  "date-time": "a timestamp (a valid Date or RFC 3339 date-time text like 2030-03-07T12:00:00Z)",
+  "epoch-seconds": "a timestamp (a valid Date or epoch seconds)",
+  "http-date": "a timestamp (a valid Date or HTTP-date text like Thu, 07 Mar 2030 12:00:00 GMT)",
+};
+
 /** The condition under which a value is not of a scalar shape's type, and the type as a message names it. */
-export function notOfType(shape: ShapeIR): [condition: string, expected: string] {
+export function notOfType(shape: ShapeIR, service: ServiceIR): [condition: string, expected: string] {
   switch (shape.kind) {
-    case "number":
-      return shape.format === "float" || shape.format === "double" || shape.format === "bigDecimal"
-        ? [`typeof value !== "number" || !Number.isFinite(value)`, "a finite number"]
-        : [`typeof value !== "number" || !Number.isInteger(value)`, "an integer"];
-    case "timestamp":
-      // Dates from code; epoch seconds or ISO 8601 text from JSON, as the SDKs accept.
+    case "number": {
+      if (shape.format === "float" || shape.format === "double" || shape.format === "bigDecimal")
+        return [`typeof value !== "number" || !Number.isFinite(value)`, "a finite number"];
+      if (shape.format === "long")
+        return [`typeof value !== "number" || !Number.isSafeInteger(value)`, "an integer within ±(2^53 − 1)"];
+      const width = INTEGER_WIDTHS[shape.format];
+      if (!width) return [`typeof value !== "number" || !Number.isInteger(value)`, "an integer"];
       return [
-        `!(value instanceof Date ? !Number.isNaN(value.getTime()) : typeof value === "number" ? Number.isFinite(value) : typeof value === "string" && !Number.isNaN(Date.parse(value)))`,
-        "a timestamp (a Date, epoch seconds or an ISO 8601 string)",
+        `typeof value !== "number" || !Number.isInteger(value) || value < ${width[0]} || value > ${width[1]}`,
+        width[2],
       ];
+    }
+    case "timestamp": {
+      const format = shapeTimestampFormat(service, shape);
+      return [`!isTimestamp(value, "${format}")`, TIMESTAMP_TEXT[format]];
+    }
     case "blob":
-      return [`!(value instanceof Uint8Array) && typeof value !== "string"`, "bytes (a Uint8Array or base64 text)"];
+      return shape.streaming
+        ? [
+            "!isStreamingBlob(value)",
+            "a streaming blob (a Uint8Array, a string, a Readable, a ReadableStream or a Blob)",
+          ]
+        : [
+            `!(value instanceof Uint8Array) && typeof value !== "string"`,
+            "bytes (a Uint8Array, or text sent as UTF-8)",
+          ];
     default:
       throw new Error(`notOfType: ${shape.kind} is not a scalar shape with a type test`);
   }
@@ -49,6 +81,15 @@ export function patternTest(
 /** A line comment for a skipped check: the text on one line, and nothing that could end the comment early. */
 export function skipComment(text: string): string {
   return `// ${text.replace(/[\r\n\u2028\u2029]/g, " ")}`;
+}
+
+/** The condition under which blob data is outside its length in bytes; streams are not measured. */
+export function blobOutOfLength(v: string, min: number | undefined, max: number | undefined): string {
+  const outside = [
+    ...(min !== undefined ? [`byteLength(${v}) < ${min}`] : []),
+    ...(max !== undefined ? [`byteLength(${v}) > ${max}`] : []),
+  ];
+  return `(${v} instanceof Uint8Array || typeof ${v} === "string") && (${outside.join(" || ")})`;
 }
 
 /** The module-scope name of an enum's set of values. */

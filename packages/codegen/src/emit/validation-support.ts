@@ -1,8 +1,11 @@
+import { VALUE_TESTS } from "./support-value-tests.js";
+
 /**
  * The text of `validation-support.generated.ts`: the few helpers the generated validators call. It is emitted
  * next to them so the output imports nothing from outside its directory.
  */
-export const VALIDATION_SUPPORT = `/** What a generated validator reports. \`path\` is like \`Steps[3].HadoopJarStep.Args[2]\`. */
+export const VALIDATION_SUPPORT =
+  `/** What a generated validator reports. \`path\` is like \`Steps[3].HadoopJarStep.Args[2]\`. */
 export interface ModelIssue {
   readonly code: ModelIssueCode;
   readonly severity: "error";
@@ -103,15 +106,29 @@ export function lengthOutside(value: string, min: number, max: number): number {
   return points < min || points > max ? points : -1;
 }
 
+/**
+ * A plain object: what JSON.parse makes, an object literal or \`Object.create(null)\`. Structures and maps are
+ * plain data in the SDK's shape; a Date, a Map, an array or a class instance is not one, even though each is an
+ * object, because the SDK would serialise its own enumerable properties (none, for a Date or a Map) instead.
+ */
 export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  if (typeof value !== "object" || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 export function describeType(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (value instanceof Date) return "a Date";
-  return typeof value === "object" ? "an object" : \`a \${typeof value}\`;
+  if (value instanceof Map) return "a Map";
+  if (typeof value === "number") return Number.isFinite(value) ? \`the number \${value}\` : \`\${value}\`;
+  if (typeof value === "object") {
+    const proto = Object.getPrototypeOf(value);
+    const name = proto?.constructor?.name;
+    return proto === Object.prototype || proto === null ? "an object" : \`an instance of \${typeof name === "string" && name !== "" ? name : "a class"}\`;
+  }
+  return \`a \${typeof value}\`;
 }
 
 /** The value as it may be shown in a message: JSON, cut to 60 characters, or *** for a sensitive shape. */
@@ -149,4 +166,4 @@ function editDistance(a: string, b: string, limit: number): number {
   }
   return previous[b.length]!;
 }
-`;
+` + VALUE_TESTS;

@@ -78,13 +78,19 @@ export interface BooleanShape extends ShapeBase {
   readonly kind: "boolean";
 }
 
+/** How a timestamp goes on the wire (Smithy `@timestampFormat`; botocore `iso8601`, `unixTimestamp`, `rfc822`). */
+export type TimestampFormat = "date-time" | "epoch-seconds" | "http-date";
+
 export interface TimestampShape extends ShapeBase {
   readonly kind: "timestamp";
+  readonly timestampFormat?: TimestampFormat;
 }
 
 export interface BlobShape extends ShapeBase {
   readonly kind: "blob";
   readonly length?: LengthConstraint;
+  /** Smithy `@streaming`, botocore `streaming`: the SDK takes a stream for it, not only bytes. */
+  readonly streaming?: true;
 }
 
 export interface DocumentShape extends ShapeBase {
@@ -119,6 +125,12 @@ export interface MemberIR {
   readonly length?: LengthConstraint;
   readonly pattern?: string;
   readonly range?: RangeConstraint;
+  /** A format set on the member; it overrides the target's and the location's. */
+  readonly timestampFormat?: TimestampFormat;
+  /** botocore sets `streaming` on a member whose target is a plain blob (S3 `PutObjectRequest.Body`). */
+  readonly streaming?: true;
+  /** Where an HTTP binding puts the member, when not in the body: it sets the default timestamp format. */
+  readonly location?: "header" | "query" | "label";
 }
 
 export interface ErrorInfo {
@@ -132,11 +144,15 @@ export interface StructureShape extends ShapeBase {
   /** In model order. */
   readonly members: readonly MemberIR[];
   readonly error?: ErrorInfo;
+  /** botocore `eventstream`: the members are the events of a stream. */
+  readonly eventStream?: true;
 }
 
 export interface UnionShape extends ShapeBase {
   readonly kind: "union";
   readonly members: readonly MemberIR[];
+  /** Smithy `@streaming` on a union: an event stream whose events are its members. */
+  readonly eventStream?: true;
 }
 
 export type ShapeIR =

@@ -15,6 +15,7 @@ import type {
   OperationIR,
   ServiceIR,
   ShapeIR,
+  TimestampFormat,
 } from "../ir/types.js";
 import { compareNames } from "../ir/types.js";
 import { checkReferences } from "./check-references.js";
@@ -110,9 +111,9 @@ function loadShape(name: string, raw: Raw, fail: (d: string, s?: string) => neve
     case "boolean":
       return { ...base, kind: "boolean" };
     case "timestamp":
-      return { ...base, kind: "timestamp" };
+      return { ...base, kind: "timestamp", ...optional("timestampFormat", timestampFormat(raw.timestampFormat)) };
     case "blob":
-      return { ...base, kind: "blob", ...optional("length", length) };
+      return { ...base, kind: "blob", ...optional("length", length), ...flag("streaming", raw.streaming) };
     case "list":
       return { ...base, kind: "list", member: target(raw.member, "member"), ...optional("length", length) };
     case "map":
@@ -133,7 +134,13 @@ function loadShape(name: string, raw: Raw, fail: (d: string, s?: string) => neve
       }
       if (raw.union === true) return { ...base, kind: "union", members };
       const error = raw.exception === true ? errorInfo(raw) : undefined;
-      return { ...base, kind: "structure", members, ...optional("error", error) };
+      return {
+        ...base,
+        kind: "structure",
+        members,
+        ...optional("error", error),
+        ...flag("eventStream", raw.eventstream),
+      };
     }
     default:
       return fail(`unknown shape type ${JSON.stringify(type)}`, name);
@@ -153,8 +160,33 @@ function loadShape(name: string, raw: Raw, fail: (d: string, s?: string) => neve
       ...optional("documentation", documentation(m.documentation)),
       ...optional("deprecated", deprecation(m)),
       ...(m.idempotencyToken === true ? { idempotencyToken: true as const } : {}),
+      ...optional("timestampFormat", timestampFormat(m.timestampFormat)),
+      ...flag("streaming", m.streaming),
+      ...optional("location", typeof m.location === "string" ? LOCATIONS[m.location] : undefined),
     };
   }
+}
+
+/** botocore's names for the Smithy timestamp formats (botocore/serialize.py). */
+const TIMESTAMP_FORMATS: Record<string, TimestampFormat> = {
+  iso8601: "date-time",
+  unixTimestamp: "epoch-seconds",
+  rfc822: "http-date",
+};
+
+function timestampFormat(value: unknown): TimestampFormat | undefined {
+  return typeof value === "string" ? TIMESTAMP_FORMATS[value] : undefined;
+}
+
+/** botocore member locations that set a timestamp's default format; `headers`, `statusCode` and the body do not. */
+const LOCATIONS: Record<string, "header" | "query" | "label"> = {
+  header: "header",
+  querystring: "query",
+  uri: "label",
+};
+
+function flag<K extends string>(key: K, value: unknown): { [P in K]?: true } {
+  return (value === true ? { [key]: true } : {}) as { [P in K]?: true };
 }
 
 function errorInfo(raw: Raw) {

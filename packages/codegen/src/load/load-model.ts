@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { ModelError } from "../ir/model-error.js";
 import type { ServiceIR } from "../ir/types.js";
 import { loadBotocore } from "./botocore.js";
@@ -10,11 +11,12 @@ import { loadSmithy } from "./smithy.js";
 export function loadModelFile(path: string): ServiceIR {
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    // An installed botocore ships its models gzipped.
+    text = path.endsWith(".gz") ? gunzipSync(readFileSync(path)).toString("utf8") : readFileSync(path, "utf8");
   } catch (error) {
     throw new ModelError(path, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? "unknown error"})`);
   }
-  return loadModelText(text, basename(path));
+  return loadModelText(text, basename(path).replace(/\.gz$/, ""));
 }
 
 /** Loads a model from its text; `file` names it in errors and in the generated headers. */

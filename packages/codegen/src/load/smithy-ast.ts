@@ -24,6 +24,11 @@ export const T = {
   idempotencyToken: "smithy.api#idempotencyToken",
   mixin: "smithy.api#mixin",
   title: "smithy.api#title",
+  timestampFormat: "smithy.api#timestampFormat",
+  streaming: "smithy.api#streaming",
+  httpHeader: "smithy.api#httpHeader",
+  httpQuery: "smithy.api#httpQuery",
+  httpLabel: "smithy.api#httpLabel",
   queryError: "aws.protocols#awsQueryError",
   awsService: "aws.api#service",
 } as const;

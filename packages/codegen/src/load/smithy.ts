@@ -11,7 +11,16 @@
 import { documentation } from "../ir/documentation.js";
 import { ModelError } from "../ir/model-error.js";
 import { optional } from "../ir/optional.js";
-import type { ErrorInfo, MemberIR, ModelSource, NumberFormat, OperationIR, ServiceIR, ShapeIR } from "../ir/types.js";
+import type {
+  ErrorInfo,
+  MemberIR,
+  ModelSource,
+  NumberFormat,
+  OperationIR,
+  ServiceIR,
+  ShapeIR,
+  TimestampFormat,
+} from "../ir/types.js";
 import { compareNames } from "../ir/types.js";
 import { checkReferences } from "./check-references.js";
 import type { SmithyJson } from "./load-model.js";
@@ -189,11 +198,11 @@ function loadShape(name: string, shape: Raw, local: (id: string) => string, fail
     case "boolean":
       return { ...base, kind: "boolean" };
     case "timestamp":
-      return { ...base, kind: "timestamp" };
+      return { ...base, kind: "timestamp", ...optional("timestampFormat", timestampFormat(traits)) };
     case "document":
       return { ...base, kind: "document" };
     case "blob":
-      return { ...base, kind: "blob", ...optional("length", length) };
+      return { ...base, kind: "blob", ...optional("length", length), ...(T.streaming in traits ? STREAMING : {}) };
     case "list":
     case "set":
       return {
@@ -214,26 +223,45 @@ function loadShape(name: string, shape: Raw, local: (id: string) => string, fail
     case "structure":
       return { ...base, kind: "structure", members: members(), ...optional("error", errorInfo(traits)) };
     case "union":
-      return { ...base, kind: "union", members: members() };
+      return { ...base, kind: "union", members: members(), ...(T.streaming in traits ? EVENT_STREAM : {}) };
     default:
       return fail(`unknown shape type ${JSON.stringify(type)}`, name);
   }
 }
 
+const STREAMING = { streaming: true } as const;
+const EVENT_STREAM = { eventStream: true } as const;
+const FORMATS: readonly TimestampFormat[] = ["date-time", "epoch-seconds", "http-date"];
+
+function timestampFormat(traits: Traits): TimestampFormat | undefined {
+  const format = traits[T.timestampFormat];
+  return FORMATS.find((f) => f === format);
+}
+
+function location(traits: Traits): MemberIR["location"] {
+  if (T.httpHeader in traits) return "header";
+  if (T.httpQuery in traits) return "query";
+  return T.httpLabel in traits ? "label" : undefined;
+}
+
 function loadMember(name: string, member: Raw, target: string): MemberIR {
   const traits = traitsOf(member);
   const clientOptional = T.clientOptional in traits;
+  // `@default(null)` says the member has no default, even if its target has one (smithy.io/2.0/spec/type-refinement-traits.html#default-trait).
+  const fallback = traits[T.default] === null ? undefined : traits[T.default];
   return {
     name,
     target,
     required: T.required in traits,
-    ...optional("default", clientOptional ? undefined : traits[T.default]),
+    ...optional("default", clientOptional ? undefined : fallback),
     ...optional("documentation", documentation(traits[T.documentation])),
     ...optional("deprecated", deprecation(traits)),
     ...(T.idempotencyToken in traits ? { idempotencyToken: true as const } : {}),
     ...optional("length", bounds(traits[T.length])),
     ...optional("pattern", text(traits[T.pattern])),
     ...optional("range", bounds(traits[T.range])),
+    ...optional("timestampFormat", timestampFormat(traits)),
+    ...optional("location", location(traits)),
   };
 }
 

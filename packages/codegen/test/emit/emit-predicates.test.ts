@@ -85,7 +85,7 @@ describe("emitted fast predicates", () => {
     expect(predicate("Picture")).toMatchInlineSnapshot(`
       "export function isValidPicture(value: unknown): boolean {
         if (!(value instanceof Uint8Array) && typeof value !== "string") return false;
-        if (value instanceof Uint8Array && (value.length > 1024)) return false;
+        if ((value instanceof Uint8Array || typeof value === "string") && (byteLength(value) > 1024)) return false;
         return true;
       }"
     `);

@@ -4,6 +4,18 @@
 /** Any JSON value: the type of Smithy document shapes. */
 export type DocumentValue = null | boolean | number | string | DocumentValue[] | { [key: string]: DocumentValue };
 
+/**
+ * What the SDK takes for a streaming blob (StreamingBlobPayloadInputTypes in @smithy/types): bytes, text, or a
+ * stream — a Node Readable, a web ReadableStream, a Blob — described by their methods, so that the file needs
+ * neither Node's types nor the DOM's.
+ */
+export type StreamingBlobValue =
+  | Uint8Array
+  | string
+  | { pipe(...args: never[]): unknown; on(...args: never[]): unknown }
+  | { getReader(): unknown }
+  | { arrayBuffer(): unknown; stream(): unknown; readonly size: number };
+
 /** A request-side shape as the service returns it: every member may be absent. */
 export type OutputOf<T> = T extends Date | Uint8Array
   ? T
@@ -12,13 +24,14 @@ export type OutputOf<T> = T extends Date | Uint8Array
     : T extends object
       ? { [K in keyof T]?: OutputOf<T[K]> | undefined }
       : T;
+
 /** One of: `TERMINATE_JOB_FLOW`, `TERMINATE_CLUSTER`, `CANCEL_AND_WAIT`, `CONTINUE`. */
 export const ActionOnFailure = {
-      TERMINATE_JOB_FLOW: "TERMINATE_JOB_FLOW",
-      TERMINATE_CLUSTER: "TERMINATE_CLUSTER",
-      CANCEL_AND_WAIT: "CANCEL_AND_WAIT",
-      CONTINUE: "CONTINUE",
-    } as const;
+  TERMINATE_JOB_FLOW: "TERMINATE_JOB_FLOW",
+  TERMINATE_CLUSTER: "TERMINATE_CLUSTER",
+  CANCEL_AND_WAIT: "CANCEL_AND_WAIT",
+  CONTINUE: "CONTINUE",
+} as const;
 /** One of: `TERMINATE_JOB_FLOW`, `TERMINATE_CLUSTER`, `CANCEL_AND_WAIT`, `CONTINUE`. */
 export type ActionOnFailure = (typeof ActionOnFailure)[keyof typeof ActionOnFailure];
 
@@ -124,10 +137,10 @@ export interface AddTagsOutput {
 
 /** One of: `CHANGE_IN_CAPACITY`, `PERCENT_CHANGE_IN_CAPACITY`, `EXACT_CAPACITY`. */
 export const AdjustmentType = {
-      CHANGE_IN_CAPACITY: "CHANGE_IN_CAPACITY",
-      PERCENT_CHANGE_IN_CAPACITY: "PERCENT_CHANGE_IN_CAPACITY",
-      EXACT_CAPACITY: "EXACT_CAPACITY",
-    } as const;
+  CHANGE_IN_CAPACITY: "CHANGE_IN_CAPACITY",
+  PERCENT_CHANGE_IN_CAPACITY: "PERCENT_CHANGE_IN_CAPACITY",
+  EXACT_CAPACITY: "EXACT_CAPACITY",
+} as const;
 /** One of: `CHANGE_IN_CAPACITY`, `PERCENT_CHANGE_IN_CAPACITY`, `EXACT_CAPACITY`. */
 export type AdjustmentType = (typeof AdjustmentType)[keyof typeof AdjustmentType];
 
@@ -147,8 +160,8 @@ export interface Application {
     AdditionalInfo?: StringMap | undefined;
 }
 
-/** */
 export type ApplicationList = Application[];
+
 /** Length: 20–2048 characters (Unicode code points). */
 export type ArnType = string;
 
@@ -180,13 +193,13 @@ export interface AutoScalingPolicyDescription {
 
 /** One of: `PENDING`, `ATTACHING`, `ATTACHED`, `DETACHING`, `DETACHED`, `FAILED`. */
 export const AutoScalingPolicyState = {
-      PENDING: "PENDING",
-      ATTACHING: "ATTACHING",
-      ATTACHED: "ATTACHED",
-      DETACHING: "DETACHING",
-      DETACHED: "DETACHED",
-      FAILED: "FAILED",
-    } as const;
+  PENDING: "PENDING",
+  ATTACHING: "ATTACHING",
+  ATTACHED: "ATTACHED",
+  DETACHING: "DETACHING",
+  DETACHED: "DETACHED",
+  FAILED: "FAILED",
+} as const;
 /** One of: `PENDING`, `ATTACHING`, `ATTACHED`, `DETACHING`, `DETACHED`, `FAILED`. */
 export type AutoScalingPolicyState = (typeof AutoScalingPolicyState)[keyof typeof AutoScalingPolicyState];
 
@@ -204,10 +217,10 @@ export interface AutoScalingPolicyStateChangeReason {
 
 /** One of: `USER_REQUEST`, `PROVISION_FAILURE`, `CLEANUP_FAILURE`. */
 export const AutoScalingPolicyStateChangeReasonCode = {
-      USER_REQUEST: "USER_REQUEST",
-      PROVISION_FAILURE: "PROVISION_FAILURE",
-      CLEANUP_FAILURE: "CLEANUP_FAILURE",
-    } as const;
+  USER_REQUEST: "USER_REQUEST",
+  PROVISION_FAILURE: "PROVISION_FAILURE",
+  CLEANUP_FAILURE: "CLEANUP_FAILURE",
+} as const;
 /** One of: `USER_REQUEST`, `PROVISION_FAILURE`, `CLEANUP_FAILURE`. */
 export type AutoScalingPolicyStateChangeReasonCode = (typeof AutoScalingPolicyStateChangeReasonCode)[keyof typeof AutoScalingPolicyStateChangeReasonCode];
 
@@ -229,9 +242,8 @@ export interface AutoTerminationPolicy {
     IdleTimeout?: Long | undefined;
 }
 
-/** */
 export type Boolean = boolean;
-/** */
+
 export type BooleanObject = boolean;
 
 /** Configuration of a bootstrap action. */
@@ -254,7 +266,6 @@ export interface BootstrapActionConfig {
     ScriptBootstrapAction: ScriptBootstrapActionConfig;
 }
 
-/** */
 export type BootstrapActionConfigList = BootstrapActionConfig[];
 
 /** Reports the configuration of a bootstrap action in a cluster (job flow). */
@@ -263,7 +274,6 @@ export interface BootstrapActionDetail {
     BootstrapActionConfig?: OutputOf<BootstrapActionConfig> | undefined;
 }
 
-/** */
 export type BootstrapActionDetailList = BootstrapActionDetail[];
 
 /** Specification of the status of a CancelSteps request. Available only in Amazon EMR version 4.8.0 and later, excluding version 5.0.0. */
@@ -280,7 +290,6 @@ export interface CancelStepsInfo {
     Reason?: String | undefined;
 }
 
-/** */
 export type CancelStepsInfoList = CancelStepsInfo[];
 
 /** The input argument to the CancelSteps operation. */
@@ -317,9 +326,9 @@ export interface CancelStepsOutput {
 
 /** One of: `SUBMITTED`, `FAILED`. */
 export const CancelStepsRequestStatus = {
-      SUBMITTED: "SUBMITTED",
-      FAILED: "FAILED",
-    } as const;
+  SUBMITTED: "SUBMITTED",
+  FAILED: "FAILED",
+} as const;
 /** One of: `SUBMITTED`, `FAILED`. */
 export type CancelStepsRequestStatus = (typeof CancelStepsRequestStatus)[keyof typeof CancelStepsRequestStatus];
 
@@ -537,16 +546,17 @@ export interface Cluster {
 
 /** Length: at most 256 characters (Unicode code points). */
 export type ClusterId = string;
+
 /** One of: `STARTING`, `BOOTSTRAPPING`, `RUNNING`, `WAITING`, `TERMINATING`, `TERMINATED`, `TERMINATED_WITH_ERRORS`. */
 export const ClusterState = {
-      STARTING: "STARTING",
-      BOOTSTRAPPING: "BOOTSTRAPPING",
-      RUNNING: "RUNNING",
-      WAITING: "WAITING",
-      TERMINATING: "TERMINATING",
-      TERMINATED: "TERMINATED",
-      TERMINATED_WITH_ERRORS: "TERMINATED_WITH_ERRORS",
-    } as const;
+  STARTING: "STARTING",
+  BOOTSTRAPPING: "BOOTSTRAPPING",
+  RUNNING: "RUNNING",
+  WAITING: "WAITING",
+  TERMINATING: "TERMINATING",
+  TERMINATED: "TERMINATED",
+  TERMINATED_WITH_ERRORS: "TERMINATED_WITH_ERRORS",
+} as const;
 /** One of: `STARTING`, `BOOTSTRAPPING`, `RUNNING`, `WAITING`, `TERMINATING`, `TERMINATED`, `TERMINATED_WITH_ERRORS`. */
 export type ClusterState = (typeof ClusterState)[keyof typeof ClusterState];
 
@@ -564,18 +574,18 @@ export interface ClusterStateChangeReason {
 
 /** One of: `INTERNAL_ERROR`, `VALIDATION_ERROR`, `INSTANCE_FAILURE`, `INSTANCE_FLEET_TIMEOUT`, `BOOTSTRAP_FAILURE`, `USER_REQUEST`, `STEP_FAILURE`, `ALL_STEPS_COMPLETED`. */
 export const ClusterStateChangeReasonCode = {
-      INTERNAL_ERROR: "INTERNAL_ERROR",
-      VALIDATION_ERROR: "VALIDATION_ERROR",
-      INSTANCE_FAILURE: "INSTANCE_FAILURE",
-      INSTANCE_FLEET_TIMEOUT: "INSTANCE_FLEET_TIMEOUT",
-      BOOTSTRAP_FAILURE: "BOOTSTRAP_FAILURE",
-      USER_REQUEST: "USER_REQUEST",
-      STEP_FAILURE: "STEP_FAILURE",
-      ALL_STEPS_COMPLETED: "ALL_STEPS_COMPLETED",
-    } as const;
+  INTERNAL_ERROR: "INTERNAL_ERROR",
+  VALIDATION_ERROR: "VALIDATION_ERROR",
+  INSTANCE_FAILURE: "INSTANCE_FAILURE",
+  INSTANCE_FLEET_TIMEOUT: "INSTANCE_FLEET_TIMEOUT",
+  BOOTSTRAP_FAILURE: "BOOTSTRAP_FAILURE",
+  USER_REQUEST: "USER_REQUEST",
+  STEP_FAILURE: "STEP_FAILURE",
+  ALL_STEPS_COMPLETED: "ALL_STEPS_COMPLETED",
+} as const;
 /** One of: `INTERNAL_ERROR`, `VALIDATION_ERROR`, `INSTANCE_FAILURE`, `INSTANCE_FLEET_TIMEOUT`, `BOOTSTRAP_FAILURE`, `USER_REQUEST`, `STEP_FAILURE`, `ALL_STEPS_COMPLETED`. */
 export type ClusterStateChangeReasonCode = (typeof ClusterStateChangeReasonCode)[keyof typeof ClusterStateChangeReasonCode];
-/** */
+
 export type ClusterStateList = ClusterState[];
 
 /** The detailed status of the cluster. */
@@ -622,7 +632,6 @@ export interface ClusterSummary {
     OutpostArn?: OptionalArnType | undefined;
 }
 
-/** */
 export type ClusterSummaryList = ClusterSummary[];
 
 /** Represents the timeline of the cluster's lifecycle. */
@@ -645,15 +654,15 @@ export interface Command {
     Args?: OutputOf<StringList> | undefined;
 }
 
-/** */
 export type CommandList = Command[];
+
 /** One of: `GREATER_THAN_OR_EQUAL`, `GREATER_THAN`, `LESS_THAN`, `LESS_THAN_OR_EQUAL`. */
 export const ComparisonOperator = {
-      GREATER_THAN_OR_EQUAL: "GREATER_THAN_OR_EQUAL",
-      GREATER_THAN: "GREATER_THAN",
-      LESS_THAN: "LESS_THAN",
-      LESS_THAN_OR_EQUAL: "LESS_THAN_OR_EQUAL",
-    } as const;
+  GREATER_THAN_OR_EQUAL: "GREATER_THAN_OR_EQUAL",
+  GREATER_THAN: "GREATER_THAN",
+  LESS_THAN: "LESS_THAN",
+  LESS_THAN_OR_EQUAL: "LESS_THAN_OR_EQUAL",
+} as const;
 /** One of: `GREATER_THAN_OR_EQUAL`, `GREATER_THAN`, `LESS_THAN`, `LESS_THAN_OR_EQUAL`. */
 export type ComparisonOperator = (typeof ComparisonOperator)[keyof typeof ComparisonOperator];
 
@@ -687,10 +696,10 @@ export interface ComputeLimits {
 
 /** One of: `InstanceFleetUnits`, `Instances`, `VCPU`. */
 export const ComputeLimitsUnitType = {
-      InstanceFleetUnits: "InstanceFleetUnits",
-      Instances: "Instances",
-      VCPU: "VCPU",
-    } as const;
+  InstanceFleetUnits: "InstanceFleetUnits",
+  Instances: "Instances",
+  VCPU: "VCPU",
+} as const;
 /** One of: `InstanceFleetUnits`, `Instances`, `VCPU`. */
 export type ComputeLimitsUnitType = (typeof ComputeLimitsUnitType)[keyof typeof ComputeLimitsUnitType];
 
@@ -708,9 +717,9 @@ export interface Configuration {
     Properties?: StringMap | undefined;
 }
 
-/** */
 export type ConfigurationList = Configuration[];
-/** */
+
+/** Model shape `Date` (renamed: the name is reserved in TypeScript output). */
 export type Date_ = Date;
 
 /** This input determines which cluster to describe. */
@@ -749,7 +758,6 @@ export interface DescribeJobFlowsOutput {
     JobFlows?: JobFlowDetailList | undefined;
 }
 
-/** */
 export interface DescribeReleaseLabelInput {
     /** The target release label to be described. */
     ReleaseLabel?: String | undefined;
@@ -763,7 +771,6 @@ export interface DescribeReleaseLabelInput {
     MaxResults?: MaxResultsNumber | undefined;
 }
 
-/** */
 export interface DescribeReleaseLabelOutput {
     /** The target release label described in the response. */
     ReleaseLabel?: String | undefined;
@@ -799,9 +806,8 @@ export interface DescribeStepOutput {
     Step?: Step | undefined;
 }
 
-/** */
 export type EC2InstanceIdsList = InstanceId[];
-/** */
+
 export type EC2InstanceIdsToTerminateList = InstanceId[];
 
 /** Configuration of requested EBS block device associated with the instance group. */
@@ -824,9 +830,8 @@ export interface EbsBlockDeviceConfig {
     VolumesPerInstance?: Integer | undefined;
 }
 
-/** */
 export type EbsBlockDeviceConfigList = EbsBlockDeviceConfig[];
-/** */
+
 export type EbsBlockDeviceList = EbsBlockDevice[];
 
 /** The Amazon EBS configuration of a cluster instance. */
@@ -845,7 +850,6 @@ export interface EbsVolume {
     VolumeId?: String | undefined;
 }
 
-/** */
 export type EbsVolumeList = EbsVolume[];
 
 /** Provides information about the Amazon EC2 instances in a cluster grouped by category. For example, key name, subnet ID, IAM instance profile, and so on. */
@@ -876,7 +880,7 @@ export interface Ec2InstanceAttributes {
 
 /** Length: 1–256 characters (Unicode code points). */
 export type ErrorCode = string;
-/** */
+
 export type ErrorData = StringMap[];
 
 /** A tuple that provides information about an error that caused a cluster to terminate. */
@@ -889,9 +893,8 @@ export interface ErrorDetail {
     ErrorMessage?: String | undefined;
 }
 
-/** */
 export type ErrorDetailList = ErrorDetail[];
-/** */
+
 export type ErrorMessage = string;
 
 /** The details of the step failure. The service attempts to detect the root cause for many common failures. */
@@ -904,7 +907,6 @@ export interface FailureDetails {
     LogFile?: String | undefined;
 }
 
-/** */
 export interface GetAutoTerminationPolicyInput {
     /**
      * Specifies the ID of the Amazon EMR cluster for which the auto-termination policy will be fetched.
@@ -916,13 +918,11 @@ export interface GetAutoTerminationPolicyInput {
     ClusterId: ClusterId;
 }
 
-/** */
 export interface GetAutoTerminationPolicyOutput {
     /** Specifies the auto-termination policy that is attached to an Amazon EMR cluster. */
     AutoTerminationPolicy?: OutputOf<AutoTerminationPolicy> | undefined;
 }
 
-/** */
 export interface GetManagedScalingPolicyInput {
     /**
      * Specifies the ID of the cluster for which the managed scaling policy will be fetched.
@@ -934,7 +934,6 @@ export interface GetManagedScalingPolicyInput {
     ClusterId: ClusterId;
 }
 
-/** */
 export interface GetManagedScalingPolicyOutput {
     /** Specifies the managed scaling policy that is attached to an Amazon EMR cluster. */
     ManagedScalingPolicy?: OutputOf<ManagedScalingPolicy> | undefined;
@@ -1022,9 +1021,9 @@ export interface Instance {
 
 /** One of: `INSTANCE_FLEET`, `INSTANCE_GROUP`. */
 export const InstanceCollectionType = {
-      INSTANCE_FLEET: "INSTANCE_FLEET",
-      INSTANCE_GROUP: "INSTANCE_GROUP",
-    } as const;
+  INSTANCE_FLEET: "INSTANCE_FLEET",
+  INSTANCE_GROUP: "INSTANCE_GROUP",
+} as const;
 /** One of: `INSTANCE_FLEET`, `INSTANCE_GROUP`. */
 export type InstanceCollectionType = (typeof InstanceCollectionType)[keyof typeof InstanceCollectionType];
 
@@ -1154,11 +1153,11 @@ export interface InstanceFleetConfig {
     Context?: XmlStringMaxLen256 | undefined;
 }
 
-/** */
 export type InstanceFleetConfigList = InstanceFleetConfig[];
+
 /** Length: at most 256 characters (Unicode code points). */
 export type InstanceFleetId = string;
-/** */
+
 export type InstanceFleetList = InstanceFleet[];
 
 /**
@@ -1187,15 +1186,15 @@ export interface InstanceFleetResizingSpecifications {
 
 /** One of: `PROVISIONING`, `BOOTSTRAPPING`, `RUNNING`, `RESIZING`, `RECONFIGURING`, `SUSPENDED`, `TERMINATING`, `TERMINATED`. */
 export const InstanceFleetState = {
-      PROVISIONING: "PROVISIONING",
-      BOOTSTRAPPING: "BOOTSTRAPPING",
-      RUNNING: "RUNNING",
-      RESIZING: "RESIZING",
-      RECONFIGURING: "RECONFIGURING",
-      SUSPENDED: "SUSPENDED",
-      TERMINATING: "TERMINATING",
-      TERMINATED: "TERMINATED",
-    } as const;
+  PROVISIONING: "PROVISIONING",
+  BOOTSTRAPPING: "BOOTSTRAPPING",
+  RUNNING: "RUNNING",
+  RESIZING: "RESIZING",
+  RECONFIGURING: "RECONFIGURING",
+  SUSPENDED: "SUSPENDED",
+  TERMINATING: "TERMINATING",
+  TERMINATED: "TERMINATED",
+} as const;
 /** One of: `PROVISIONING`, `BOOTSTRAPPING`, `RUNNING`, `RESIZING`, `RECONFIGURING`, `SUSPENDED`, `TERMINATING`, `TERMINATED`. */
 export type InstanceFleetState = (typeof InstanceFleetState)[keyof typeof InstanceFleetState];
 
@@ -1217,11 +1216,11 @@ export interface InstanceFleetStateChangeReason {
 
 /** One of: `INTERNAL_ERROR`, `VALIDATION_ERROR`, `INSTANCE_FAILURE`, `CLUSTER_TERMINATED`. */
 export const InstanceFleetStateChangeReasonCode = {
-      INTERNAL_ERROR: "INTERNAL_ERROR",
-      VALIDATION_ERROR: "VALIDATION_ERROR",
-      INSTANCE_FAILURE: "INSTANCE_FAILURE",
-      CLUSTER_TERMINATED: "CLUSTER_TERMINATED",
-    } as const;
+  INTERNAL_ERROR: "INTERNAL_ERROR",
+  VALIDATION_ERROR: "VALIDATION_ERROR",
+  INSTANCE_FAILURE: "INSTANCE_FAILURE",
+  CLUSTER_TERMINATED: "CLUSTER_TERMINATED",
+} as const;
 /** One of: `INTERNAL_ERROR`, `VALIDATION_ERROR`, `INSTANCE_FAILURE`, `CLUSTER_TERMINATED`. */
 export type InstanceFleetStateChangeReasonCode = (typeof InstanceFleetStateChangeReasonCode)[keyof typeof InstanceFleetStateChangeReasonCode];
 
@@ -1267,10 +1266,10 @@ export interface InstanceFleetTimeline {
 
 /** One of: `MASTER`, `CORE`, `TASK`. */
 export const InstanceFleetType = {
-      MASTER: "MASTER",
-      CORE: "CORE",
-      TASK: "TASK",
-    } as const;
+  MASTER: "MASTER",
+  CORE: "CORE",
+  TASK: "TASK",
+} as const;
 /** One of: `MASTER`, `CORE`, `TASK`. */
 export type InstanceFleetType = (typeof InstanceFleetType)[keyof typeof InstanceFleetType];
 
@@ -1410,7 +1409,6 @@ export interface InstanceGroupConfig {
     CustomAmiId?: XmlStringMaxLen256 | undefined;
 }
 
-/** */
 export type InstanceGroupConfigList = InstanceGroupConfig[];
 
 /** Detailed information about an instance group. */
@@ -1515,13 +1513,13 @@ export interface InstanceGroupDetail {
     CustomAmiId?: XmlStringMaxLen256 | undefined;
 }
 
-/** */
 export type InstanceGroupDetailList = InstanceGroupDetail[];
+
 /** Length: at most 256 characters (Unicode code points). */
 export type InstanceGroupId = string;
-/** */
+
 export type InstanceGroupIdsList = XmlStringMaxLen256[];
-/** */
+
 export type InstanceGroupList = InstanceGroup[];
 
 /** Modify the size or configurations of an instance group. */
@@ -1552,22 +1550,22 @@ export interface InstanceGroupModifyConfig {
     Configurations?: ConfigurationList | undefined;
 }
 
-/** */
 export type InstanceGroupModifyConfigList = InstanceGroupModifyConfig[];
+
 /** One of: `PROVISIONING`, `BOOTSTRAPPING`, `RUNNING`, `RECONFIGURING`, `RESIZING`, `SUSPENDED`, `TERMINATING`, `TERMINATED`, `ARRESTED`, `SHUTTING_DOWN`, `ENDED`. */
 export const InstanceGroupState = {
-      PROVISIONING: "PROVISIONING",
-      BOOTSTRAPPING: "BOOTSTRAPPING",
-      RUNNING: "RUNNING",
-      RECONFIGURING: "RECONFIGURING",
-      RESIZING: "RESIZING",
-      SUSPENDED: "SUSPENDED",
-      TERMINATING: "TERMINATING",
-      TERMINATED: "TERMINATED",
-      ARRESTED: "ARRESTED",
-      SHUTTING_DOWN: "SHUTTING_DOWN",
-      ENDED: "ENDED",
-    } as const;
+  PROVISIONING: "PROVISIONING",
+  BOOTSTRAPPING: "BOOTSTRAPPING",
+  RUNNING: "RUNNING",
+  RECONFIGURING: "RECONFIGURING",
+  RESIZING: "RESIZING",
+  SUSPENDED: "SUSPENDED",
+  TERMINATING: "TERMINATING",
+  TERMINATED: "TERMINATED",
+  ARRESTED: "ARRESTED",
+  SHUTTING_DOWN: "SHUTTING_DOWN",
+  ENDED: "ENDED",
+} as const;
 /** One of: `PROVISIONING`, `BOOTSTRAPPING`, `RUNNING`, `RECONFIGURING`, `RESIZING`, `SUSPENDED`, `TERMINATING`, `TERMINATED`, `ARRESTED`, `SHUTTING_DOWN`, `ENDED`. */
 export type InstanceGroupState = (typeof InstanceGroupState)[keyof typeof InstanceGroupState];
 
@@ -1585,11 +1583,11 @@ export interface InstanceGroupStateChangeReason {
 
 /** One of: `INTERNAL_ERROR`, `VALIDATION_ERROR`, `INSTANCE_FAILURE`, `CLUSTER_TERMINATED`. */
 export const InstanceGroupStateChangeReasonCode = {
-      INTERNAL_ERROR: "INTERNAL_ERROR",
-      VALIDATION_ERROR: "VALIDATION_ERROR",
-      INSTANCE_FAILURE: "INSTANCE_FAILURE",
-      CLUSTER_TERMINATED: "CLUSTER_TERMINATED",
-    } as const;
+  INTERNAL_ERROR: "INTERNAL_ERROR",
+  VALIDATION_ERROR: "VALIDATION_ERROR",
+  INSTANCE_FAILURE: "INSTANCE_FAILURE",
+  CLUSTER_TERMINATED: "CLUSTER_TERMINATED",
+} as const;
 /** One of: `INTERNAL_ERROR`, `VALIDATION_ERROR`, `INSTANCE_FAILURE`, `CLUSTER_TERMINATED`. */
 export type InstanceGroupStateChangeReasonCode = (typeof InstanceGroupStateChangeReasonCode)[keyof typeof InstanceGroupStateChangeReasonCode];
 
@@ -1619,17 +1617,17 @@ export interface InstanceGroupTimeline {
 
 /** One of: `MASTER`, `CORE`, `TASK`. */
 export const InstanceGroupType = {
-      MASTER: "MASTER",
-      CORE: "CORE",
-      TASK: "TASK",
-    } as const;
+  MASTER: "MASTER",
+  CORE: "CORE",
+  TASK: "TASK",
+} as const;
 /** One of: `MASTER`, `CORE`, `TASK`. */
 export type InstanceGroupType = (typeof InstanceGroupType)[keyof typeof InstanceGroupType];
-/** */
+
 export type InstanceGroupTypeList = InstanceGroupType[];
-/** */
+
 export type InstanceId = string;
-/** */
+
 export type InstanceList = Instance[];
 
 /** Custom policy for requesting termination protection or termination of specific instances when shrinking an instance group. */
@@ -1644,20 +1642,21 @@ export interface InstanceResizePolicy {
 
 /** One of: `MASTER`, `CORE`, `TASK`. */
 export const InstanceRoleType = {
-      MASTER: "MASTER",
-      CORE: "CORE",
-      TASK: "TASK",
-    } as const;
+  MASTER: "MASTER",
+  CORE: "CORE",
+  TASK: "TASK",
+} as const;
 /** One of: `MASTER`, `CORE`, `TASK`. */
 export type InstanceRoleType = (typeof InstanceRoleType)[keyof typeof InstanceRoleType];
+
 /** One of: `AWAITING_FULFILLMENT`, `PROVISIONING`, `BOOTSTRAPPING`, `RUNNING`, `TERMINATED`. */
 export const InstanceState = {
-      AWAITING_FULFILLMENT: "AWAITING_FULFILLMENT",
-      PROVISIONING: "PROVISIONING",
-      BOOTSTRAPPING: "BOOTSTRAPPING",
-      RUNNING: "RUNNING",
-      TERMINATED: "TERMINATED",
-    } as const;
+  AWAITING_FULFILLMENT: "AWAITING_FULFILLMENT",
+  PROVISIONING: "PROVISIONING",
+  BOOTSTRAPPING: "BOOTSTRAPPING",
+  RUNNING: "RUNNING",
+  TERMINATED: "TERMINATED",
+} as const;
 /** One of: `AWAITING_FULFILLMENT`, `PROVISIONING`, `BOOTSTRAPPING`, `RUNNING`, `TERMINATED`. */
 export type InstanceState = (typeof InstanceState)[keyof typeof InstanceState];
 
@@ -1675,15 +1674,15 @@ export interface InstanceStateChangeReason {
 
 /** One of: `INTERNAL_ERROR`, `VALIDATION_ERROR`, `INSTANCE_FAILURE`, `BOOTSTRAP_FAILURE`, `CLUSTER_TERMINATED`. */
 export const InstanceStateChangeReasonCode = {
-      INTERNAL_ERROR: "INTERNAL_ERROR",
-      VALIDATION_ERROR: "VALIDATION_ERROR",
-      INSTANCE_FAILURE: "INSTANCE_FAILURE",
-      BOOTSTRAP_FAILURE: "BOOTSTRAP_FAILURE",
-      CLUSTER_TERMINATED: "CLUSTER_TERMINATED",
-    } as const;
+  INTERNAL_ERROR: "INTERNAL_ERROR",
+  VALIDATION_ERROR: "VALIDATION_ERROR",
+  INSTANCE_FAILURE: "INSTANCE_FAILURE",
+  BOOTSTRAP_FAILURE: "BOOTSTRAP_FAILURE",
+  CLUSTER_TERMINATED: "CLUSTER_TERMINATED",
+} as const;
 /** One of: `INTERNAL_ERROR`, `VALIDATION_ERROR`, `INSTANCE_FAILURE`, `BOOTSTRAP_FAILURE`, `CLUSTER_TERMINATED`. */
 export type InstanceStateChangeReasonCode = (typeof InstanceStateChangeReasonCode)[keyof typeof InstanceStateChangeReasonCode];
-/** */
+
 export type InstanceStateList = InstanceState[];
 
 /** The instance status details. */
@@ -1773,7 +1772,6 @@ export interface InstanceTypeConfig {
     Priority?: NonNegativeDouble | undefined;
 }
 
-/** */
 export type InstanceTypeConfigList = InstanceTypeConfig[];
 
 /**
@@ -1832,9 +1830,8 @@ export interface InstanceTypeSpecification {
     Priority?: NonNegativeDouble | undefined;
 }
 
-/** */
 export type InstanceTypeSpecificationList = InstanceTypeSpecification[];
-/** */
+
 export type Integer = number;
 
 /** Indicates that an error occurred while processing the request and that the request was not completed. */
@@ -1961,30 +1958,30 @@ export interface JobFlowDetail {
     ScaleDownBehavior?: ScaleDownBehavior | undefined;
 }
 
-/** */
 export type JobFlowDetailList = JobFlowDetail[];
+
 /**
  * The type of instance.
  *
  * One of: `STARTING`, `BOOTSTRAPPING`, `RUNNING`, `WAITING`, `SHUTTING_DOWN`, `TERMINATED`, `COMPLETED`, `FAILED`.
  */
 export const JobFlowExecutionState = {
-      STARTING: "STARTING",
-      BOOTSTRAPPING: "BOOTSTRAPPING",
-      RUNNING: "RUNNING",
-      WAITING: "WAITING",
-      SHUTTING_DOWN: "SHUTTING_DOWN",
-      TERMINATED: "TERMINATED",
-      COMPLETED: "COMPLETED",
-      FAILED: "FAILED",
-    } as const;
+  STARTING: "STARTING",
+  BOOTSTRAPPING: "BOOTSTRAPPING",
+  RUNNING: "RUNNING",
+  WAITING: "WAITING",
+  SHUTTING_DOWN: "SHUTTING_DOWN",
+  TERMINATED: "TERMINATED",
+  COMPLETED: "COMPLETED",
+  FAILED: "FAILED",
+} as const;
 /**
  * The type of instance.
  *
  * One of: `STARTING`, `BOOTSTRAPPING`, `RUNNING`, `WAITING`, `SHUTTING_DOWN`, `TERMINATED`, `COMPLETED`, `FAILED`.
  */
 export type JobFlowExecutionState = (typeof JobFlowExecutionState)[keyof typeof JobFlowExecutionState];
-/** */
+
 export type JobFlowExecutionStateList = JobFlowExecutionState[];
 
 /** Describes the status of the cluster (job flow). */
@@ -2265,7 +2262,6 @@ export interface KeyValue {
     Value?: XmlString | undefined;
 }
 
-/** */
 export type KeyValueList = KeyValue[];
 
 /** This input determines which bootstrap actions to retrieve. */
@@ -2310,7 +2306,6 @@ export interface ListClustersOutput {
     Marker?: Marker | undefined;
 }
 
-/** */
 export interface ListInstanceFleetsInput {
     /**
      * The unique identifier of the cluster.
@@ -2324,7 +2319,6 @@ export interface ListInstanceFleetsInput {
     Marker?: Marker | undefined;
 }
 
-/** */
 export interface ListInstanceFleetsOutput {
     /** The list of instance fleets for the cluster and given filters. */
     InstanceFleets?: InstanceFleetList | undefined;
@@ -2398,7 +2392,6 @@ export interface ListInstancesOutput {
     Marker?: Marker | undefined;
 }
 
-/** */
 export interface ListReleaseLabelsInput {
     /** Filters the results of the request. `Prefix` specifies the prefix of release labels to return. `Application` specifies the application (with/without version) of release labels to return. */
     Filters?: ReleaseLabelFilter | undefined;
@@ -2412,7 +2405,6 @@ export interface ListReleaseLabelsInput {
     MaxResults?: MaxResultsNumber | undefined;
 }
 
-/** */
 export interface ListReleaseLabelsOutput {
     /** The returned release labels. */
     ReleaseLabels?: OutputOf<StringList> | undefined;
@@ -2448,25 +2440,26 @@ export interface ListStepsOutput {
 
 /** One of: `system-logs`, `application-logs`, `persistent-ui-logs`. */
 export const LogType = {
-      "system-logs": "system-logs",
-      "application-logs": "application-logs",
-      "persistent-ui-logs": "persistent-ui-logs",
-    } as const;
+  "system-logs": "system-logs",
+  "application-logs": "application-logs",
+  "persistent-ui-logs": "persistent-ui-logs",
+} as const;
 /** One of: `system-logs`, `application-logs`, `persistent-ui-logs`. */
 export type LogType = (typeof LogType)[keyof typeof LogType];
-/** */
+
 export type LogTypeMap = Record<string, LogUploadPolicyValue>;
-/** */
+
 export type LogTypesMap = Record<string, XmlStringList>;
+
 /** One of: `emr-managed`, `on-customer-s3only`, `disabled`. */
 export const LogUploadPolicyValue = {
-      "emr-managed": "emr-managed",
-      "on-customer-s3only": "on-customer-s3only",
-      disabled: "disabled",
-    } as const;
+  "emr-managed": "emr-managed",
+  "on-customer-s3only": "on-customer-s3only",
+  disabled: "disabled",
+} as const;
 /** One of: `emr-managed`, `on-customer-s3only`, `disabled`. */
 export type LogUploadPolicyValue = (typeof LogUploadPolicyValue)[keyof typeof LogUploadPolicyValue];
-/** */
+
 export type Long = number;
 
 /** Managed scaling policy for an Amazon EMR cluster. The policy specifies the limits for resources that can be added or terminated from a cluster. The policy only applies to the core and task nodes. The master node cannot be scaled after initial configuration. */
@@ -2487,15 +2480,16 @@ export interface ManagedScalingPolicy {
     ScalingStrategy?: ScalingStrategy | undefined;
 }
 
-/** */
 export type Marker = string;
+
 /** One of: `ON_DEMAND`, `SPOT`. */
 export const MarketType = {
-      ON_DEMAND: "ON_DEMAND",
-      SPOT: "SPOT",
-    } as const;
+  ON_DEMAND: "ON_DEMAND",
+  SPOT: "SPOT",
+} as const;
 /** One of: `ON_DEMAND`, `SPOT`. */
 export type MarketType = (typeof MarketType)[keyof typeof MarketType];
+
 /** Range: 1–100. */
 export type MaxResultsNumber = number;
 
@@ -2507,10 +2501,8 @@ export interface MetricDimension {
     Value?: String | undefined;
 }
 
-/** */
 export type MetricDimensionList = MetricDimension[];
 
-/** */
 export interface ModifyClusterInput {
     /**
      * The unique identifier of the cluster.
@@ -2524,7 +2516,6 @@ export interface ModifyClusterInput {
     ExtendedSupport?: BooleanObject | undefined;
 }
 
-/** */
 export interface ModifyClusterOutput {
     /** The number of steps that can be executed concurrently. */
     StepConcurrencyLevel?: Integer | undefined;
@@ -2552,8 +2543,8 @@ export interface MonitoringConfiguration {
     S3LoggingConfiguration?: S3LoggingConfiguration | undefined;
 }
 
-/** */
 export type NewSupportedProductsList = SupportedProductConfig[];
+
 /** Range: at least 0. */
 export type NonNegativeDouble = number;
 
@@ -2563,7 +2554,6 @@ export interface OSRelease {
     Label?: String | undefined;
 }
 
-/** */
 export type OSReleaseList = OSRelease[];
 
 /** Describes the strategy for using unused Capacity Reservations for fulfilling On-Demand capacity. */
@@ -2599,22 +2589,24 @@ export interface OnDemandCapacityReservationOptions {
 
 /** One of: `open`, `none`. */
 export const OnDemandCapacityReservationPreference = {
-      open: "open",
-      none: "none",
-    } as const;
+  open: "open",
+  none: "none",
+} as const;
 /** One of: `open`, `none`. */
 export type OnDemandCapacityReservationPreference = (typeof OnDemandCapacityReservationPreference)[keyof typeof OnDemandCapacityReservationPreference];
+
 /** One of: `use-capacity-reservations-first`. */
 export const OnDemandCapacityReservationUsageStrategy = {
-      "use-capacity-reservations-first": "use-capacity-reservations-first",
-    } as const;
+  "use-capacity-reservations-first": "use-capacity-reservations-first",
+} as const;
 /** One of: `use-capacity-reservations-first`. */
 export type OnDemandCapacityReservationUsageStrategy = (typeof OnDemandCapacityReservationUsageStrategy)[keyof typeof OnDemandCapacityReservationUsageStrategy];
+
 /** One of: `lowest-price`, `prioritized`. */
 export const OnDemandProvisioningAllocationStrategy = {
-      "lowest-price": "lowest-price",
-      prioritized: "prioritized",
-    } as const;
+  "lowest-price": "lowest-price",
+  prioritized: "prioritized",
+} as const;
 /** One of: `lowest-price`, `prioritized`. */
 export type OnDemandProvisioningAllocationStrategy = (typeof OnDemandProvisioningAllocationStrategy)[keyof typeof OnDemandProvisioningAllocationStrategy];
 
@@ -2683,15 +2675,15 @@ export interface PlacementGroupConfig {
     PlacementStrategy?: PlacementGroupStrategy | undefined;
 }
 
-/** */
 export type PlacementGroupConfigList = PlacementGroupConfig[];
+
 /** One of: `SPREAD`, `PARTITION`, `CLUSTER`, `NONE`. */
 export const PlacementGroupStrategy = {
-      SPREAD: "SPREAD",
-      PARTITION: "PARTITION",
-      CLUSTER: "CLUSTER",
-      NONE: "NONE",
-    } as const;
+  SPREAD: "SPREAD",
+  PARTITION: "PARTITION",
+  CLUSTER: "CLUSTER",
+  NONE: "NONE",
+} as const;
 /** One of: `SPREAD`, `PARTITION`, `CLUSTER`, `NONE`. */
 export type PlacementGroupStrategy = (typeof PlacementGroupStrategy)[keyof typeof PlacementGroupStrategy];
 
@@ -2713,7 +2705,6 @@ export interface PlacementType {
     AvailabilityZones?: XmlStringMaxLen256List | undefined;
 }
 
-/** */
 export interface PutAutoTerminationPolicyInput {
     /**
      * Specifies the ID of the Amazon EMR cluster to which the auto-termination policy will be attached.
@@ -2727,11 +2718,9 @@ export interface PutAutoTerminationPolicyInput {
     AutoTerminationPolicy?: AutoTerminationPolicy | undefined;
 }
 
-/** */
 export interface PutAutoTerminationPolicyOutput {
 }
 
-/** */
 export interface PutManagedScalingPolicyInput {
     /**
      * Specifies the ID of an Amazon EMR cluster where the managed scaling policy is attached.
@@ -2749,15 +2738,14 @@ export interface PutManagedScalingPolicyInput {
     ManagedScalingPolicy: ManagedScalingPolicy;
 }
 
-/** */
 export interface PutManagedScalingPolicyOutput {
 }
 
 /** One of: `OVERWRITE`, `MERGE`. */
 export const ReconfigurationType = {
-      OVERWRITE: "OVERWRITE",
-      MERGE: "MERGE",
-    } as const;
+  OVERWRITE: "OVERWRITE",
+  MERGE: "MERGE",
+} as const;
 /** One of: `OVERWRITE`, `MERGE`. */
 export type ReconfigurationType = (typeof ReconfigurationType)[keyof typeof ReconfigurationType];
 
@@ -2769,7 +2757,6 @@ export interface ReleaseLabelFilter {
     Application?: String | undefined;
 }
 
-/** */
 export interface RemoveAutoTerminationPolicyInput {
     /**
      * Specifies the ID of the Amazon EMR cluster from which the auto-termination policy will be removed.
@@ -2781,11 +2768,9 @@ export interface RemoveAutoTerminationPolicyInput {
     ClusterId: ClusterId;
 }
 
-/** */
 export interface RemoveAutoTerminationPolicyOutput {
 }
 
-/** */
 export interface RemoveManagedScalingPolicyInput {
     /**
      * Specifies the ID of the cluster from which the managed scaling policy will be removed.
@@ -2797,7 +2782,6 @@ export interface RemoveManagedScalingPolicyInput {
     ClusterId: ClusterId;
 }
 
-/** */
 export interface RemoveManagedScalingPolicyOutput {
 }
 
@@ -2829,12 +2813,12 @@ export interface RemoveTagsOutput {
 
 /** One of: `SECURITY`, `NONE`. */
 export const RepoUpgradeOnBoot = {
-      SECURITY: "SECURITY",
-      NONE: "NONE",
-    } as const;
+  SECURITY: "SECURITY",
+  NONE: "NONE",
+} as const;
 /** One of: `SECURITY`, `NONE`. */
 export type RepoUpgradeOnBoot = (typeof RepoUpgradeOnBoot)[keyof typeof RepoUpgradeOnBoot];
-/** */
+
 export type ResourceId = string;
 
 /** Input to the RunJobFlow operation. */
@@ -3093,9 +3077,9 @@ export interface S3MonitoringConfiguration {
 
 /** One of: `TERMINATE_AT_INSTANCE_HOUR`, `TERMINATE_AT_TASK_COMPLETION`. */
 export const ScaleDownBehavior = {
-      TERMINATE_AT_INSTANCE_HOUR: "TERMINATE_AT_INSTANCE_HOUR",
-      TERMINATE_AT_TASK_COMPLETION: "TERMINATE_AT_TASK_COMPLETION",
-    } as const;
+  TERMINATE_AT_INSTANCE_HOUR: "TERMINATE_AT_INSTANCE_HOUR",
+  TERMINATE_AT_TASK_COMPLETION: "TERMINATE_AT_TASK_COMPLETION",
+} as const;
 /** One of: `TERMINATE_AT_INSTANCE_HOUR`, `TERMINATE_AT_TASK_COMPLETION`. */
 export type ScaleDownBehavior = (typeof ScaleDownBehavior)[keyof typeof ScaleDownBehavior];
 
@@ -3155,13 +3139,13 @@ export interface ScalingRule {
     Trigger: ScalingTrigger;
 }
 
-/** */
 export type ScalingRuleList = ScalingRule[];
+
 /** One of: `DEFAULT`, `ADVANCED`. */
 export const ScalingStrategy = {
-      DEFAULT: "DEFAULT",
-      ADVANCED: "ADVANCED",
-    } as const;
+  DEFAULT: "DEFAULT",
+  ADVANCED: "ADVANCED",
+} as const;
 /** One of: `DEFAULT`, `ADVANCED`. */
 export type ScalingStrategy = (typeof ScalingStrategy)[keyof typeof ScalingStrategy];
 
@@ -3191,10 +3175,8 @@ export interface ScriptBootstrapActionConfig {
     Args?: XmlStringList | undefined;
 }
 
-/** */
 export type SecurityGroupsList = XmlStringMaxLen256[];
 
-/** */
 export interface SetKeepJobFlowAliveWhenNoStepsInput {
     /**
      * A list of strings that uniquely identify the clusters to protect. This identifier is returned by [RunJobFlow](https://docs.aws.amazon.com/emr/latest/APIReference/API_RunJobFlow.html) and can also be obtained from [DescribeJobFlows](https://docs.aws.amazon.com/emr/latest/APIReference/API_DescribeJobFlows.html).
@@ -3276,16 +3258,16 @@ export interface SimplifiedApplication {
     Version?: String | undefined;
 }
 
-/** */
 export type SimplifiedApplicationList = SimplifiedApplication[];
+
 /** One of: `capacity-optimized`, `price-capacity-optimized`, `lowest-price`, `diversified`, `capacity-optimized-prioritized`. */
 export const SpotProvisioningAllocationStrategy = {
-      "capacity-optimized": "capacity-optimized",
-      "price-capacity-optimized": "price-capacity-optimized",
-      "lowest-price": "lowest-price",
-      diversified: "diversified",
-      "capacity-optimized-prioritized": "capacity-optimized-prioritized",
-    } as const;
+  "capacity-optimized": "capacity-optimized",
+  "price-capacity-optimized": "price-capacity-optimized",
+  "lowest-price": "lowest-price",
+  diversified: "diversified",
+  "capacity-optimized-prioritized": "capacity-optimized-prioritized",
+} as const;
 /** One of: `capacity-optimized`, `price-capacity-optimized`, `lowest-price`, `diversified`, `capacity-optimized-prioritized`. */
 export type SpotProvisioningAllocationStrategy = (typeof SpotProvisioningAllocationStrategy)[keyof typeof SpotProvisioningAllocationStrategy];
 
@@ -3333,9 +3315,9 @@ export interface SpotProvisioningSpecification {
 
 /** One of: `SWITCH_TO_ON_DEMAND`, `TERMINATE_CLUSTER`. */
 export const SpotProvisioningTimeoutAction = {
-      SWITCH_TO_ON_DEMAND: "SWITCH_TO_ON_DEMAND",
-      TERMINATE_CLUSTER: "TERMINATE_CLUSTER",
-    } as const;
+  SWITCH_TO_ON_DEMAND: "SWITCH_TO_ON_DEMAND",
+  TERMINATE_CLUSTER: "TERMINATE_CLUSTER",
+} as const;
 /** One of: `SWITCH_TO_ON_DEMAND`, `TERMINATE_CLUSTER`. */
 export type SpotProvisioningTimeoutAction = (typeof SpotProvisioningTimeoutAction)[keyof typeof SpotProvisioningTimeoutAction];
 
@@ -3357,12 +3339,12 @@ export interface SpotResizingSpecification {
 
 /** One of: `SAMPLE_COUNT`, `AVERAGE`, `SUM`, `MINIMUM`, `MAXIMUM`. */
 export const Statistic = {
-      SAMPLE_COUNT: "SAMPLE_COUNT",
-      AVERAGE: "AVERAGE",
-      SUM: "SUM",
-      MINIMUM: "MINIMUM",
-      MAXIMUM: "MAXIMUM",
-    } as const;
+  SAMPLE_COUNT: "SAMPLE_COUNT",
+  AVERAGE: "AVERAGE",
+  SUM: "SUM",
+  MINIMUM: "MINIMUM",
+  MAXIMUM: "MAXIMUM",
+} as const;
 /** One of: `SAMPLE_COUNT`, `AVERAGE`, `SUM`, `MINIMUM`, `MAXIMUM`. */
 export type Statistic = (typeof Statistic)[keyof typeof Statistic];
 
@@ -3402,9 +3384,9 @@ export interface Step {
 
 /** One of: `SEND_INTERRUPT`, `TERMINATE_PROCESS`. */
 export const StepCancellationOption = {
-      SEND_INTERRUPT: "SEND_INTERRUPT",
-      TERMINATE_PROCESS: "TERMINATE_PROCESS",
-    } as const;
+  SEND_INTERRUPT: "SEND_INTERRUPT",
+  TERMINATE_PROCESS: "TERMINATE_PROCESS",
+} as const;
 /** One of: `SEND_INTERRUPT`, `TERMINATE_PROCESS`. */
 export type StepCancellationOption = (typeof StepCancellationOption)[keyof typeof StepCancellationOption];
 
@@ -3445,7 +3427,6 @@ export interface StepConfig {
     StepMonitoringConfiguration?: StepMonitoringConfiguration | undefined;
 }
 
-/** */
 export type StepConfigList = StepConfig[];
 
 /** Combines the execution state and configuration of a step. */
@@ -3464,18 +3445,18 @@ export interface StepDetail {
     ExecutionStatusDetail?: StepExecutionStatusDetail | undefined;
 }
 
-/** */
 export type StepDetailList = StepDetail[];
+
 /** One of: `PENDING`, `RUNNING`, `CONTINUE`, `COMPLETED`, `CANCELLED`, `FAILED`, `INTERRUPTED`. */
 export const StepExecutionState = {
-      PENDING: "PENDING",
-      RUNNING: "RUNNING",
-      CONTINUE: "CONTINUE",
-      COMPLETED: "COMPLETED",
-      CANCELLED: "CANCELLED",
-      FAILED: "FAILED",
-      INTERRUPTED: "INTERRUPTED",
-    } as const;
+  PENDING: "PENDING",
+  RUNNING: "RUNNING",
+  CONTINUE: "CONTINUE",
+  COMPLETED: "COMPLETED",
+  CANCELLED: "CANCELLED",
+  FAILED: "FAILED",
+  INTERRUPTED: "INTERRUPTED",
+} as const;
 /** One of: `PENDING`, `RUNNING`, `CONTINUE`, `COMPLETED`, `CANCELLED`, `FAILED`, `INTERRUPTED`. */
 export type StepExecutionState = (typeof StepExecutionState)[keyof typeof StepExecutionState];
 
@@ -3509,9 +3490,8 @@ export interface StepExecutionStatusDetail {
     LastStateChangeReason?: XmlString | undefined;
 }
 
-/** */
 export type StepId = string;
-/** */
+
 export type StepIdsList = XmlStringMaxLen256[];
 
 /** Object that holds configuration properties for logging. */
@@ -3522,14 +3502,14 @@ export interface StepMonitoringConfiguration {
 
 /** One of: `PENDING`, `CANCEL_PENDING`, `RUNNING`, `COMPLETED`, `CANCELLED`, `FAILED`, `INTERRUPTED`. */
 export const StepState = {
-      PENDING: "PENDING",
-      CANCEL_PENDING: "CANCEL_PENDING",
-      RUNNING: "RUNNING",
-      COMPLETED: "COMPLETED",
-      CANCELLED: "CANCELLED",
-      FAILED: "FAILED",
-      INTERRUPTED: "INTERRUPTED",
-    } as const;
+  PENDING: "PENDING",
+  CANCEL_PENDING: "CANCEL_PENDING",
+  RUNNING: "RUNNING",
+  COMPLETED: "COMPLETED",
+  CANCELLED: "CANCELLED",
+  FAILED: "FAILED",
+  INTERRUPTED: "INTERRUPTED",
+} as const;
 /** One of: `PENDING`, `CANCEL_PENDING`, `RUNNING`, `COMPLETED`, `CANCELLED`, `FAILED`, `INTERRUPTED`. */
 export type StepState = (typeof StepState)[keyof typeof StepState];
 
@@ -3547,11 +3527,11 @@ export interface StepStateChangeReason {
 
 /** One of: `NONE`. */
 export const StepStateChangeReasonCode = {
-      NONE: "NONE",
-    } as const;
+  NONE: "NONE",
+} as const;
 /** One of: `NONE`. */
 export type StepStateChangeReasonCode = (typeof StepStateChangeReasonCode)[keyof typeof StepStateChangeReasonCode];
-/** */
+
 export type StepStateList = StepState[];
 
 /** The execution status details of the cluster step. */
@@ -3592,7 +3572,6 @@ export interface StepSummary {
     EncryptionKeyArn?: String | undefined;
 }
 
-/** */
 export type StepSummaryList = StepSummary[];
 
 /** The timeline of the cluster step lifecycle. */
@@ -3605,11 +3584,10 @@ export interface StepTimeline {
     EndDateTime?: Date_ | undefined;
 }
 
-/** */
 export type String = string;
-/** */
+
 export type StringList = String[];
-/** */
+
 export type StringMap = Record<string, String>;
 
 /** The list of supported product configurations that allow user-supplied arguments. Amazon EMR accepts these arguments and forwards them to the corresponding installation script as bootstrap action arguments. */
@@ -3626,7 +3604,6 @@ export interface SupportedProductConfig {
     Args?: XmlStringList | undefined;
 }
 
-/** */
 export type SupportedProductsList = XmlStringMaxLen256[];
 
 /** A key-value pair containing user-defined metadata that you can associate with an Amazon EMR resource. Tags make it easier to associate clusters in various ways, such as grouping clusters to track your Amazon EMR resource allocation costs. For more information, see [Tag Clusters](https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-plan-tags.html). */
@@ -3637,7 +3614,6 @@ export interface Tag {
     Value?: String | undefined;
 }
 
-/** */
 export type TagList = Tag[];
 
 /** Input to the TerminateJobFlows operation. */
@@ -3652,38 +3628,40 @@ export interface TerminateJobFlowsInput {
 
 /** Range: at least 0. */
 export type ThroughputVal = number;
+
 /** One of: `NONE`, `SECONDS`, `MICRO_SECONDS`, `MILLI_SECONDS`, `BYTES`, `KILO_BYTES`, `MEGA_BYTES`, `GIGA_BYTES`, `TERA_BYTES`, `BITS`, `KILO_BITS`, `MEGA_BITS`, `GIGA_BITS`, `TERA_BITS`, `PERCENT`, `COUNT`, `BYTES_PER_SECOND`, `KILO_BYTES_PER_SECOND`, `MEGA_BYTES_PER_SECOND`, `GIGA_BYTES_PER_SECOND`, `TERA_BYTES_PER_SECOND`, `BITS_PER_SECOND`, `KILO_BITS_PER_SECOND`, `MEGA_BITS_PER_SECOND`, `GIGA_BITS_PER_SECOND`, `TERA_BITS_PER_SECOND`, `COUNT_PER_SECOND`. */
 export const Unit = {
-      NONE: "NONE",
-      SECONDS: "SECONDS",
-      MICRO_SECONDS: "MICRO_SECONDS",
-      MILLI_SECONDS: "MILLI_SECONDS",
-      BYTES: "BYTES",
-      KILO_BYTES: "KILO_BYTES",
-      MEGA_BYTES: "MEGA_BYTES",
-      GIGA_BYTES: "GIGA_BYTES",
-      TERA_BYTES: "TERA_BYTES",
-      BITS: "BITS",
-      KILO_BITS: "KILO_BITS",
-      MEGA_BITS: "MEGA_BITS",
-      GIGA_BITS: "GIGA_BITS",
-      TERA_BITS: "TERA_BITS",
-      PERCENT: "PERCENT",
-      COUNT: "COUNT",
-      BYTES_PER_SECOND: "BYTES_PER_SECOND",
-      KILO_BYTES_PER_SECOND: "KILO_BYTES_PER_SECOND",
-      MEGA_BYTES_PER_SECOND: "MEGA_BYTES_PER_SECOND",
-      GIGA_BYTES_PER_SECOND: "GIGA_BYTES_PER_SECOND",
-      TERA_BYTES_PER_SECOND: "TERA_BYTES_PER_SECOND",
-      BITS_PER_SECOND: "BITS_PER_SECOND",
-      KILO_BITS_PER_SECOND: "KILO_BITS_PER_SECOND",
-      MEGA_BITS_PER_SECOND: "MEGA_BITS_PER_SECOND",
-      GIGA_BITS_PER_SECOND: "GIGA_BITS_PER_SECOND",
-      TERA_BITS_PER_SECOND: "TERA_BITS_PER_SECOND",
-      COUNT_PER_SECOND: "COUNT_PER_SECOND",
-    } as const;
+  NONE: "NONE",
+  SECONDS: "SECONDS",
+  MICRO_SECONDS: "MICRO_SECONDS",
+  MILLI_SECONDS: "MILLI_SECONDS",
+  BYTES: "BYTES",
+  KILO_BYTES: "KILO_BYTES",
+  MEGA_BYTES: "MEGA_BYTES",
+  GIGA_BYTES: "GIGA_BYTES",
+  TERA_BYTES: "TERA_BYTES",
+  BITS: "BITS",
+  KILO_BITS: "KILO_BITS",
+  MEGA_BITS: "MEGA_BITS",
+  GIGA_BITS: "GIGA_BITS",
+  TERA_BITS: "TERA_BITS",
+  PERCENT: "PERCENT",
+  COUNT: "COUNT",
+  BYTES_PER_SECOND: "BYTES_PER_SECOND",
+  KILO_BYTES_PER_SECOND: "KILO_BYTES_PER_SECOND",
+  MEGA_BYTES_PER_SECOND: "MEGA_BYTES_PER_SECOND",
+  GIGA_BYTES_PER_SECOND: "GIGA_BYTES_PER_SECOND",
+  TERA_BYTES_PER_SECOND: "TERA_BYTES_PER_SECOND",
+  BITS_PER_SECOND: "BITS_PER_SECOND",
+  KILO_BITS_PER_SECOND: "KILO_BITS_PER_SECOND",
+  MEGA_BITS_PER_SECOND: "MEGA_BITS_PER_SECOND",
+  GIGA_BITS_PER_SECOND: "GIGA_BITS_PER_SECOND",
+  TERA_BITS_PER_SECOND: "TERA_BITS_PER_SECOND",
+  COUNT_PER_SECOND: "COUNT_PER_SECOND",
+} as const;
 /** One of: `NONE`, `SECONDS`, `MICRO_SECONDS`, `MILLI_SECONDS`, `BYTES`, `KILO_BYTES`, `MEGA_BYTES`, `GIGA_BYTES`, `TERA_BYTES`, `BITS`, `KILO_BITS`, `MEGA_BITS`, `GIGA_BITS`, `TERA_BITS`, `PERCENT`, `COUNT`, `BYTES_PER_SECOND`, `KILO_BYTES_PER_SECOND`, `MEGA_BYTES_PER_SECOND`, `GIGA_BYTES_PER_SECOND`, `TERA_BYTES_PER_SECOND`, `BITS_PER_SECOND`, `KILO_BITS_PER_SECOND`, `MEGA_BITS_PER_SECOND`, `GIGA_BITS_PER_SECOND`, `TERA_BITS_PER_SECOND`, `COUNT_PER_SECOND`. */
 export type Unit = (typeof Unit)[keyof typeof Unit];
+
 /** Range: 1–100. */
 export type UtilizationPerformanceIndexInteger = number;
 
@@ -3713,19 +3691,21 @@ export interface VolumeSpecification {
 
 /** Range: at least 0. */
 export type WholeNumber = number;
+
 /**
  * Length: 0–10280 characters (Unicode code points).
  *
  * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
  */
 export type XmlString = string;
-/** */
+
 export type XmlStringList = XmlString[];
+
 /**
  * Length: 0–256 characters (Unicode code points).
  *
  * Pattern: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*` (the whole value).
  */
 export type XmlStringMaxLen256 = string;
-/** */
+
 export type XmlStringMaxLen256List = XmlStringMaxLen256[];

@@ -9,7 +9,7 @@
  * issues as from the walk alone.
  */
 import type { Predicate, Validator, Walk } from "./validation-support.generated.js";
-import { describeType, isObject, lengthOutside, MAX_NESTING, nearest, report, show } from "./validation-support.generated.js";
+import { byteLength, describeType, documentProblem, hasDuplicates, isAsyncIterable, isObject, isStreamingBlob, isTimestamp, lengthOutside, MAX_NESTING, nearest, report, show } from "./validation-support.generated.js";
 const ENUM0 = new Set<unknown>(["TERMINATE_JOB_FLOW","TERMINATE_CLUSTER","CANCEL_AND_WAIT","CONTINUE"]);
 const VALUES1 = ["TERMINATE_JOB_FLOW","TERMINATE_CLUSTER","CANCEL_AND_WAIT","CONTINUE"] as readonly string[];
 const MEMBERS2 = ["InstanceGroups","JobFlowId"] as readonly string[];
@@ -1721,8 +1721,8 @@ export function validateConfigurationList(value: unknown, walk: Walk): void {
 
 /** Checks a value against Date. */
 export function validateDate_(value: unknown, walk: Walk): void {
-  if (!(value instanceof Date ? !Number.isNaN(value.getTime()) : typeof value === "number" ? Number.isFinite(value) : typeof value === "string" && !Number.isNaN(Date.parse(value)))) {
-    report(walk, "type", `must be a timestamp (a Date, epoch seconds or an ISO 8601 string), but is ${describeType(value)}`);
+  if (!isTimestamp(value, "epoch-seconds")) {
+    report(walk, "type", `must be a timestamp (a valid Date or epoch seconds), but is ${describeType(value)}`);
     return;
   }
 }
@@ -4146,8 +4146,8 @@ export function validateInstanceTypeSpecificationList(value: unknown, walk: Walk
 
 /** Checks a value against Integer. */
 export function validateInteger(value: unknown, walk: Walk): void {
-  if (typeof value !== "number" || !Number.isInteger(value)) {
-    report(walk, "type", `must be an integer, but is ${describeType(value)}`);
+  if (typeof value !== "number" || !Number.isInteger(value) || value < -2147483648 || value > 2147483647) {
+    report(walk, "type", `must be a 32-bit integer (-2147483648 to 2147483647), but is ${describeType(value)}`);
     return;
   }
 }
@@ -5364,8 +5364,8 @@ export function validateLogUploadPolicyValue(value: unknown, walk: Walk): void {
 
 /** Checks a value against Long. */
 export function validateLong(value: unknown, walk: Walk): void {
-  if (typeof value !== "number" || !Number.isInteger(value)) {
-    report(walk, "type", `must be an integer, but is ${describeType(value)}`);
+  if (typeof value !== "number" || !Number.isSafeInteger(value)) {
+    report(walk, "type", `must be an integer within ±(2^53 − 1), but is ${describeType(value)}`);
     return;
   }
 }
@@ -5429,8 +5429,8 @@ export function validateMarketType(value: unknown, walk: Walk): void {
 
 /** Checks a value against MaxResultsNumber. */
 export function validateMaxResultsNumber(value: unknown, walk: Walk): void {
-  if (typeof value !== "number" || !Number.isInteger(value)) {
-    report(walk, "type", `must be an integer, but is ${describeType(value)}`);
+  if (typeof value !== "number" || !Number.isInteger(value) || value < -2147483648 || value > 2147483647) {
+    report(walk, "type", `must be a 32-bit integer (-2147483648 to 2147483647), but is ${describeType(value)}`);
     return;
   }
   if (value < 1 || value > 100) report(walk, "range", `must be 1–100, but is ${value}`);
@@ -7762,8 +7762,8 @@ export function validateTerminateJobFlowsInput(value: unknown, walk: Walk): void
 
 /** Checks a value against ThroughputVal. */
 export function validateThroughputVal(value: unknown, walk: Walk): void {
-  if (typeof value !== "number" || !Number.isInteger(value)) {
-    report(walk, "type", `must be an integer, but is ${describeType(value)}`);
+  if (typeof value !== "number" || !Number.isInteger(value) || value < -2147483648 || value > 2147483647) {
+    report(walk, "type", `must be a 32-bit integer (-2147483648 to 2147483647), but is ${describeType(value)}`);
     return;
   }
   if (value < 0) report(walk, "range", `must be at least 0, but is ${value}`);
@@ -7783,8 +7783,8 @@ export function validateUnit(value: unknown, walk: Walk): void {
 
 /** Checks a value against UtilizationPerformanceIndexInteger. */
 export function validateUtilizationPerformanceIndexInteger(value: unknown, walk: Walk): void {
-  if (typeof value !== "number" || !Number.isInteger(value)) {
-    report(walk, "type", `must be an integer, but is ${describeType(value)}`);
+  if (typeof value !== "number" || !Number.isInteger(value) || value < -2147483648 || value > 2147483647) {
+    report(walk, "type", `must be a 32-bit integer (-2147483648 to 2147483647), but is ${describeType(value)}`);
     return;
   }
   if (value < 1 || value > 100) report(walk, "range", `must be 1–100, but is ${value}`);
@@ -7840,8 +7840,8 @@ export function validateVolumeSpecification(value: unknown, walk: Walk): void {
 
 /** Checks a value against WholeNumber. */
 export function validateWholeNumber(value: unknown, walk: Walk): void {
-  if (typeof value !== "number" || !Number.isInteger(value)) {
-    report(walk, "type", `must be an integer, but is ${describeType(value)}`);
+  if (typeof value !== "number" || !Number.isInteger(value) || value < -2147483648 || value > 2147483647) {
+    report(walk, "type", `must be a 32-bit integer (-2147483648 to 2147483647), but is ${describeType(value)}`);
     return;
   }
   if (value < 0) report(walk, "range", `must be at least 0, but is ${value}`);
@@ -9004,7 +9004,7 @@ export function isValidConfigurationList(value: unknown, depth = 0): boolean {
 
 /** True when Date's validator would report nothing. */
 export function isValidDate_(value: unknown): boolean {
-  if (!(value instanceof Date ? !Number.isNaN(value.getTime()) : typeof value === "number" ? Number.isFinite(value) : typeof value === "string" && !Number.isNaN(Date.parse(value)))) return false;
+  if (!isTimestamp(value, "epoch-seconds")) return false;
   return true;
 }
 
@@ -10387,7 +10387,7 @@ export function isValidInstanceTypeSpecificationList(value: unknown, depth = 0):
 
 /** True when Integer's validator would report nothing. */
 export function isValidInteger(value: unknown): boolean {
-  if (typeof value !== "number" || !Number.isInteger(value)) return false;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < -2147483648 || value > 2147483647) return false;
   return true;
 }
 
@@ -11061,7 +11061,7 @@ export function isValidLogUploadPolicyValue(value: unknown): boolean {
 
 /** True when Long's validator would report nothing. */
 export function isValidLong(value: unknown): boolean {
-  if (typeof value !== "number" || !Number.isInteger(value)) return false;
+  if (typeof value !== "number" || !Number.isSafeInteger(value)) return false;
   return true;
 }
 
@@ -11102,7 +11102,7 @@ export function isValidMarketType(value: unknown): boolean {
 
 /** True when MaxResultsNumber's validator would report nothing. */
 export function isValidMaxResultsNumber(value: unknown): boolean {
-  if (typeof value !== "number" || !Number.isInteger(value)) return false;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < -2147483648 || value > 2147483647) return false;
   if (value < 1 || value > 100) return false;
   return true;
 }
@@ -12464,7 +12464,7 @@ export function isValidTerminateJobFlowsInput(value: unknown): boolean {
 
 /** True when ThroughputVal's validator would report nothing. */
 export function isValidThroughputVal(value: unknown): boolean {
-  if (typeof value !== "number" || !Number.isInteger(value)) return false;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < -2147483648 || value > 2147483647) return false;
   if (value < 0) return false;
   return true;
 }
@@ -12478,7 +12478,7 @@ export function isValidUnit(value: unknown): boolean {
 
 /** True when UtilizationPerformanceIndexInteger's validator would report nothing. */
 export function isValidUtilizationPerformanceIndexInteger(value: unknown): boolean {
-  if (typeof value !== "number" || !Number.isInteger(value)) return false;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < -2147483648 || value > 2147483647) return false;
   if (value < 1 || value > 100) return false;
   return true;
 }
@@ -12510,7 +12510,7 @@ export function isValidVolumeSpecification(value: unknown): boolean {
 
 /** True when WholeNumber's validator would report nothing. */
 export function isValidWholeNumber(value: unknown): boolean {
-  if (typeof value !== "number" || !Number.isInteger(value)) return false;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < -2147483648 || value > 2147483647) return false;
   if (value < 0) return false;
   return true;
 }

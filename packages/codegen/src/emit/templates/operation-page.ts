@@ -1,10 +1,13 @@
-/** The handlebars template of a reference page: one per operation, laid out like the AWS API reference. */
-export const OPERATION_PAGE = `<!--
+/** The generated-file header, as an HTML comment at the top of every page. */
+const HEADER = `<!--
 {{#each header}}
 {{this}}
 {{/each}}
 -->
+`;
 
+/** The handlebars template of a reference page: one per operation, laid out like the AWS API reference. */
+export const OPERATION_PAGE = `${HEADER}
 # {{name}}
 
 {{{documentation}}}
@@ -72,6 +75,17 @@ The model names no errors for this operation.
 {{/if}}
 `;
 
+/** The page of one structure that operation pages link to rather than describe themselves. */
+export const TYPE_PAGE = `${HEADER}
+# {{name}}
+
+{{{documentation}}}
+
+{{#each members}}
+{{> member}}
+{{/each}}
+`;
+
 export const MEMBER_PARTIAL = `#### {{name}}
 
 {{{documentation}}}
@@ -81,4 +95,5 @@ export const MEMBER_PARTIAL = `#### {{name}}
 {{#each constraints}}
 - {{{this}}}
 {{/each}}
+
 `;

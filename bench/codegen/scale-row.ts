@@ -1,0 +1,61 @@
+/**
+ * Prints the scale row (issue 16): per format, how many services generate and compile, why the rest do not, the
+ * time to generate and to type-check them all, the cost per shape of the smallest, median and largest models, and
+ * the process's peak RSS. Goals: every service generates and compiles; the largest model's ms/shape at most 1.5×
+ * the median's; every botocore service generated in under 90 s.
+ */
+import { type FormatRun, runFormat } from "./scale.js";
+
+const GOAL_FLAT = 1.5;
+const GOAL_BOTOCORE_MS = 90_000;
+
+export function scaleRow(dir: string): void {
+  const rows: Record<string, Record<string, string | number>> = {};
+  const failures: string[] = [];
+  const runs: FormatRun[] = [];
+  for (const format of ["botocore", "smithy"]) {
+    const run = runFormat(dir, format);
+    if (run === undefined) {
+      console.log(`scale row: ${dir}/${format} is missing; skipped`);
+      continue;
+    }
+    runs.push(run);
+    const ok = run.runs.filter((r) => r.failure === undefined);
+    const count = (kind: string) => run.runs.filter((r) => r.failure?.kind === kind).length;
+    // The cost per shape of the models generated, by size; a model's time is one run, in the same process.
+    const sized = run.runs.filter((r) => r.shapes > 0).sort((a, b) => a.shapes - b.shapes || a.ms - b.ms);
+    const perShape = (i: number) => (sized[i] ? sized[i]!.ms / sized[i]!.shapes : Number.NaN);
+    const median = perShape(Math.floor(sized.length / 2));
+    const largest = perShape(sized.length - 1);
+    rows[format] = {
+      services: run.runs.length,
+      "generate and compile": `${ok.length} (${((100 * ok.length) / run.runs.length).toFixed(1)}%)`,
+      "refused: pattern": count("refused: pattern"),
+      "refused: other": count("refused"),
+      "does not compile": count("does not compile"),
+      "generate s": (run.generateMs / 1000).toFixed(1),
+      "tsc s": (run.compileMs / 1000).toFixed(1),
+      // The model's name in the value, so that both formats share the column.
+      "ms/shape smallest": `${perShape(0).toFixed(3)} (${sized[0]?.label})`,
+      "ms/shape median": `${median.toFixed(3)} (${sized[Math.floor(sized.length / 2)]?.label})`,
+      "ms/shape largest": `${largest.toFixed(3)} (${sized.at(-1)?.label})`,
+      "largest / median": (largest / median).toFixed(2),
+    };
+    for (const r of run.runs)
+      if (r.failure) failures.push(`${format}/${r.label}: ${r.failure.kind}: ${r.failure.detail}`);
+  }
+  console.table(rows);
+  console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (the whole bench process)`);
+  for (const run of runs) {
+    const ok = run.runs.every((r) => r.failure === undefined);
+    const row = rows[run.format]!;
+    const flat = Number(row["largest / median"]) <= GOAL_FLAT;
+    console.log(
+      `${run.format}: every service generates and compiles: ${ok ? "met" : "NOT met"}; cost per shape flat (≤ ${GOAL_FLAT}×): ${flat ? "met" : "NOT met"}` +
+        (run.format === "botocore"
+          ? `; all generated in under ${GOAL_BOTOCORE_MS / 1000} s: ${run.generateMs < GOAL_BOTOCORE_MS ? "met" : "NOT met"}`
+          : ""),
+    );
+  }
+  if (failures.length > 0) console.log(`not generated or not compiling:\n  ${failures.join("\n  ")}`);
+}

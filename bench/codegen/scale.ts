@@ -1,0 +1,83 @@
+/**
+ * The scale row: every service of a models directory (`EMRKIT_BENCH_MODELS`, laid out as `botocore/` and `smithy/`
+ * folders like models/all), both formats, in one process. Each service is generated whole (every operation, every
+ * emitter) and its output type-checked with strict tsc in batches. Goals (issue 16): every service generates and
+ * compiles; the cost per shape stays flat (the largest model at most 1.5× the median model's ms/shape); all botocore
+ * services generate in under 90 s.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { generateFrom, loadModelFile, ModelError } from "@emrkit/codegen";
+import { compileOutputs } from "./compile-in-memory.js";
+
+/** Services per tsc program: big enough to share the library's parse, small enough to keep memory bounded. */
+const BATCH = 40;
+
+export interface ServiceRun {
+  readonly label: string;
+  readonly shapes: number;
+  readonly ms: number;
+  /** Why it was not generated or does not compile; absent when it did both. */
+  readonly failure?: { readonly kind: "refused: pattern" | "refused" | "does not compile"; readonly detail: string };
+}
+
+export interface FormatRun {
+  readonly format: string;
+  readonly runs: ServiceRun[];
+  readonly generateMs: number;
+  readonly compileMs: number;
+}
+
+/** Generates and compiles every service of `dir/<format>/`; `only` narrows to file names that start with one of these. */
+export function runFormat(dir: string, format: string, only: readonly string[] = []): FormatRun | undefined {
+  const folder = join(dir, format);
+  if (!existsSync(folder)) return undefined;
+  const files = readdirSync(folder)
+    .filter(
+      (f) =>
+        f.endsWith(".json") &&
+        !/paginators|waiters/.test(f) &&
+        (only.length === 0 || only.some((o) => f.startsWith(o))),
+    )
+    .sort();
+  const runs: ServiceRun[] = [];
+  let batch = new Map<string, Map<string, string>>();
+  let generateMs = 0;
+  let compileMs = 0;
+  const flush = () => {
+    const started = performance.now();
+    const failures = compileOutputs(batch);
+    compileMs += performance.now() - started;
+    for (const [label, diagnostics] of failures) {
+      const i = runs.findIndex((r) => r.label === label);
+      const detail = `${diagnostics.length} errors; first: ${diagnostics[0]}`;
+      runs[i] = { ...runs[i]!, failure: { kind: "does not compile", detail } };
+    }
+    batch = new Map();
+  };
+  for (const file of files) {
+    const label = file.replace(/\.(service-2\.)?json$/, "");
+    const started = performance.now();
+    try {
+      const { files: output, shapes } = generateCounted(join(folder, file));
+      const ms = performance.now() - started;
+      generateMs += ms;
+      runs.push({ label, shapes, ms });
+      batch.set(label, output);
+    } catch (error) {
+      generateMs += performance.now() - started;
+      if (!(error instanceof ModelError)) throw error;
+      const kind = / pattern /.test(error.message) ? "refused: pattern" : "refused";
+      runs.push({ label, shapes: 0, ms: 0, failure: { kind, detail: error.message } });
+    }
+    if (batch.size >= BATCH) flush();
+  }
+  if (batch.size > 0) flush();
+  return { format, runs, generateMs, compileMs };
+}
+
+/** What `generate({ model })` does (every operation: no selection), keeping the shape count. */
+function generateCounted(path: string): { files: Map<string, string>; shapes: number } {
+  const service = loadModelFile(path);
+  return { files: generateFrom(service), shapes: service.shapes.size };
+}
