@@ -19,6 +19,31 @@ const request = {
   ],
 };
 
+// Every part counted, in UTF-16 units and in code points (a property that is not an object counts nothing; a lone
+// surrogate is one code point, and the character after it another): 14 + 6 + 10,240 + 3 + 5 = 10,268 units;
+// 14 + 5 + 5,120 + 2 + 4 = 5,145 code points.
+const everyPart = {
+  JobFlowId: "j-ABC123",
+  Steps: [
+    {
+      Name: "parts",
+      HadoopJarStep: {
+        Jar: "s3://a/app.jar",
+        MainClass: "😀Main",
+        Args: ["😀".repeat(5_120)],
+        Properties: [null, "x", { Key: "k😀", Value: "v😀\ud800x" }],
+      },
+    },
+  ],
+};
+
+it("hadoop-jar-step-too-long counts every part of the step, in both units, in its message", () => {
+  const issue = validate(everyPart).issues.find((i) => i.code === "hadoop-jar-step-too-long");
+  expect(issue?.message).toBe(
+    "has 10268 UTF-16 units (5145 code points) in its jar, main class, arguments and properties, but at most 10240 are allowed (MAX_HADOOP_JAR_STEP_CHARACTERS, counted in UTF-16 units)",
+  );
+});
+
 it("each rule's message and suggestion", () => {
   const issues = validate(request, { stepConcurrencyLevel: 2 }).issues.map((issue) => ({
     code: issue.code,
