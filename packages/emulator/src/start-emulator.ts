@@ -12,7 +12,7 @@ import type { ToolsOption } from "./emr/programs/tools.js";
 import { RecordStore } from "./emr/record-store.js";
 import { createEmrServer } from "./emr/server.js";
 import type { StepEnvironmentOptions } from "./emr/step-environment.js";
-import { STEP_ACCESS_KEY_ID, STEP_SECRET_ACCESS_KEY } from "./emr/step-environment.js";
+import { stepCredentials } from "./emr/step-environment.js";
 import { checkStepOptions, openStepHost } from "./emr/step-host.js";
 import { FaultInjector } from "./faults.js";
 import { startS3Endpoint } from "./s3/start-s3-endpoint.js";
@@ -52,7 +52,7 @@ export interface EmulatorOptions {
    * What steps see of this machine's environment. A step never inherits the emulator's: it gets PATH (the host's),
    * HOME (`<dataDir>/home`, shared by the steps), TMPDIR (`<dataDir>/tmp/<step>`), AWS_REGION and
    * AWS_DEFAULT_REGION (its cluster's region), dummy AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (which the local S3
-   * endpoint accepts), AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE under that HOME, AWS_EC2_METADATA_DISABLED,
+   * endpoint accepts; with `verifySignatures`, a secret drawn for this emulator), AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE under that HOME, AWS_EC2_METADATA_DISABLED,
    * AWS_ENDPOINT_URL (a loopback endpoint that refuses every AWS call and says why), AWS_ENDPOINT_URL_S3 (the local
    * S3 endpoint), AWS_ENDPOINT_URL_EMR (this emulator), NO_PROXY/no_proxy (loopback, added to any given),
    * EMRKIT_S3_ROOT, EMRKIT_CLUSTER_ID and EMRKIT_STEP_ID; and runs in
@@ -144,11 +144,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     await removeData();
     throw error;
   }
-  // Steps sign their S3 calls with the dummy keys they are given: accepted beside the local ones.
-  const s3Keys = credentials && [
-    credentials,
-    { accessKeyId: STEP_ACCESS_KEY_ID, secretAccessKey: STEP_SECRET_ACCESS_KEY },
-  ];
+  // Steps sign their S3 calls with the keys they are given: accepted beside the local ones.
+  const stepKeys = stepCredentials(credentials !== undefined);
+  const s3Keys = credentials && [credentials, stepKeys];
   let endpoint = "";
   const s3 = await startS3Endpoint({
     host,
@@ -164,6 +162,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const steps = await openStepHost({ dataDir, s3Root, logRoot }, stepOptions, {
     s3: s3.url,
     emr: () => endpoint,
+    credentials: stepKeys,
   }).catch(async (error: unknown) => {
     await s3.close();
     journal.close();

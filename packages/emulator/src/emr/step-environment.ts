@@ -7,6 +7,7 @@
  * under /usr/lib or /home/hadoop): paths of a node this machine is not, so none of them is copied here. What a step
  * gets instead is listed in `stepEnvironment`'s documentation (start-emulator.ts) and the README.
  */
+import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import type { StepRecord } from "./records.js";
 
@@ -37,6 +38,8 @@ export interface StepEnvironmentContext {
   s3Endpoint: string;
   /** Where EMR calls go (AWS_ENDPOINT_URL_EMR): the emulator itself, known once it listens (hence a function). */
   emrEndpoint: () => string;
+  /** The key pair steps sign with (stepCredentials); default the fixed dummy one. */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
 /**
@@ -46,11 +49,23 @@ export interface StepEnvironmentContext {
 export const STEP_REGION = "us-east-1";
 
 /**
- * Credentials no AWS account has: a call that gets past AWS_ENDPOINT_URL to real AWS is refused there. The local S3
- * endpoint accepts them, also when it checks signatures.
+ * Credentials no AWS account has: a call that gets past AWS_ENDPOINT_URL to real AWS is refused there. The steps'
+ * keys while nothing checks signatures; with checks, each emulator draws a secret of its own (stepCredentials).
  */
 export const STEP_ACCESS_KEY_ID = "EMRKITLOCALSTEP";
 export const STEP_SECRET_ACCESS_KEY = "emrkit-local-step-not-a-secret";
+
+/**
+ * The key pair an emulator's steps sign with: the fixed dummy one while nothing checks signatures, and a secret
+ * drawn for this emulator when the S3 endpoint checks them, since a secret written in this source file would let
+ * anyone who reaches the endpoint read and write the local S3 root.
+ */
+export function stepCredentials(signaturesChecked: boolean): { accessKeyId: string; secretAccessKey: string } {
+  return {
+    accessKeyId: STEP_ACCESS_KEY_ID,
+    secretAccessKey: signaturesChecked ? randomBytes(30).toString("base64url") : STEP_SECRET_ACCESS_KEY,
+  };
+}
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const LOOPBACK = "127.0.0.1,localhost,::1";
@@ -101,8 +116,8 @@ export function stepEnvironment(
     // The host's, so that a step finds the programs the user has; not a secret, and a step without it runs nothing.
     PATH: host.PATH ?? "/usr/local/bin:/usr/bin:/bin",
     HOME: context.home,
-    AWS_ACCESS_KEY_ID: STEP_ACCESS_KEY_ID,
-    AWS_SECRET_ACCESS_KEY: STEP_SECRET_ACCESS_KEY,
+    AWS_ACCESS_KEY_ID: context.credentials?.accessKeyId ?? STEP_ACCESS_KEY_ID,
+    AWS_SECRET_ACCESS_KEY: context.credentials?.secretAccessKey ?? STEP_SECRET_ACCESS_KEY,
     // The SDKs' shared files under the step's HOME, so a passed-through HOME does not bring ~/.aws along.
     AWS_CONFIG_FILE: join(context.home, ".aws", "config"),
     AWS_SHARED_CREDENTIALS_FILE: join(context.home, ".aws", "credentials"),

@@ -51,10 +51,11 @@ export interface OpenStepHost {
   close(): Promise<void>;
 }
 
-/** The endpoints a step's AWS calls go to: the local S3 one, and the emulator's own (once it listens). */
+/** The endpoints a step's AWS calls go to: the local S3 one, and the emulator's own (once it listens); its keys. */
 export interface StepEndpoints {
   s3: string;
   emr: () => string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
 }
 
 export async function openStepHost(
@@ -73,6 +74,7 @@ export async function openStepHost(
     awsEndpoint: offline.url,
     s3Endpoint: endpoints.s3,
     emrEndpoint: endpoints.emr,
+    credentials: endpoints.credentials,
   });
   return {
     host: {
