@@ -7,7 +7,7 @@ import { dirname, join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { pythonBotocoreData } from "../../src/find/botocore-locations.js";
 import { findModel, generate, ModelNotFoundError, main } from "../../src/index.js";
-import { MODELS_DIR } from "../helpers/models.js";
+import { describeWithModels, MODELS_DIR } from "../helpers/models.js";
 import { tempDir } from "../helpers/temp-dir.js";
 
 const temp = tempDir("emrkit-codegen-find-");
@@ -119,14 +119,13 @@ describe("not found", () => {
   });
 });
 
-describe("the command, by name", () => {
+const PINNED_SQS = join(MODELS_DIR, "botocore", "sqs-2012-11-05.service-2.json");
+
+describeWithModels("the command, by name, on the pinned SQS model", [PINNED_SQS], () => {
   test("generates the pinned SQS model by name from a models directory", () => {
     const dir = join(temp, "by-name");
     mkdirSync(join(dir, "botocore"), { recursive: true });
-    copyFileSync(
-      join(MODELS_DIR, "botocore", "sqs-2012-11-05.service-2.json"),
-      join(dir, "botocore", "sqs-2012-11-05.service-2.json"),
-    );
+    copyFileSync(PINNED_SQS, join(dir, "botocore", "sqs-2012-11-05.service-2.json"));
     const out: string[] = [];
     const code = main(["--service", "sqs", "--models", dir, "--out", join(temp, "sqs-out"), "--emit", "types"], (l) =>
       out.push(l),
@@ -135,7 +134,9 @@ describe("the command, by name", () => {
     expect(out[0]).toBe(`emrkit-codegen: sqs is ${join(dir, "botocore", "sqs-2012-11-05.service-2.json")}`);
     expect(out[1]).toMatch(/^emrkit-codegen: wrote 2 files to /);
   });
+});
 
+describe("the command, by name", () => {
   const python = pythonBotocoreData();
   test.skipIf(python.dir === undefined)(
     `finds SQS in the botocore Python imports${python.dir === undefined ? ` — SKIPPED: ${python.reason}` : ""}`,

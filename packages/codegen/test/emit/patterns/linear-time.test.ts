@@ -8,6 +8,7 @@ import { describe, expect, test } from "vitest";
 import { parseJavaRegex } from "../../../src/emit/patterns/parse-java-regex.js";
 import { translatePattern } from "../../../src/emit/patterns/translate-pattern.js";
 import { linearEngine } from "../../helpers/linear-engine-module.js";
+import { describeWithModels, serviceModels } from "../../helpers/models.js";
 import { HOSTILE, patternStrings } from "../../helpers/pattern-strings.js";
 
 const { matchesLinear } = await linearEngine();
@@ -70,24 +71,27 @@ function pumped(pattern: string, length: number): string[] {
   });
 }
 
-describe("every pattern the linear matcher runs, in the models of models/, on pumped hostile input", async () => {
-  const { serviceModels } = await import("../../helpers/models.js");
-  const { loadModelFile } = await import("../../../src/load/load-model.js");
-  const { servicePatterns } = await import("../../../src/emit/patterns/pattern-report.js");
-  const patterns = new Set<string>();
-  for (const file of serviceModels()) {
-    try {
-      for (const { pattern } of servicePatterns(loadModelFile(file))) patterns.add(pattern);
-    } catch {}
-  }
-  const linear = [...patterns].sort().filter((p) => translatePattern(p).kind === "linear");
-  test("some are there", () => expect(linear.length).toBeGreaterThan(10));
-  test.each(linear)("%s", (pattern) => {
-    const plan = translatePattern(pattern);
-    if (plan.kind !== "linear") throw new Error("not linear");
-    for (const text of pumped(pattern, 20_000)) {
-      const { ms } = timed(() => matchesLinear(plan.program, text));
-      expect(ms, `${text.length} characters`).toBeLessThan(GUARD_MS);
+describeWithModels(
+  "every pattern the linear matcher runs, in the models of models/, on pumped hostile input",
+  serviceModels(),
+  async () => {
+    const { loadModelFile } = await import("../../../src/load/load-model.js");
+    const { servicePatterns } = await import("../../../src/emit/patterns/pattern-report.js");
+    const patterns = new Set<string>();
+    for (const file of serviceModels()) {
+      try {
+        for (const { pattern } of servicePatterns(loadModelFile(file))) patterns.add(pattern);
+      } catch {}
     }
-  });
-});
+    const linear = [...patterns].sort().filter((p) => translatePattern(p).kind === "linear");
+    test("some are there", () => expect(linear.length).toBeGreaterThan(10));
+    test.each(linear)("%s", (pattern) => {
+      const plan = translatePattern(pattern);
+      if (plan.kind !== "linear") throw new Error("not linear");
+      for (const text of pumped(pattern, 20_000)) {
+        const { ms } = timed(() => matchesLinear(plan.program, text));
+        expect(ms, `${text.length} characters`).toBeLessThan(GUARD_MS);
+      }
+    });
+  },
+);
