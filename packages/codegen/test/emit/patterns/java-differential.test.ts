@@ -2,8 +2,8 @@
  * Every model pattern, checked against Java itself: a small Java checker (`Pattern.compile(p).matcher(s).matches()`)
  * gives its verdict on strings made from each pattern's own structure plus hostile characters, and the generated
  * JavaScript must agree on every one. With EMRKIT_STRESS=1, many more strings; with every service's model in
- * models/all (or /work/shared/models/all), every pattern of every service, and the figures: how many translate
- * exactly, how many are listed as skipped and why.
+ * models/all or $EMRKIT_MODELS_DIR/all (where CI's shared models keep them), every pattern of every service, and the
+ * figures: how many translate exactly, how many are listed as skipped and why.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -18,7 +18,10 @@ import { patternStrings } from "../../helpers/pattern-strings.js";
 
 const STRESS = process.env.EMRKIT_STRESS === "1";
 const STRINGS = STRESS ? 400 : 40;
-const ALL = [join(MODELS_DIR, "all"), "/work/shared/models/all"].find((dir) => existsSync(join(dir, "botocore")));
+const ALL = [
+  join(MODELS_DIR, "all"),
+  ...(process.env.EMRKIT_MODELS_DIR ? [join(process.env.EMRKIT_MODELS_DIR, "all")] : []),
+].find((dir) => existsSync(join(dir, "botocore")));
 
 /** Every distinct pattern a model file holds (botocore `pattern`, Smithy `smithy.api#pattern`). */
 function patternsIn(files: readonly string[]): string[] {
