@@ -3,19 +3,13 @@
  * virtual folder, so their names never meet), the standard library parsed once per process. Batching is what makes
  * checking every AWS service affordable: one program per service would reparse the library hundreds of times.
  */
-import { readFileSync } from "node:fs";
 import ts from "typescript";
+import { STRICT_OPTIONS } from "../../packages/codegen/test/helpers/compile-strict.js";
 
-const ROOT = new URL("../../", import.meta.url);
 const VIRTUAL = "/emrkit-virtual/";
 
-/** The project's strict options (tsconfig.base.json), with no ambient types: the output needs nothing but the lib. */
-const OPTIONS: ts.CompilerOptions = (() => {
-  const path = new URL("tsconfig.base.json", ROOT).pathname;
-  const { config } = ts.readConfigFile(path, (p) => readFileSync(p, "utf8"));
-  const parsed = ts.parseJsonConfigFileContent(config, ts.sys, new URL(".", ROOT).pathname);
-  return { ...parsed.options, noEmit: true, types: [], declaration: false, sourceMap: false };
-})();
+/** The strict options the codegen tests compile generated output with: the same verdict in the bench. */
+const OPTIONS = STRICT_OPTIONS;
 
 const libCache = new Map<string, ts.SourceFile | undefined>();
 

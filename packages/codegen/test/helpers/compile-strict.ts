@@ -5,7 +5,7 @@ import ts from "typescript";
 const ROOT = new URL("../../../../", import.meta.url);
 
 /** The project's strict compiler options (tsconfig.base.json), for checking generated files on their own. */
-const OPTIONS: ts.CompilerOptions = (() => {
+export const STRICT_OPTIONS: ts.CompilerOptions = (() => {
   const path = new URL("tsconfig.base.json", ROOT).pathname;
   const { config } = ts.readConfigFile(path, (p) => readFileSync(p, "utf8"));
   const parsed = ts.parseJsonConfigFileContent(config, ts.sys, new URL(".", ROOT).pathname);
@@ -20,7 +20,7 @@ const libCache = new Map<string, ts.SourceFile | undefined>();
  * text (empty when it compiles). Library files are parsed once per process, so each program costs only its own files.
  */
 export function compileStrict(dir: string, files: readonly string[]): string[] {
-  const host = ts.createCompilerHost(OPTIONS);
+  const host = ts.createCompilerHost(STRICT_OPTIONS);
   const original = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, language, onError, shouldCreate) => {
     if (fileName.startsWith(dir)) return original(fileName, language, onError, shouldCreate);
@@ -28,7 +28,7 @@ export function compileStrict(dir: string, files: readonly string[]): string[] {
     return libCache.get(fileName);
   };
   const roots = files.filter((f) => f.endsWith(".ts")).map((f) => join(dir, f));
-  const program = ts.createProgram(roots, OPTIONS, host);
+  const program = ts.createProgram(roots, STRICT_OPTIONS, host);
   return ts.getPreEmitDiagnostics(program).map((d) =>
     ts.formatDiagnostic(d, {
       getCanonicalFileName: (f) => f,
