@@ -21,10 +21,11 @@ export function fromModel(issue: ModelIssue, root: unknown): Issue {
 }
 
 /** Reading the input can throw (a getter, a proxy): that becomes an issue, never an exception. */
-export function unreadable(input: unknown, error: unknown): { ok: false; issues: Issue[] } {
+export function unreadable(input: unknown, error: unknown): { ok: false; issues: Issue[]; checked: undefined } {
   const reason = describeThrown(error);
   return {
     ok: false,
+    checked: undefined,
     issues: [
       {
         code: "type",

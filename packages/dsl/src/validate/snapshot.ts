@@ -2,16 +2,22 @@
  * A snapshot of a request as plain data: every object and list of the AddJobFlowStepsInput shape copied, each
  * member read once (a getter runs once, a Proxy's traps once), strings and other values taken as they are. Check
  * the snapshot and send it, and what is checked is what is sent: a getter cannot give validation one value and the
- * serialiser another (validate reads some members twice, and the SDK once more). Objects are copied by spread (own enumerable properties, `__proto__`
- * included as a key), what JSON.stringify and the model's checks see; lists index by index, not by `slice`, which
- * would consult an own `constructor` key. Members of the wrong shape are kept as they are: the checks refuse them.
- * Each list has its own loop: one loop with a callback per kind of item was measured a third slower.
+ * serialiser another. validate checks such a copy and returns it as `checked`.
+ * Plain objects are copied by spread (own enumerable properties, `__proto__` included as a key), what
+ * JSON.stringify and the model's checks see; lists index by index, their length read once (not by `slice`, which
+ * would consult an own `constructor` key, nor by spread, which reads the length at every step). Members of the
+ * wrong shape are kept as they are, for the checks to refuse: a Date, a Map or a class instance where a structure
+ * goes stays one (a copy would make it a plain object). Each list has its own loop: one loop with a callback per
+ * kind of item was measured a third slower.
  */
 
 type Rec = Record<string, unknown>;
 
+/** A plain object, as the model's checks mean it (`isObject`): a Date, a Map or a class instance is kept as it is. */
 function isRecord(value: unknown): value is Rec {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  if (typeof value !== "object" || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 /**
@@ -59,7 +65,7 @@ export function snapshotStep(step: unknown): unknown {
 function snapshotJarStep(jarStep: Rec): Rec {
   const out: Rec = { ...jarStep };
   const args = out.Args;
-  if (Array.isArray(args)) out.Args = [...args];
+  if (Array.isArray(args)) out.Args = copyList(args);
   const properties = out.Properties;
   if (Array.isArray(properties)) {
     const count = properties.length;
@@ -70,5 +76,13 @@ function snapshotJarStep(jarStep: Rec): Rec {
     }
     out.Properties = copy;
   }
+  return out;
+}
+
+/** A list copied index by index, its length read once: spread would read it again at every step of its iterator. */
+function copyList(list: unknown[]): unknown[] {
+  const count = list.length;
+  const out: unknown[] = [];
+  for (let i = 0; i < count; i++) out.push(list[i]);
   return out;
 }
