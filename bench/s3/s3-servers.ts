@@ -8,8 +8,8 @@ import type { ServerProcess } from "../emulator/servers.js";
 
 const serve = new URL("../../packages/emulator/src/serve.ts", import.meta.url).pathname;
 
-export async function emulatorS3Process(): Promise<ServerProcess> {
-  const args = ["--import", "tsx", "--conditions=@emrkit/source", serve];
+export async function emulatorS3Process(nodeOptions: string[] = []): Promise<ServerProcess> {
+  const args = [...nodeOptions, "--import", "tsx", "--conditions=@emrkit/source", serve];
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "ignore"] });
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   await lines.next();

@@ -10,9 +10,10 @@
  * are also kept in memory.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
+import { replaceFileSync } from "./replace-file.js";
 
 export interface ObjectMeta {
   etag: string;
@@ -67,7 +68,7 @@ export class MetadataStore {
       mkdirSync(join(this.root, bucket), { recursive: true });
       writeFileSync(temp, JSON.stringify(meta));
     }
-    renameSync(temp, file);
+    replaceFileSync(temp, file);
     this.remember(file, meta);
   }
 
