@@ -20,7 +20,8 @@ function serve(): void {
       size += chunk.length;
     });
     req.on("end", () => {
-      const path = req.url ?? "/";
+      const url = req.url ?? "/";
+      const path = url.split("?")[0]!;
       if (req.method === "PUT") sizes.set(path, size);
       const length = req.method === "GET" ? (sizes.get(path) ?? 0) : 0;
       if (bytes.length < length) bytes = Buffer.alloc(length, 97);

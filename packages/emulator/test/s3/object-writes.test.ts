@@ -172,3 +172,15 @@ describe("DeleteObjects", () => {
     }
   });
 });
+
+describe("the description kept beside an object", () => {
+  it("reads back as the last put's, on disk, whether it grew, shrank, or passed a page", async () => {
+    const file = join(emu.dataDir, "s3-meta", "data", `${createHash("sha256").update("k").digest("hex")}.json`);
+    for (const size of [10, 1500, 3, 5000, 7, 2000, 1]) {
+      const Metadata = { note: "n".repeat(size) };
+      await s3.send(new PutObjectCommand({ Bucket: "data", Key: "k", Body: "x", Metadata, ContentType: `t/${size}` }));
+      const stored = JSON.parse(readFileSync(file, "utf8"));
+      expect(stored).toMatchObject({ meta: Metadata, contentType: `t/${size}`, size: 1 });
+    }
+  });
+});
