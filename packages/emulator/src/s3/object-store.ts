@@ -10,6 +10,7 @@ import { closeSync, createReadStream, fstatSync, mkdirSync, openSync, rmSync, st
 import { rm, rmdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { isReadableBucketName, type KeyPath, keyPath } from "./key-path.js";
+import { KeyLister } from "./list-keys.js";
 import { describes, type MetadataStore, type ObjectMeta } from "./metadata-store.js";
 import { replaceFileSync } from "./replace-file.js";
 import { invalidArgument, noSuchBucket, noSuchKey } from "./s3-error.js";
@@ -25,12 +26,15 @@ export const DEFAULT_CONTENT_TYPE = "binary/octet-stream";
 
 export class ObjectStore {
   readonly tmpRoot: string;
+  /** The keys of a bucket in S3's order, a listing page at a time. */
+  readonly lister: KeyLister;
 
   constructor(
     readonly root: string,
     readonly metadata: MetadataStore,
   ) {
     this.tmpRoot = join(root, ".emrkit-tmp");
+    this.lister = new KeyLister(metadata);
   }
 
   bucketDir(bucket: string): string {
