@@ -17,8 +17,10 @@ import { emulatorS3Process } from "./s3-servers.js";
 
 const [op = "put", bytesText = "4096", secondsText = "3", client = "bare"] = process.argv.slice(2);
 const dir = mkdtempSync(join(tmpdir(), "emrkit-s3-profile-"));
+// SERVE=path/to/serve.ts: another version of the emulator, to compare with.
 const server = await emulatorS3Process(
   process.env.STRACE || process.env.PROFILE === "0" ? [] : ["--cpu-prof", `--cpu-prof-dir=${dir}`],
+  process.env.SERVE,
 );
 const body = randomBytes(Number(bytesText));
 const agent = new Agent({ keepAlive: true, maxSockets: 16 });
