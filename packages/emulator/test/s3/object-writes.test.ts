@@ -4,7 +4,7 @@
  * and a DeleteObjects without the digest S3 requires.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { request } from "node:http";
 import { join } from "node:path";
 import {
@@ -182,5 +182,34 @@ describe("the description kept beside an object", () => {
       const stored = JSON.parse(readFileSync(file, "utf8"));
       expect(stored).toMatchObject({ meta: Metadata, contentType: `t/${size}`, size: 1 });
     }
+  });
+});
+
+/** How many files this process has open. */
+const openFiles = () => readdirSync("/proc/self/fd").length;
+
+describe("gets of big objects (streamed from the file)", () => {
+  it("a range across the reads' 1 MiB steps is the file's bytes, and a client gone mid-body leaves no file open", async () => {
+    const body = Buffer.alloc(5 << 20);
+    for (let i = 0; i < body.length; i += 4) body.writeUInt32BE(i, i);
+    await s3.send(new PutObjectCommand({ Bucket: "data", Key: "big", Body: body }));
+    const ranged = await s3.send(new GetObjectCommand({ Bucket: "data", Key: "big", Range: "bytes=1000001-3145730" }));
+    expect(Buffer.from(await ranged.Body!.transformToByteArray()).equals(body.subarray(1000001, 3145731))).toBe(true);
+    expect(ranged.ContentRange).toBe(`bytes 1000001-3145730/${body.length}`);
+    if (!existsSync("/proc/self/fd")) return;
+    const before = openFiles();
+    const url = new URL(emu.s3Endpoint);
+    for (let i = 0; i < 8; i++) {
+      await new Promise<void>((done) => {
+        const req = request({ host: url.hostname, port: url.port, path: "/data/big" }, (res) => {
+          res.once("data", () => req.destroy());
+        });
+        req.on("close", () => done());
+        req.on("error", () => undefined);
+        req.end();
+      });
+    }
+    for (let i = 0; i < 40 && openFiles() > before; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(openFiles()).toBeLessThanOrEqual(before);
   });
 });
