@@ -19,7 +19,11 @@ const [op = "put", bytesText = "4096", secondsText = "3", client = "bare"] = pro
 const dir = mkdtempSync(join(tmpdir(), "emrkit-s3-profile-"));
 // SERVE=path/to/serve.ts: another version of the emulator, to compare with.
 const server = await emulatorS3Process(
-  process.env.STRACE || process.env.PROFILE === "0" ? [] : ["--cpu-prof", `--cpu-prof-dir=${dir}`],
+  process.env.PERF
+    ? ["--perf-basic-prof"]
+    : process.env.STRACE || process.env.PROFILE === "0"
+      ? []
+      : ["--cpu-prof", `--cpu-prof-dir=${dir}`],
   process.env.SERVE,
 );
 const body = randomBytes(Number(bytesText));
@@ -34,13 +38,18 @@ const once = (w: number) =>
       : get(clients[w]!, key(w))
     : rawS3(server.endpoint, agent, op === "put" ? "PUT" : "GET", key(w), op === "put" ? body : undefined);
 if (op === "get") await Promise.all(clients.map((c, w) => put(c, key(w), body)));
+// Warmed up first: what a server that has run a while costs, not V8 compiling its code.
+await load(Number(process.env.WARMUP ?? 2), body.length, once);
 // STRACE=1: the server's system calls during the load, counted and timed (strace -c -w), instead of its profile;
-// PERF=1: its user-space instructions (perf stat), a count a busy machine does not change as it does CPU time.
+// PERF=1: where its user-space CPU time went (perf record on cpu-clock:u: samples only while it runs, where V8's
+// profiler samples the wall clock and, on a busy machine, blames whatever was on the stack while it waited).
 const pid = String(server.child.pid);
 const strace = process.env.STRACE
   ? spawn("strace", ["-f", "-c", "-w", "-p", pid], { stdio: ["ignore", "inherit", "inherit"] })
   : process.env.PERF
-    ? spawn("perf", ["stat", "-e", "instructions:u,task-clock", "-p", pid], { stdio: ["ignore", "inherit", "inherit"] })
+    ? spawn("perf", ["record", "-e", "cpu-clock:u", "-F", "2000", "-o", join(dir, "perf.data"), "-p", pid], {
+        stdio: ["ignore", "inherit", "inherit"],
+      })
     : undefined;
 if (strace) await new Promise((r) => setTimeout(r, 500));
 const before = cpuMs(server.child.pid);
@@ -54,6 +63,24 @@ console.log({
 if (strace) {
   strace.kill("SIGINT");
   await new Promise((r) => strace.once("exit", r));
+}
+if (process.env.PERF) {
+  // Where the server's user-space CPU went, by symbol (JIT frames named through --perf-basic-prof's map).
+  const report = spawn("perf", ["report", "-i", join(dir, "perf.data"), "--stdio", "--sort", "dso,symbol"], {
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  let text = "";
+  report.stdout!.on("data", (c: Buffer) => {
+    text += c.toString("utf8");
+  });
+  await new Promise((r) => report.once("exit", r));
+  console.log(
+    text
+      .split("\n")
+      .filter((l) => /^\s+\d/.test(l))
+      .slice(0, 40)
+      .join("\n"),
+  );
 }
 server.stop();
 await new Promise((r) => server.child.once("exit", r));
