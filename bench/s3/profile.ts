@@ -74,6 +74,10 @@ if (process.env.PERF) {
     text += c.toString("utf8");
   });
   await new Promise((r) => report.once("exit", r));
+  // --perf-basic-prof leaves its symbol map in /tmp and V8's logs in the working directory.
+  rmSync(`/tmp/perf-${pid}.map`, { force: true });
+  for (const log of readdirSync(".").filter((f) => f.startsWith("isolate-") && f.endsWith(`-${pid}-v8.log`)))
+    rmSync(log, { force: true });
   console.log(
     text
       .split("\n")
