@@ -56,7 +56,7 @@ export function flow(
     });
     source.once("end", () => {
       if (!file) return settle();
-      file.end(() => settle());
+      file.end((error?: Error | null) => settle(error ?? undefined));
     });
     file?.once("error", settle);
   });

@@ -14,10 +14,13 @@ export function sendRange(fd: number, start: number, end: number, res: ServerRes
   const buffer = Buffer.allocUnsafeSlow(Math.min(CHUNK, end - start + 1));
   let position = start;
   let closed = false;
+  let reading = false;
+  // The file is closed once no read of it is under way in the thread pool: a number closed under a queued read
+  // could be another file's by the time it runs.
   const finish = () => {
     if (closed) return;
     closed = true;
-    close(fd, () => undefined);
+    if (!reading) close(fd, () => undefined);
   };
   // A client that goes away mid-body: nothing more is read, the file is closed.
   res.once("close", finish);
@@ -27,8 +30,10 @@ export function sendRange(fd: number, start: number, end: number, res: ServerRes
       res.end();
       return finish();
     }
+    reading = true;
     read(fd, buffer, 0, Math.min(buffer.length, end - position + 1), position, (error, got) => {
-      if (closed) return;
+      reading = false;
+      if (closed) return void close(fd, () => undefined);
       if (error || got === 0) {
         // The file shrank or failed under us: the length promised cannot be kept, so the answer is cut.
         res.destroy(error ?? new Error("The object's file ended early."));
