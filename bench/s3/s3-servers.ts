@@ -8,8 +8,9 @@ import type { ServerProcess } from "../emulator/servers.js";
 
 const serve = new URL("../../packages/emulator/src/serve.ts", import.meta.url).pathname;
 
-export async function emulatorS3Process(): Promise<ServerProcess> {
-  const args = ["--import", "tsx", "--conditions=@emrkit/source", serve];
+/** `script`: another serve.ts (an older version's, to compare with; bench/s3/profile.ts's SERVE). */
+export async function emulatorS3Process(nodeOptions: string[] = [], script = serve): Promise<ServerProcess> {
+  const args = [...nodeOptions, "--import", "tsx", "--conditions=@emrkit/source", script];
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "ignore"] });
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   await lines.next();

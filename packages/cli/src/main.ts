@@ -74,6 +74,7 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
     .description("run the local EMR emulator in the foreground")
     .option("--host <host>", "address to bind", "127.0.0.1")
     .option("--port <port>", "port (0 picks a free one)", "0")
+    .option("--s3-port <port>", "port of the local S3 endpoint, printed on the second line (0 picks a free one)", "0")
     .option("--data-dir <dir>", "where clusters, steps and logs are kept (default: a temporary directory)")
     .option("--s3-root <dir>", "where s3:// locations resolve")
     .option(

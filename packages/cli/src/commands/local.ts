@@ -7,6 +7,7 @@ import { stepEnvironmentOptions } from "./step-environment-options.js";
 export interface LocalOptions {
   host: string;
   port: string;
+  s3Port: string;
   dataDir?: string;
   s3Root?: string;
   verifySignatures?: boolean;
@@ -29,7 +30,8 @@ export async function localCommand(options: LocalOptions, out: Output): Promise<
   await runEmulatorInForeground({
     ...(stepEnvironment ? { stepEnvironment } : {}),
     host: options.host,
-    port: Number(options.port),
+    port: portOption("--port", options.port),
+    s3Port: portOption("--s3-port", options.s3Port),
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.s3Root ? { s3Root: options.s3Root } : {}),
     ...(options.verifySignatures ? { verifySignatures: true } : {}),
@@ -38,6 +40,19 @@ export async function localCommand(options: LocalOptions, out: Output): Promise<
     ...(Object.keys(tools).length > 0 ? { tools } : {}),
   });
   return 0;
+}
+
+/** A port flag's value: a whole number 0–65535 (0: a free one); a usage CliError naming the flag otherwise. */
+export function portOption(flag: string, text: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65_535) {
+    throw new CliError(
+      "usage",
+      EXIT.usage,
+      `${flag} takes a port number from 0 to 65535 (0 picks a free one), not ${JSON.stringify(text)}`,
+    );
+  }
+  return port;
 }
 
 /** `--tool spark-submit=/opt/spark/bin/spark-submit`, each once; throws a usage CliError naming the flag. */

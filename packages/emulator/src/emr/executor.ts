@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { GroupFiles } from "./group-files.js";
+import { causeOf } from "./programs/failure-cause.js";
 import { hdfsRootOf } from "./programs/locations.js";
 import type { StepDirs } from "./programs/program.js";
 import { programFor } from "./programs/resolve-program.js";
@@ -91,6 +92,8 @@ export function runStep(step: StepRecord, host: StepHost, region?: string): Runn
       }
     }
     const outcome = await logs.follow(proc, argv[0]!);
+    const cause = outcome.ok || outcome.cancelled ? undefined : await causeOf(found.program, logs.stderrFile);
+    if (cause) outcome.message = cause;
     // The group is gone by now (follow waits for it): nothing is left for a next emulator to end.
     if (recorded) {
       try {

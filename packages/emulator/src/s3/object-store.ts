@@ -6,11 +6,13 @@
  * calls: a few microseconds each, against a wait in libuv's thread pool that a busy machine makes long.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { closeSync, createReadStream, fstatSync, mkdirSync, openSync, renameSync, rmSync, statSync } from "node:fs";
+import { closeSync, createReadStream, fstatSync, mkdirSync, openSync, rmSync, statSync } from "node:fs";
 import { rm, rmdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { isReadableBucketName, type KeyPath, keyPath } from "./key-path.js";
+import { KeyLister } from "./list-keys.js";
 import { describes, type MetadataStore, type ObjectMeta } from "./metadata-store.js";
+import { replaceFileSync } from "./replace-file.js";
 import { invalidArgument, noSuchBucket, noSuchKey } from "./s3-error.js";
 
 /** What a reader gets: an open file descriptor and its description. The caller closes `fd` (closeSync). */
@@ -24,12 +26,15 @@ export const DEFAULT_CONTENT_TYPE = "binary/octet-stream";
 
 export class ObjectStore {
   readonly tmpRoot: string;
+  /** The keys of a bucket in S3's order, a listing page at a time. */
+  readonly lister: KeyLister;
 
   constructor(
     readonly root: string,
     readonly metadata: MetadataStore,
   ) {
     this.tmpRoot = join(root, ".emrkit-tmp");
+    this.lister = new KeyLister(metadata);
   }
 
   bucketDir(bucket: string): string {
@@ -93,8 +98,9 @@ export class ObjectStore {
     key: string,
     temp: string,
     meta: Omit<ObjectMeta, "size" | "mtimeMs">,
+    at?: KeyPath,
   ): Promise<ObjectMeta> {
-    const { path, folder } = await this.pathOf(bucket, key);
+    const { path, folder } = at ?? (await this.pathOf(bucket, key));
     try {
       const st = statSync(temp);
       if (folder) {
@@ -113,7 +119,7 @@ export class ObjectStore {
       }
       // Renamed first, its folders made only when they are missing: one call for the usual put.
       try {
-        renameSync(temp, path);
+        replaceFileSync(temp, path);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code !== "ENOENT")
@@ -124,7 +130,7 @@ export class ObjectStore {
           throw conflict(key, e as NodeJS.ErrnoException, UNDER_OBJECT);
         }
         try {
-          renameSync(temp, path);
+          replaceFileSync(temp, path);
         } catch (e) {
           throw conflict(key, e as NodeJS.ErrnoException, FOLDER_OF_OBJECTS);
         }

@@ -6,13 +6,13 @@
  * arrived and matched: the caller renames the file into place only then.
  */
 import { createHash, type Hash } from "node:crypto";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, openSync } from "node:fs";
 import type { IncomingMessage } from "node:http";
-import { PassThrough, type Readable, Transform, type TransformCallback } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import type { Readable } from "node:stream";
 import { crc32 } from "node:zlib";
 import { SignatureRefused } from "../sigv4/signature-refused.js";
 import { AwsChunkedDecoder } from "./aws-chunked.js";
+import { flow } from "./body-flow.js";
 import { S3Error } from "./s3-error.js";
 import type { ChunkSigning } from "./s3-signature.js";
 
@@ -28,36 +28,37 @@ export interface Received {
   size: number;
 }
 
+const AWS_CHUNKED = /\baws-chunked\b/;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
 /** How the body comes: read from x-amz-content-sha256 (and Content-Encoding: aws-chunked). */
 export function bodyPlan(req: IncomingMessage, signing: ChunkSigning | undefined, verifying: boolean): BodyPlan {
   const declared = String(req.headers["x-amz-content-sha256"] ?? "");
-  const chunked =
-    declared.startsWith("STREAMING-") || /\baws-chunked\b/.test(String(req.headers["content-encoding"] ?? ""));
-  return { chunked, signing, sha256: verifying && /^[0-9a-f]{64}$/.test(declared) ? declared : undefined };
+  const chunked = declared.startsWith("STREAMING-") || AWS_CHUNKED.test(String(req.headers["content-encoding"] ?? ""));
+  return { chunked, signing, sha256: verifying && SHA256_HEX.test(declared) ? declared : undefined };
 }
 
-class Digests extends Transform {
+/** The digests a body is checked against, updated in the one pass the body makes: MD5 always (the ETag). */
+class Digests {
   readonly md5 = createHash("md5");
   size = 0;
-  private readonly extra: Hash[] = [];
   crc = 0;
+  private readonly other: Hash | undefined;
 
   constructor(
     readonly sha256: Hash | undefined,
     readonly checksum: string | undefined,
   ) {
-    super();
-    if (sha256) this.extra.push(sha256);
-    if (checksum === "sha1" || checksum === "sha256") this.extra.push(createHash(checksum));
+    if (checksum === "sha1" || checksum === "sha256") this.other = createHash(checksum);
   }
 
-  override _transform(chunk: Buffer, _: BufferEncoding, done: TransformCallback): void {
+  readonly update = (chunk: Buffer): void => {
     this.md5.update(chunk);
-    for (const h of this.extra) h.update(chunk);
+    this.sha256?.update(chunk);
+    this.other?.update(chunk);
     if (this.checksum === "crc32") this.crc = crc32(chunk, this.crc);
     this.size += chunk.length;
-    done(null, chunk);
-  }
+  };
 
   /** The x-amz-checksum-<algorithm> value of what passed, base64 as S3 writes it. */
   checksumValue(): string | undefined {
@@ -66,14 +67,19 @@ class Digests extends Transform {
       b.writeUInt32BE(this.crc >>> 0);
       return b.toString("base64");
     }
-    if (this.checksum === "sha1" || this.checksum === "sha256") return this.extra.at(-1)!.digest("base64");
-    return undefined;
+    return this.other?.digest("base64");
   }
 }
 
-/** Streams the body into `path`, checking it; gives its MD5 and size. */
+/** Streams the body into `path` (created), checking it; gives its MD5 and size. */
 export async function receiveToFile(req: IncomingMessage, plan: BodyPlan, path: string): Promise<Received> {
-  return receive(req, plan, createWriteStream(path, { highWaterMark: 1 << 20 }));
+  // Opened here, not lazily by the stream: a file the stream opened after a failure had removed it would be left.
+  const file = createWriteStream(path, { fd: openSync(path, "w"), highWaterMark: 4 << 20 });
+  try {
+    return await receive(req, plan, (digests, source) => flow(req, source, digests.update, file));
+  } finally {
+    if (!file.closed) await new Promise((closed) => file.destroy().once("close", () => closed(undefined)));
+  }
 }
 
 /** A small body (XML, or an object that fits in memory), whole, with its MD5; refused past `limit` bytes. */
@@ -83,16 +89,16 @@ export async function receiveToBuffer(
   limit: number,
 ): Promise<Received & { body: Buffer }> {
   const chunks: Buffer[] = [];
-  let size = 0;
-  const sink = new PassThrough();
-  sink.on("data", (c: Buffer) => {
-    size += c.length;
-    if (size > limit) {
-      sink.destroy(new S3Error("MaxMessageLengthExceeded", `Your request was too big: more than ${limit} bytes.`, 400));
-    } else chunks.push(c);
-  });
-  const received = await receive(req, plan, sink);
-  return { ...received, body: Buffer.concat(chunks) };
+  const received = await receive(req, plan, (digests, source) =>
+    flow(req, source, (chunk) => {
+      if (digests.size + chunk.length > limit) {
+        throw new S3Error("MaxMessageLengthExceeded", `Your request was too big: more than ${limit} bytes.`, 400);
+      }
+      digests.update(chunk);
+      chunks.push(chunk);
+    }),
+  );
+  return { ...received, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) };
 }
 
 /** The size a body will have once decoded, when the request says. */
@@ -101,14 +107,16 @@ export function declaredSize(req: IncomingMessage, plan: BodyPlan): number | und
   return text === undefined ? undefined : Number(text);
 }
 
-async function receive(req: IncomingMessage, plan: BodyPlan, sink: NodeJS.WritableStream): Promise<Received> {
+type Pass = (digests: Digests, source: Readable) => Promise<void>;
+
+async function receive(req: IncomingMessage, plan: BodyPlan, pass: Pass): Promise<Received> {
   const headerChecksum = checksumHeader(req.headers);
   const trailerName = String(req.headers["x-amz-trailer"] ?? "").toLowerCase();
-  const algorithm = headerChecksum?.[0] ?? (/^x-amz-checksum-/.test(trailerName) ? trailerName.slice(15) : undefined);
+  const algorithm =
+    headerChecksum?.[0] ?? (trailerName.startsWith("x-amz-checksum-") ? trailerName.slice(15) : undefined);
   const digests = new Digests(plan.sha256 ? createHash("sha256") : undefined, algorithm);
   const decoder = plan.chunked ? new AwsChunkedDecoder(plan.signing) : undefined;
-  const stages: (Readable | NodeJS.WritableStream | Transform)[] = [req, ...(decoder ? [decoder] : []), digests, sink];
-  await pipeline(stages as unknown as [Readable, NodeJS.WritableStream]);
+  await pass(digests, decoder ? req.pipe(decoder) : req);
   const decodedLength = req.headers["x-amz-decoded-content-length"];
   if (decoder && decodedLength !== undefined && Number(decodedLength) !== digests.size) {
     throw new S3Error(

@@ -26,9 +26,23 @@ export interface S3Served {
   host: string;
 }
 
+/**
+ * Request ids: 16 hex digits as S3's, a random half drawn once per server and a counter — not 8 random bytes per
+ * request, a call into the system's random source each (profiled at 1% of a small put).
+ */
+function requestIds(): () => string {
+  const prefix = randomBytes(4).toString("hex").toUpperCase();
+  let n = 0;
+  return () => {
+    n = (n + 1) % 0x1_0000_0000;
+    return prefix + n.toString(16).toUpperCase().padStart(8, "0");
+  };
+}
+
 export function createS3Server(served: S3Served): Server {
+  const nextId = requestIds();
   const server = createServer((req, res) => {
-    const requestId = randomBytes(8).toString("hex").toUpperCase();
+    const requestId = nextId();
     res.setHeader("x-amz-request-id", requestId);
     res.setHeader("x-amz-id-2", requestId);
     res.setHeader("server", "emrkit");

@@ -2,7 +2,8 @@
  * Multipart uploads in progress: one folder each under `<s3Root>/.emrkit-tmp/uploads/<UploadId>`, with what
  * CreateMultipartUpload was given (`upload.json`) and one file per part (`<n>`, its MD5 in `<n>.json`). Completing
  * joins the parts into one temporary file that is renamed into place; aborting removes the folder. Uploads do not
- * outlive the emulator (the temporary folder goes when it closes), as they would not outlive a bucket's lifecycle rule.
+ * outlive the emulator (the temporary folder goes when it closes, and after a kill when the next start finds it:
+ * test/s3/s3-restart.test.ts), as they would not outlive a bucket's lifecycle rule.
  */
 import { randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";

@@ -33,10 +33,26 @@ function unescapeXml(text: string): string {
   );
 }
 
+/**
+ * The patterns of the element names the operations read (a fixed few, so the map stays small), compiled once
+ * each: a DeleteObjects of 1,000 keys read each key's <Key> with a pattern compiled anew.
+ */
+const compiled = new Map<string, RegExp>();
+function pattern(source: string, flags = ""): RegExp {
+  const id = `${flags}/${source}`;
+  let found = compiled.get(id);
+  if (!found) {
+    found = new RegExp(source, flags);
+    compiled.set(id, found);
+  }
+  found.lastIndex = 0;
+  return found;
+}
+
 /** The blocks `<name>…</name>` of a body, in order (each block's inner text). */
 export function blocks(xml: string, name: string): string[] {
   const out: string[] = [];
-  const open = new RegExp(`<${name}(?:\\s[^>]*)?>`, "g");
+  const open = pattern(`<${name}(?:\\s[^>]*)?>`, "g");
   const close = `</${name}>`;
   for (let m = open.exec(xml); m; m = open.exec(xml)) {
     const end = xml.indexOf(close, open.lastIndex);
@@ -49,7 +65,7 @@ export function blocks(xml: string, name: string): string[] {
 
 /** The text of the first leaf `<name>text</name>` in a block, unescaped; undefined when there is none. */
 export function leaf(xml: string, name: string): string | undefined {
-  const m = new RegExp(`<${name}(?:\\s[^>]*)?>([^<]*)</${name}>|<${name}\\s*/>`).exec(xml);
+  const m = pattern(`<${name}(?:\\s[^>]*)?>([^<]*)</${name}>|<${name}\\s*/>`).exec(xml);
   if (!m) return undefined;
   return unescapeXml(m[1] ?? "");
 }
@@ -62,6 +78,6 @@ export function requestXml(body: Buffer, root: string): string {
   } catch {
     throw malformedXml();
   }
-  if (!new RegExp(`<${root}(?:\\s[^>]*)?>`).test(text) || !text.includes(`</${root}>`)) throw malformedXml();
+  if (!pattern(`<${root}(?:\\s[^>]*)?>`).test(text) || !text.includes(`</${root}>`)) throw malformedXml();
   return text;
 }

@@ -11,9 +11,20 @@ export const EMPTY_SHA256 = sha256Hex("");
 
 const hmac = (key: Buffer | string, data: string) => createHmac("sha256", key).update(data).digest();
 
-/** The key a day's signatures for one region and service are made with. */
+/** Signing keys made so far: four HMACs each, the same all day for a key pair, region and service. */
+const signingKeys = new Map<string, Buffer>();
+/** A bound: the emulator's few key pairs, regions and services fit many times over. */
+const MAX_SIGNING_KEYS = 1000;
+
+/** The key a day's signatures for one region and service are made with (cached: SigV4 makes it once a day). */
 export function signingKey(secret: string, day: string, region: string, service: string): Buffer {
-  return hmac(hmac(hmac(hmac(`AWS4${secret}`, day), region), service), "aws4_request");
+  const id = `${secret}\0${day}\0${region}\0${service}`;
+  const known = signingKeys.get(id);
+  if (known) return known;
+  const key = hmac(hmac(hmac(hmac(`AWS4${secret}`, day), region), service), "aws4_request");
+  if (signingKeys.size >= MAX_SIGNING_KEYS) signingKeys.clear();
+  signingKeys.set(id, key);
+  return key;
 }
 
 export const signHex = (key: Buffer, stringToSign: string) =>

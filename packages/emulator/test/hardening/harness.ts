@@ -16,6 +16,8 @@ const serveScript = new URL("../../src/serve.ts", import.meta.url).pathname;
 export interface ServeProcess {
   child: ChildProcess;
   endpoint: string;
+  /** The local S3 endpoint, the second line serve.ts prints. */
+  s3Endpoint: string;
   port: number;
   /** Set once the process has exited, whoever stopped it. */
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -50,9 +52,12 @@ export async function serveProcess(
     throw new Error(`serve.ts stopped before printing its endpoint: ${stderr}`);
   }
   const endpoint = first.value;
+  const second = await Promise.race([lines.next(), exit]);
+  const s3Endpoint = "value" in second && typeof second.value === "string" ? second.value : "";
   return {
     child,
     endpoint,
+    s3Endpoint,
     port: Number(new URL(endpoint).port),
     exit,
     stderr: () => stderr,

@@ -201,6 +201,21 @@ describe("s3-dist-cp", () => {
     expect(existsSync(join(emu.s3Root, "out"))).toBe(false);
   });
 
+  it("an I/O error inside the copy fails the step with its reason in FailureDetails, not only in stderr", async () => {
+    const emu = await started();
+    put(join(emu.s3Root, "in/a.log"), "a\n");
+    // The destination's folder is a file: the copy cannot write there (as a full disk or a read-only mount would not).
+    put(join(emu.s3Root, "out/blocked"), "a file, not a folder");
+    const [step] = await runSteps(emu, clientFor(emu.endpoint), [
+      commandStep("blocked", ["s3-dist-cp", "--src=s3://in/", "--dest=s3://out/blocked/copy/"]),
+    ]);
+    expect(step!.state).toBe("FAILED");
+    expect(step!.stderr).toMatch(/ERROR S3DistCp: .*ENOTDIR/);
+    expect(step!.failure?.Message).toMatch(/^s3-dist-cp: .*ENOTDIR/);
+    expect(step!.failure?.Message).not.toMatch(/exitCode/);
+    expect(step!.failure?.LogFile).toMatch(/stderr$/);
+  });
+
   it("runs as EMR's s3-dist-cp.jar too, its options then counted from Args[0]", async () => {
     const emu = await started();
     put(join(emu.s3Root, "in/a.log"), "a\n");

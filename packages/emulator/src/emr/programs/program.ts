@@ -21,6 +21,12 @@ export interface Program {
   notes?: string[];
   /** The argv as the controller log shows it: a secret the program is given is masked there. */
   shown?: string[];
+  /**
+   * The root cause of a failed run, read from the end of its stderr, for FailureDetails' Message ("the error the
+   * Amazon EMR service has identified as the cause of step failure… text from an error log", API reference,
+   * FailureDetails) instead of the bare exit code; undefined when it cannot tell.
+   */
+  failure?: (stderrTail: string) => string | undefined;
 }
 
 /** What a program is resolved against: the step, where things are, its environment, the tools of this machine. */

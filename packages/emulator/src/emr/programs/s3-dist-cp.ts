@@ -23,7 +23,15 @@ export async function s3DistCp(context: ProgramContext, args: string[], argOffse
   return {
     argv: [...distCpMain(), ...args],
     env: { EMRKIT_S3_ROOT: context.s3Root, EMRKIT_HDFS_ROOT: context.hdfsRoot },
+    failure: distCpFailure,
   };
+}
+
+/** The last `ERROR S3DistCp:` line main.ts wrote (run-dist-cp.ts): the I/O error that stopped the copy, and where. */
+export function distCpFailure(stderrTail: string): string | undefined {
+  const lines = stderrTail.split("\n").filter((line) => line.includes(" ERROR S3DistCp: "));
+  const last = lines.at(-1);
+  return last === undefined ? undefined : `s3-dist-cp: ${last.slice(last.indexOf(" ERROR S3DistCp: ") + 17)}`;
 }
 
 /**

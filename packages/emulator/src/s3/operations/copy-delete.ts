@@ -55,7 +55,24 @@ export async function deleteObject(ctx: S3Context): Promise<void> {
   sendEmpty(ctx.res, 204);
 }
 
+/**
+ * S3 API reference, DeleteObjects: "The Content-MD5 request header is required for all Multi-Object Delete
+ * requests" (general purpose buckets), or, as it says for directory buckets and as S3 takes from the SDKs since
+ * their default checksums of 2025, an additional checksum header (x-amz-checksum-crc32, -crc32c, -sha1, -sha256)
+ * instead; a request with neither is refused as S3 refuses it (InvalidRequest, "Missing required header for this
+ * request: Content-MD5", the answer SDK and CLI users have reported from S3).
+ */
+function requireBodyDigest(headers: S3Context["req"]["headers"]): void {
+  const trailer = String(headers["x-amz-trailer"] ?? "").toLowerCase();
+  const digested =
+    headers["content-md5"] !== undefined ||
+    trailer.startsWith("x-amz-checksum-") ||
+    Object.keys(headers).some((name) => name.startsWith("x-amz-checksum-"));
+  if (!digested) throw invalidRequest("Missing required header for this request: Content-MD5");
+}
+
 export async function deleteObjects(ctx: S3Context): Promise<void> {
+  requireBodyDigest(ctx.req.headers);
   const xml = requestXml((await receiveToBuffer(ctx.req, ctx.body, 2 << 20)).body, "Delete");
   const quiet = leaf(xml, "Quiet") === "true";
   const keys = blocks(xml, "Object").map((o) => {

@@ -7,7 +7,7 @@
 import { closeSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { uriEncode } from "../../sigv4/canonical.js";
-import { after, listKeys } from "../list-keys.js";
+import type { Cursor } from "../list-keys.js";
 import { describes } from "../metadata-store.js";
 import { isoDate, quoted, sendXml } from "../respond.js";
 import type { S3Context } from "../s3-context.js";
@@ -86,17 +86,19 @@ async function list(ctx: S3Context, from: string) {
   const prefix = q.get("prefix") ?? "";
   const delimiter = q.get("delimiter") || undefined;
   const dir = await ctx.store.requireBucket(ctx.bucket);
-  const keys = await listKeys(ctx.bucket, dir, prefix, ctx.store.metadata);
   const page: Page = { contents: "", prefixes: [], count: 0, truncated: false, last: undefined };
   const limit = Math.min(max, MAX_KEYS);
-  for (const entry of keys) {
-    if (from !== "" && !after(entry.key, from)) continue;
+  const cursor: Cursor = { after: from };
+  for await (const entry of ctx.store.lister.keys(ctx.bucket, dir, prefix, cursor)) {
     let common: string | undefined;
     if (delimiter) {
       const at = entry.key.indexOf(delimiter, prefix.length);
       if (at >= 0) common = entry.key.slice(0, at + delimiter.length);
     }
-    if (common !== undefined && (common === page.last || common === from)) continue;
+    if (common !== undefined && (common === page.last || common === from)) {
+      cursor.skip = common;
+      continue;
+    }
     if (page.count >= limit) {
       page.truncated = limit > 0;
       break;
@@ -105,6 +107,8 @@ async function list(ctx: S3Context, from: string) {
     page.last = common ?? entry.key;
     if (common !== undefined) {
       page.prefixes.push(common);
+      // The rest of the keys under it are rolled up in it: the walk passes them by, their folders unread.
+      cursor.skip = common;
       continue;
     }
     const st = await stat(entry.path).catch(() => undefined);

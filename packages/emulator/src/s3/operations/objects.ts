@@ -4,7 +4,7 @@
  * `-n`; several ranges are answered whole, as S3 does), after the conditional headers of RFC 7232 in S3's order.
  */
 
-import { closeSync, createReadStream, readSync, writeFileSync } from "node:fs";
+import { closeSync, readSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import type { ObjectMeta } from "../metadata-store.js";
 import { declaredSize, receiveToBuffer, receiveToFile } from "../request-body.js";
@@ -12,11 +12,12 @@ import { givenMeta, metaHeaders } from "../request-meta.js";
 import { httpDate, quoted, sendEmpty } from "../respond.js";
 import type { S3Context } from "../s3-context.js";
 import { S3Error } from "../s3-error.js";
+import { sendRange } from "../send-range.js";
 
 export async function putObject(ctx: S3Context): Promise<void> {
   const { store, bucket } = ctx;
   const key = ctx.key!;
-  await store.pathOf(bucket, key);
+  const at = await store.pathOf(bucket, key);
   const temp = await store.tempPath();
   try {
     const size = declaredSize(ctx.req, ctx.body);
@@ -27,7 +28,13 @@ export async function putObject(ctx: S3Context): Promise<void> {
       writeFileSync(temp, whole.body);
       md5 = whole.md5;
     } else md5 = (await receiveToFile(ctx.req, ctx.body, temp)).md5;
-    const meta = await store.commit(bucket, key, temp, { etag: md5.toString("hex"), ...givenMeta(ctx.req.headers) });
+    const meta = await store.commit(
+      bucket,
+      key,
+      temp,
+      { etag: md5.toString("hex"), ...givenMeta(ctx.req.headers) },
+      at,
+    );
     sendEmpty(ctx.res, 200, { etag: quoted(meta.etag) });
   } catch (error) {
     await rm(temp, { force: true });
@@ -90,7 +97,7 @@ async function readObject(ctx: S3Context, head: boolean): Promise<void> {
       return void ctx.res.end(buffer.subarray(0, got));
     }
     streaming = true;
-    stream(fd, start, end, ctx);
+    sendRange(fd, start, end, ctx.res);
   } finally {
     if (!streaming) closeSync(fd);
   }
@@ -98,20 +105,6 @@ async function readObject(ctx: S3Context, head: boolean): Promise<void> {
 
 /** Objects up to this size are read in one synchronous call. */
 const SMALL = 1 << 20;
-
-function stream(fd: number, start: number, end: number, ctx: S3Context): void {
-  // Reads of up to 8 MiB: few trips through the thread pool for a big object, one for a small one.
-  const body = createReadStream("", {
-    fd,
-    start,
-    end,
-    highWaterMark: Math.min(end - start + 1, 8 << 20),
-    autoClose: true,
-  });
-  body.on("error", () => ctx.res.destroy());
-  ctx.res.on("close", () => body.destroy());
-  body.pipe(ctx.res);
-}
 
 /** 412, 304 or go on (undefined), by If-Match, If-Unmodified-Since, If-None-Match, If-Modified-Since. */
 function preconditions(headers: S3Context["req"]["headers"], meta: ObjectMeta): 412 | 304 | undefined {
