@@ -1,7 +1,7 @@
 import type { ActionOnFailure, HadoopJarStepConfig, StepConfig } from "../generated/types.generated.js";
 import { EmrValidationError } from "../issues/emr-validation-error.js";
 import type { Issue } from "../issues/issue.js";
-import { validatePlainSteps } from "../validate/validate.js";
+import { validateSteps } from "../validate/validate.js";
 import type { EmrTypeError } from "./type-error.js";
 
 /** What every step has besides its HadoopJarStep. */
@@ -216,7 +216,7 @@ Object.defineProperty(StepBuilderBase.prototype, "build", {
 
 /** A step checked on its own (paths relative to the step); throws EmrValidationError on any error. */
 export function checkedStep(config: StepConfig): StepConfig {
-  const result = validatePlainSteps([config]);
+  const result = validateSteps([config]);
   if (!result.ok) throw new EmrValidationError(result.issues.map(relativeToStep));
   return config;
 }

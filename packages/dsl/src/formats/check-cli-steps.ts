@@ -10,7 +10,7 @@ import { cliIssue, entryShape, type ShapeFindings } from "../cli/cli-steps-schem
 import type { StepConfig } from "../generated/types.generated.js";
 import type { Issue } from "../issues/issue.js";
 import type { ValidationContext } from "../rules/rule.js";
-import { validatePlainSteps } from "../validate/validate.js";
+import { validateSteps } from "../validate/validate.js";
 import { type CliLayout, toCliIssue } from "./cli-paths.js";
 import { type CliStep, CliStepsError, fromCliStep } from "./cli-steps.js";
 
@@ -64,7 +64,7 @@ export function checkCliSteps(json: unknown, options: CheckCliStepsOptions = {})
     }
   });
   if (refusals.length > 0) return refused(refusals);
-  const { ok, issues } = validatePlainSteps(steps, options.context);
+  const { ok, issues } = validateSteps(steps, options.context);
   return { ok, steps, issues: issues.map((issue) => toCliIssue(issue, layouts)) };
 }
 

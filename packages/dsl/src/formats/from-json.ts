@@ -5,7 +5,7 @@ import { MODEL_SOURCE } from "../rules/limits.js";
 import type { ValidationContext } from "../rules/rule.js";
 import { redact } from "../secrets/secret.js";
 import { snapshotRequest, snapshotSteps } from "../validate/snapshot.js";
-import { validatePlain, validatePlainSteps } from "../validate/validate.js";
+import { validate, validateSteps } from "../validate/validate.js";
 
 /** What `fromJson` read: a request or a list of steps, or the issues that kept it from being either. */
 export type FromJsonResult =
@@ -28,7 +28,7 @@ export function fromJson(json: unknown, context?: ValidationContext): FromJsonRe
     return unread(`${reason}: ${String((error as Error)?.message)}`);
   }
   if (isObject(value) && "JobFlowId" in value) {
-    const result = validatePlain(value, context);
+    const result = validate(value, context);
     return result.ok
       ? { ok: true, kind: "request", request: value as unknown as AddJobFlowStepsInput, issues: result.issues }
       : { ok: false, issues: result.issues };
@@ -38,7 +38,7 @@ export function fromJson(json: unknown, context?: ValidationContext): FromJsonRe
   let steps = wrapped ? (value as { Steps: unknown }).Steps : single ? [value] : value;
   // A bare list or one step is not copied by snapshotRequest, which copies requests: copied here.
   if (typeof json !== "string" && !wrapped) steps = snapshotSteps(steps);
-  const result = validatePlainSteps(steps, context);
+  const result = validateSteps(steps, context);
   const issues = wrapped ? result.issues : result.issues.map((issue) => rebase(issue, single ? undefined : ""));
   return result.ok ? { ok: true, kind: "steps", steps: steps as StepConfig[], issues } : { ok: false, issues };
 }

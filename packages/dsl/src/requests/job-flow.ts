@@ -1,6 +1,6 @@
 import type { AddJobFlowStepsInput } from "../generated/types.generated.js";
 import { EmrValidationError } from "../issues/emr-validation-error.js";
-import { validatePlain } from "../validate/validate.js";
+import { validate } from "../validate/validate.js";
 import { append, type Chain, toArray } from "./chain.js";
 import { type StepLike, toStepConfig } from "./step-like.js";
 
@@ -55,7 +55,7 @@ export class JobFlowBuilder {
   build(): AddJobFlowStepsInput {
     // Plain data whatever add() was given: toStepConfig snapshots StepConfigs, so what is checked is what is sent.
     const input = this.toInput();
-    const result = validatePlain(input);
+    const result = validate(input);
     if (!result.ok) throw new EmrValidationError(result.issues);
     return input;
   }

@@ -2,7 +2,7 @@ import { setOwn } from "../formats/set-own.js";
 import type { StepConfig } from "../generated/types.generated.js";
 import { EmrValidationError } from "../issues/emr-validation-error.js";
 import { redact } from "../secrets/secret.js";
-import { validatePlainSteps } from "../validate/validate.js";
+import { validateSteps } from "../validate/validate.js";
 import { append, type Chain, toArray } from "./chain.js";
 import { JobFlowBuilder } from "./job-flow.js";
 import { type StepLike, toStepConfig } from "./step-like.js";
@@ -79,7 +79,7 @@ export class PipelineBuilder {
     // Plain data (toStepConfig snapshots StepConfigs given to add()): what is checked is what is returned.
     const steps = dependencyOrder(entries, index).map((i) => entries[i]!.step);
     // A pipeline is not one request: the runtime sends it in requests of at most 256.
-    const issues = validatePlainSteps(steps).issues.filter((issue) => issue.code !== "too-many-steps");
+    const issues = validateSteps(steps).issues.filter((issue) => issue.code !== "too-many-steps");
     if (issues.some((issue) => issue.severity === "error")) throw new EmrValidationError(issues);
     return { steps, after };
   }

@@ -21,11 +21,10 @@ export function fromModel(issue: ModelIssue, root: unknown): Issue {
 }
 
 /** Reading the input can throw (a getter, a proxy): that becomes an issue, never an exception. */
-export function unreadable(input: unknown, error: unknown): { ok: false; issues: Issue[]; checked: undefined } {
+export function unreadable(input: unknown, error: unknown): { ok: false; issues: Issue[] } {
   const reason = describeThrown(error);
   return {
     ok: false,
-    checked: undefined,
     issues: [
       {
         code: "type",

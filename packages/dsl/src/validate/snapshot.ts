@@ -2,7 +2,7 @@
  * A snapshot of a request as plain data: every object and list of the AddJobFlowStepsInput shape copied, each
  * member read once (a getter runs once, a Proxy's traps once), strings and other values taken as they are. Check
  * the snapshot and send it, and what is checked is what is sent: a getter cannot give validation one value and the
- * serialiser another. validate checks such a copy and returns it as `checked`.
+ * serialiser another. `fromJson(value)` checks such a copy and returns it.
  * Plain objects are copied by spread (own enumerable properties, `__proto__` included as a key), what
  * JSON.stringify and the model's checks see; lists index by index, their length read once (not by `slice`, which
  * would consult an own `constructor` key, nor by spread, which reads the length at every step). Members of the
