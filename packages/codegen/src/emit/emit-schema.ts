@@ -16,19 +16,38 @@ type Schema = Record<string, unknown>;
 
 export function emitSchemas(service: ServiceIR): Map<string, string> {
   const files = new Map<string, string>();
+  // Each shape's schema is printed once and reused by every operation that reaches it: the operations of a large
+  // model share most of their shapes, and printing them again per operation made the cost grow with the square.
+  const printed = new Map<string, string>();
+  const def = (name: string): string => {
+    let text = printed.get(name);
+    if (text === undefined) {
+      text = `    ${JSON.stringify(name)}: ${indent(JSON.stringify(shapeSchema(service.shapes.get(name)!), null, 2))}`;
+      printed.set(name, text);
+    }
+    return text;
+  };
   for (const op of service.operations) {
-    if (op.input)
-      files.set(`schema/${op.name}.schema.json`, `${JSON.stringify(operationSchema(service, op), null, 2)}\n`);
+    if (!op.input) continue;
+    const names = [...reachable(service, [op.input])].sort(compareNames);
+    // What `JSON.stringify(schema, null, 2)` prints with `$defs` last, each definition's text spliced in.
+    const head = JSON.stringify(operationSchema(service, op), null, 2);
+    files.set(
+      `schema/${op.name}.schema.json`,
+      `${head.slice(0, -2)},\n  "$defs": {\n${names.map(def).join(",\n")}\n  }\n}\n`,
+    );
   }
   return files;
 }
 
+/** JSON text as it prints two levels down (a definition inside `$defs`): strings hold no raw line breaks. */
+function indent(json: string): string {
+  return json.replaceAll("\n", "\n    ");
+}
+
+/** The operation's schema without its `$defs`, which `emitSchemas` appends. */
 function operationSchema(service: ServiceIR, op: OperationIR): Schema {
   const input = op.input!;
-  const defs: Record<string, Schema> = {};
-  for (const name of [...reachable(service, [input])].sort(compareNames)) {
-    defs[name] = shapeSchema(service.shapes.get(name)!);
-  }
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: `urn:emrkit:${service.name.toLowerCase().replace(/\s+/g, "-")}:${service.version}:${op.name}`,
@@ -36,7 +55,6 @@ function operationSchema(service: ServiceIR, op: OperationIR): Schema {
     title: `${op.name} request`,
     ...(op.documentation ? { description: htmlToMarkdown(op.documentation) } : {}),
     ...ref(input),
-    $defs: defs,
   };
 }
 
