@@ -13,7 +13,7 @@ import type { RegexNode } from "./regex-ast.js";
 export type PatternPlan =
   /** V8's backtracking is proved linear on it: a plain RegExp. */
   | { readonly kind: "regex"; readonly source: string }
-  /** Not proved: the linear-time matcher runs `program`; `source` is still exact (the JSON Schema carries it). */
+  /** Not proved: the linear-time matcher runs `program`; `source` is still exact (the differential tests run it). */
   | { readonly kind: "linear"; readonly source: string; readonly program: Program }
   | { readonly kind: "skip"; readonly reason: string };
 
