@@ -4,10 +4,11 @@
  * fails with `CI=true`; generating always needs the model.
  */
 import { existsSync } from "node:fs";
-import { main } from "@emrkit/codegen";
+import { ignoreBrokenPipe, main } from "@emrkit/codegen";
 import { EMR_MODEL, EMR_OPERATIONS, EMR_OUT } from "./codegen/emr-output.js";
 import { MODELS_DIR } from "./models/manifest.js";
 
+ignoreBrokenPipe();
 const check = process.argv.includes("--check");
 const model = `${MODELS_DIR}${EMR_MODEL}`;
 if (existsSync(model)) {

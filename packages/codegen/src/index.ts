@@ -1,3 +1,4 @@
+export { ignoreBrokenPipe } from "./broken-pipe.js";
 export { emitDocs } from "./emit/emit-docs.js";
 export { emitSchemas } from "./emit/emit-schema.js";
 export { emitTypes } from "./emit/emit-types.js";

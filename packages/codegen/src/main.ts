@@ -1,10 +1,14 @@
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
+import { ignoreBrokenPipe } from "./broken-pipe.js";
 import { findModel, ModelNotFoundError } from "./find/find-model.js";
 import { EMITTERS, type Emitter, generate } from "./generate.js";
 import { ModelError } from "./ir/model-error.js";
 import { SelectionError } from "./select/select-operations.js";
 import { diffOutput, writeOutput } from "./write-output.js";
+
+/** For the bin, which runs this module and calls `main`: output piped to `head` ends the command quietly. */
+export { ignoreBrokenPipe };
 
 const USAGE = `Usage: emrkit-codegen (--model FILE | --service NAME [--format botocore|smithy] [--models DIR]) --out DIR
                       [--operations A,B] [--emit ${EMITTERS.join(",")}] [--check]

@@ -42,7 +42,20 @@ export {
   fromStepFunctions,
   toStepFunctions,
 } from "./formats/step-functions.js";
-export * from "./generated/index.generated.js";
+export * from "./generated/types.generated.js";
+// The support module's public part: what a validator reports and how to run one. The rest of it (the matcher,
+// the value tests) is machinery for the generated validators, not API.
+export {
+  check,
+  MAX_NESTING,
+  type ModelIssue,
+  type ModelIssueCode,
+  nearest,
+  type Predicate,
+  type Validator,
+  type Walk,
+} from "./generated/validation-support.generated.js";
+export * from "./generated/validators.generated.js";
 export { EmrValidationError } from "./issues/emr-validation-error.js";
 export { formatIssue, formatIssues, parsePath, valueAtPath } from "./issues/format-issues.js";
 export type {

@@ -114,12 +114,16 @@ function pageData(service: ServiceIR, op: OperationIR, linked: Set<string>) {
   };
 }
 
-/** The structures and unions an operation reaches (not its input and output), nearest first, then by name. */
+/**
+ * The structures and unions an operation reaches (not its input and output), nearest first, then by name: the
+ * levels up to the one where INLINE_TYPES are found, which is all the page uses (walking the whole closure of
+ * every operation cost quicksight's docs more than the rest of its pages).
+ */
 function nearestStructures(service: ServiceIR, roots: readonly string[]): string[] {
   const order: string[] = [];
   const seen = new Set(roots);
   let level = [...roots];
-  while (level.length > 0) {
+  while (level.length > 0 && order.length < INLINE_TYPES) {
     const next: string[] = [];
     for (const name of level) {
       for (const child of children(service.shapes.get(name)!)) {

@@ -7,7 +7,7 @@
  * `depth` (the path's length, as the walk counts it) instead of a path.
  */
 import type { LengthConstraint, MemberIR, RangeConstraint, ServiceIR, ShapeIR } from "../ir/types.js";
-import { reachable } from "../select/reachable.js";
+import { reaching } from "../select/reachable.js";
 import { memberShape } from "./member-variants.js";
 import type { Constants } from "./module-constants.js";
 import { blobOutOfLength, enumConstant, notOfType, patternTest, skipComment } from "./shape-tests.js";
@@ -19,16 +19,7 @@ export function predicateName(shape: string): string {
 
 /** Shapes whose predicate takes `depth`: the recursive ones and every shape that can reach one. */
 export function depthShapes(service: ServiceIR, recursive: Set<string>): Set<string> {
-  const deep = new Set<string>();
-  for (const name of service.shapes.keys()) {
-    for (const reached of reachable(service, [name])) {
-      if (recursive.has(reached)) {
-        deep.add(name);
-        break;
-      }
-    }
-  }
-  return deep;
+  return reaching(service, recursive);
 }
 
 interface Context {

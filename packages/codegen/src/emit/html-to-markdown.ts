@@ -6,8 +6,26 @@
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 const BLOCK = /<(\/?)(ul|ol|li|p|note|important|br)\b[^>]*>/gi;
 
+/**
+ * Converted texts by their HTML: a structure's documentation is printed on every page and schema that uses it
+ * (quicksight's operations share thousands of shapes), and converting it again each time was most of the docs
+ * emitter's cost. Emptied when full, so that a process generating every service keeps a bounded cache.
+ */
+const converted = new Map<string, string>();
+const CACHE_ENTRIES = 50_000;
+
 export function htmlToMarkdown(html: string | undefined): string {
   if (!html) return "";
+  let md = converted.get(html);
+  if (md === undefined) {
+    if (converted.size >= CACHE_ENTRIES) converted.clear();
+    md = convert(html);
+    converted.set(html, md);
+  }
+  return md;
+}
+
+function convert(html: string): string {
   const inline = html
     .replace(/\s+/g, " ")
     .replace(/<a\s[^>]*href="([^"]*)"[^>]*>(.*?)<\/a>/gi, (_m, href: string, label: string) =>

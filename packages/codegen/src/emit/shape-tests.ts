@@ -3,20 +3,17 @@
  * test of a scalar shape, and the module-scope names of compiled patterns and enum sets.
  */
 import type { NumberFormat, ServiceIR, ShapeIR, TimestampFormat } from "../ir/types.js";
+import { INTEGER_WIDTHS } from "./integer-widths.js";
 import { shapeTimestampFormat } from "./member-variants.js";
 import type { Constants } from "./module-constants.js";
 import { programLiteral } from "./patterns/program-literal.js";
 import { translatePattern } from "./patterns/translate-pattern.js";
 
-/**
- * Integer widths (Smithy simple types: smithy.io/2.0/spec/simple-types.html). A `long` is 64-bit in the model, but
- * the SDK types it as a JavaScript number, which holds integers exactly only up to 2^53 − 1: beyond that a value
- * is silently another number, so a long must be a safe integer. A `bigInteger` is any integer.
- */
-const INTEGER_WIDTHS: Partial<Record<NumberFormat, [min: string, max: string, expected: string]>> = {
-  byte: ["-128", "127", "an 8-bit integer (-128 to 127)"],
-  short: ["-32768", "32767", "a 16-bit integer (-32768 to 32767)"],
-  integer: ["-2147483648", "2147483647", "a 32-bit integer (-2147483648 to 2147483647)"],
+/** How a message names an integer width (bounds in `integer-widths.ts`). */
+const WIDTH_TEXT: Partial<Record<NumberFormat, string>> = {
+  byte: "an 8-bit integer",
+  short: "a 16-bit integer",
+  integer: "a 32-bit integer",
 };
 
 const TIMESTAMP_TEXT: Record<TimestampFormat, string> = {
@@ -36,8 +33,8 @@ export function notOfType(shape: ShapeIR, service: ServiceIR): [condition: strin
       const width = INTEGER_WIDTHS[shape.format];
       if (!width) return [`typeof value !== "number" || !Number.isInteger(value)`, "an integer"];
       return [
-        `typeof value !== "number" || !Number.isInteger(value) || value < ${width[0]} || value > ${width[1]}`,
-        width[2],
+        `typeof value !== "number" || !Number.isInteger(value) || value < ${width.min} || value > ${width.max}`,
+        `${WIDTH_TEXT[shape.format]} (${width.min} to ${width.max})`,
       ];
     }
     case "timestamp": {

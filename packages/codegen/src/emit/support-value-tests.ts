@@ -3,16 +3,18 @@
  * their wire formats, JSON documents, structural equality for `@uniqueItems`, the byte length of blob text, and the
  * inputs the SDK takes for streaming blobs and event streams. Emitted as text, after validation-support.ts.
  */
+import { DATE_TIME, HTTP_DATE, MAX_EPOCH_SECONDS } from "./timestamp-forms.js";
+
 export const VALUE_TESTS = `
 /** A timestamp's wire format (Smithy \`@timestampFormat\`; https://smithy.io/2.0/spec/protocol-traits.html#timestampformat-trait). */
 export type TimestampFormat = "date-time" | "epoch-seconds" | "http-date";
 
 /** The range of a JavaScript Date (ECMA-262 TimeClip: ±8.64e15 ms), in seconds: a later epoch is no instant. */
-const MAX_EPOCH_SECONDS = 8.64e12;
+const MAX_EPOCH_SECONDS = ${MAX_EPOCH_SECONDS.toExponential().replace("e+", "e")};
 /** RFC 3339 section 5.6 date-time: what the SDK writes for date-time (\`toISOString()\`), offsets as RFC 3339 allows. */
-const DATE_TIME = /^(\\d{4})-(\\d{2})-(\\d{2})[Tt](\\d{2}):(\\d{2}):(\\d{2})(?:\\.\\d+)?(?:[Zz]|[+-](\\d{2}):(\\d{2}))$/;
+const DATE_TIME = /${DATE_TIME.source}/;
 /** RFC 7231 section 7.1.1.1 IMF-fixdate: what the SDK writes for http-date (\`dateToUtcString\`). */
-const HTTP_DATE = /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat), (\\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\\d{4}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$/;
+const HTTP_DATE = /${HTTP_DATE.source}/;
 const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 

@@ -32,22 +32,64 @@ export function pairs(set: CharSet): [number, number][] {
 }
 
 export function union(...sets: CharSet[]): CharSet {
+  if (sets.length === 2) return union2(sets[0]!, sets[1]!);
   return fromRanges(sets.flatMap(pairs));
 }
 
-export function complement(set: CharSet): CharSet {
-  const out: [number, number][] = [];
-  let next = 0;
-  for (const [lo, hi] of pairs(set)) {
-    if (lo > next) out.push([next, lo - 1]);
-    next = hi + 1;
+/**
+ * Two sets merged in one pass over both (they are sorted already): the determinism proof unions a large Unicode
+ * class once per unrolled copy of `[\p{L}…]{0,1024}`, where sorting all the ranges again each time cost seconds.
+ */
+function union2(a: CharSet, b: CharSet): CharSet {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    let lo: number;
+    let hi: number;
+    if (j >= b.length || (i < a.length && a[i]! <= b[j]!)) {
+      lo = a[i]!;
+      hi = a[i + 1]!;
+      i += 2;
+    } else {
+      lo = b[j]!;
+      hi = b[j + 1]!;
+      j += 2;
+    }
+    const last = out.length - 1;
+    if (last > 0 && lo <= out[last]! + 1) out[last] = Math.max(out[last]!, hi);
+    else out.push(lo, hi);
   }
-  if (next <= MAX_CODE_POINT) out.push([next, MAX_CODE_POINT]);
-  return fromRanges(out);
+  return out;
+}
+
+export function complement(set: CharSet): CharSet {
+  // The gaps of a sorted, non-adjacent set are themselves sorted and non-adjacent: no merge needed.
+  const out: number[] = [];
+  let next = 0;
+  for (let i = 0; i < set.length; i += 2) {
+    if (set[i]! > next) out.push(next, set[i]! - 1);
+    next = set[i + 1]! + 1;
+  }
+  if (next <= MAX_CODE_POINT) out.push(next, MAX_CODE_POINT);
+  return out;
 }
 
 export function intersect(a: CharSet, b: CharSet): CharSet {
-  return complement(union(complement(a), complement(b)));
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const lo = Math.max(a[i]!, b[j]!);
+    const hi = Math.min(a[i + 1]!, b[j + 1]!);
+    if (lo <= hi) out.push(lo, hi);
+    // The range that ends first can meet nothing further on.
+    if (a[i + 1]! < b[j + 1]!) i += 2;
+    else j += 2;
+  }
+  return out;
 }
 
 export function isEmpty(set: CharSet): boolean {
@@ -55,7 +97,14 @@ export function isEmpty(set: CharSet): boolean {
 }
 
 export function overlaps(a: CharSet, b: CharSet): boolean {
-  return !isEmpty(intersect(a, b));
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (Math.max(a[i]!, b[j]!) <= Math.min(a[i + 1]!, b[j + 1]!)) return true;
+    if (a[i + 1]! < b[j + 1]!) i += 2;
+    else j += 2;
+  }
+  return false;
 }
 
 /**

@@ -49,14 +49,20 @@ export function compileProgram(root: RegexNode, reverse = false): Program {
     program.code[pc * 3 + slot] = target;
   };
   const here = (): number => program.code.length / 3;
+  // By identity first: an unrolled `[\p{L}…]{0,1024}` meets the same set object 1,024 times, and keying it by its
+  // text each time cost more than the rest of the compilation.
+  const byIdentity = new Map<CharSet, number>();
   const set = (s: CharSet): number => {
+    let index = byIdentity.get(s);
+    if (index !== undefined) return index;
     const key = s.join(",");
-    let index = setIndex.get(key);
+    index = setIndex.get(key);
     if (index === undefined) {
       index = program.sets.length;
       program.sets.push(s);
       setIndex.set(key, index);
     }
+    byIdentity.set(s, index);
     return index;
   };
 

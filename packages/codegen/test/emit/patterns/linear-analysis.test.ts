@@ -24,6 +24,14 @@ describe("which patterns V8 may run itself", () => {
   );
 });
 
+test("a possessive quantifier or an atomic group on more than one set: listed, not a crash", () => {
+  for (const pattern of ["(ab)*+", "(?>ab|a)c"])
+    expect(translatePattern(pattern)).toEqual({
+      kind: "skip",
+      reason: "no linear-time check for it: a possessive quantifier or atomic group on more than one set",
+    });
+});
+
 test("a count too big to unroll: decided on two copies of each part", () => {
   expect(translatePattern("^.{1,100000}$").kind).toBe("regex");
   expect(translatePattern("[a-z]{1,100000}[a-z0-9]").kind).toBe("skip");
