@@ -3,8 +3,8 @@ import type { Output } from "../output.js";
 const CODEGEN = "@emrkit/codegen";
 
 /**
- * `emrkit codegen …`: runs @emrkit/codegen, loaded only here, because it brings a TypeScript compiler (ts-morph)
- * that validate, render and submit do not need; it is an optional peer of emrkit.
+ * `emrkit codegen …`: runs @emrkit/codegen, loaded only here, because its model loaders, emitters and templates
+ * (handlebars) are what validate, render and submit do not need; it is an optional peer of emrkit.
  */
 export async function codegenCommand(args: string[], out: Output): Promise<number> {
   let codegen: typeof import("@emrkit/codegen");
