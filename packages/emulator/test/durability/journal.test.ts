@@ -321,6 +321,53 @@ describe("a failed fsync", () => {
     expect(replay(dir).map((r) => r.id)).toEqual(["s-1"]);
   });
 
+  it("undoes a line appended while the last good fsync ran, when the fsync meant for it fails", async () => {
+    const dir = tempDir("emrkit-journal-");
+    const { journal, fs, file } = open(dir);
+    const undone: string[] = [];
+    fs.hold();
+    journal.append([step("s-1")], () => undone.push("s-1"));
+    const first = journal.durable();
+    expect(await state(first)).toBe("pending");
+    journal.append([step("s-2")], () => undone.push("s-2"));
+    fs.fault = { on: "fsync", at: 2, kind: "EIO" };
+    fs.letGo();
+    await first;
+    await expect(journal.durable()).rejects.toThrow(`the fsync of ${file} failed (EIO: i/o error, fsync)`);
+    expect(undone).toEqual(["s-2"]);
+    journal.close();
+    expect(replay(dir).map((r) => r.id)).toEqual(["s-1"]);
+  });
+
+  it("is not retried: close() after it fsyncs nothing more", async () => {
+    const { journal, fs } = open(tempDir("emrkit-journal-"));
+    fs.fault = { on: "fsync", at: 1, kind: "EIO" };
+    journal.append([step("s-1")], noUndo);
+    await expect(journal.durable()).rejects.toThrow(JournalError);
+    const from = fs.log.length;
+    journal.close();
+    expect(fs.log.slice(from)).toEqual([]);
+    expect(fs.openFds.size).toBe(0);
+  });
+
+  it("after a failed cut has already stopped the journal is not told again: the listener hears once", async () => {
+    const { journal, fs, file } = open(tempDir("emrkit-journal-"));
+    const refusals: string[] = [];
+    journal.whenRefusing((e) => refusals.push(e.message));
+    fs.hold();
+    journal.append([step("s-1")], noUndo);
+    const waiting = journal.durable();
+    expect(await state(waiting)).toBe("pending");
+    fs.fault = { on: "write", at: fs.writes + 1, kind: "ENOSPC-and-cut-fails" };
+    expect(() => journal.append([step("s-2")], noUndo)).toThrow(JournalError);
+    fs.fault = { on: "fsync", at: 1, kind: "EIO" };
+    fs.letGo();
+    await expect(waiting).rejects.toThrow(`the fsync of ${file} failed (EIO: i/o error, fsync)`);
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]).toContain("cutting the part written off the file failed");
+    expect(() => journal.append([step("s-3")], noUndo)).toThrow(refusals[0]);
+  });
+
   it("that cannot cut the undone lines off says a restart may show them", async () => {
     const { journal, fs, file } = open(tempDir("emrkit-journal-"));
     fs.fault = { on: "fsync", at: 1, kind: "ENOSPC" };
