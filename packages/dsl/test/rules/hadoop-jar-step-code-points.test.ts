@@ -24,6 +24,7 @@ describe("hadoop-jar-step-too-long counts code points", () => {
     ["a high surrogate before U+E000, just past the low ones", "\ud83d\ue000", `${MAX + 2} characters`],
     ["a high surrogate before a pair", "\ud83d\ud83d\ude00", `${MAX + 3} UTF-16 units (${MAX + 2} code points)`],
     ["two low surrogates", "\udc00\udfff", `${MAX + 2} characters`],
+    ["a letter before a low surrogate", "a\ude00", `${MAX + 2} characters`],
   ])("%s", (_label, arg, what) => {
     expect(message({ Jar: "x".repeat(MAX), Args: [arg] })).toBe(counted(what));
   });
