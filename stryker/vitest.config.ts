@@ -15,5 +15,9 @@ if (!isMutatedPackage(name)) throw new Error(`stryker/vitest.config.ts: no packa
 // mutant is chosen at run time (a global the instrumented code reads), so a shared import sees each one.
 // mergeConfig concatenates arrays: the include list is replaced by hand.
 const merged = mergeConfig(workspace, defineConfig({ test: { typecheck: { enabled: false }, isolate: false } }));
-merged.test = { ...merged.test, include: [...SCOPES[name].tests] };
+// EMRKIT_MUTATE_TESTS (comma-separated globs) narrows the tests further, for a file that every test of its package
+// runs through (the emulator's journal: each test that starts an emulator covers every line of it, so each mutant
+// would run the whole suite, hours on two cores). A score so measured is a floor: the tests left out can only kill more.
+const narrowed = process.env.EMRKIT_MUTATE_TESTS?.split(",").filter((glob) => glob !== "");
+merged.test = { ...merged.test, include: narrowed?.length ? narrowed : [...SCOPES[name].tests] };
 export default merged;
