@@ -60,3 +60,14 @@ describe("classifyFailure by name", () => {
     expect(classifyFailure(error)).toBe("server");
   });
 });
+
+describe("classifyFailure on an error without a message", () => {
+  it.each([
+    ["an HTTP/2 stream error", { code: "ERR_HTTP2_STREAM_ERROR" }],
+    ["an HTTP/2 stream error with a number for a message", { code: "ERR_HTTP2_STREAM_ERROR", message: 7 }],
+    ["a reset connection", { code: "ECONNRESET" }],
+  ])("classifies %s without throwing, as the same error with an empty message", (_label, error) => {
+    expect(() => classifyFailure(error)).not.toThrow();
+    expect(classifyFailure(error)).toBe(classifyFailure({ ...error, message: "" }));
+  });
+});

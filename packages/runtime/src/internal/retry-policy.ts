@@ -53,8 +53,10 @@ interface ErrorLike {
 
 export function classifyFailure(error: unknown): FailureKind {
   const e = (typeof error === "object" && error !== null ? error : new Error(String(error))) as ErrorLike;
-  // The SDK's classifiers take its SdkError, but read only fields that any error may lack (name, code, $metadata…).
-  const sdk = e as SdkError;
+  // The SDK's classifiers take its SdkError, but read only fields that any error may lack (name, code, $metadata…);
+  // one of them calls `message.includes` unguarded (isTransientError's HTTP/2 check), so they see the error through
+  // a view whose message is always a string: `{ code: "ERR_HTTP2_STREAM_ERROR" }` alone made classifyFailure throw.
+  const sdk = (typeof e.message === "string" ? e : Object.create(e, { message: { value: "" } })) as SdkError;
   const status = e.$metadata?.httpStatusCode;
   const expired = e.name === "InvalidSignatureException" && /Signature expired/.test(text(e.message));
   if (isClockSkewCorrectedError(sdk) || expired) return "clock-skew";
