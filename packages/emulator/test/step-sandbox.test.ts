@@ -6,8 +6,9 @@
 import { existsSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { AddJobFlowStepsCommand, DescribeStepCommand } from "@aws-sdk/client-emr";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startEmulator } from "../src/index.js";
+import { hostHas } from "./host-env.js";
 import { clientFor, cluster, run, settled, started } from "./support.js";
 import { tempDir } from "./temp-dir.js";
 
@@ -18,21 +19,6 @@ const HOST = {
   AWS_PROFILE: "host-profile-do-not-leak",
   EMRKIT_TEST_PASSED: "passed-through",
 };
-const saved = new Map<string, string | undefined>();
-afterEach(() => {
-  for (const [name, value] of saved) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  saved.clear();
-});
-/** The host's environment as a user's shell might have it, for this test: restored after it. */
-function hostHas(vars: Record<string, string>): void {
-  for (const [name, value] of Object.entries(vars)) {
-    if (!saved.has(name)) saved.set(name, process.env[name]);
-    process.env[name] = value;
-  }
-}
 
 const printsItself = (name: string) =>
   run(name, [

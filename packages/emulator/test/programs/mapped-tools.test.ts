@@ -7,9 +7,9 @@
 import { chmodSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { hostHas } from "../host-env.js";
 import { clientFor, started } from "../support.js";
 import { tempDir } from "../temp-dir.js";
-import { hostHas } from "./host-env.js";
 import { commandStep, put, runSteps } from "./steps.js";
 
 /** A program at `path` that writes JAVA_HOME and then its arguments, one a line, to `<path>.argv`. */

@@ -3,8 +3,8 @@
  * installed here and how to provide it, read back through @aws-sdk/client-emr's DescribeStep.
  */
 import { describe, expect, it } from "vitest";
+import { hostHas } from "../host-env.js";
 import { clientFor, started } from "../support.js";
-import { hostHas } from "./host-env.js";
 import { commandStep, runSteps } from "./steps.js";
 
 describe("a program that is not installed", () => {

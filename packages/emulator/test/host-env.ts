@@ -1,4 +1,4 @@
-/** The emulator's own environment as a user's shell might have it, for one test: restored after it. */
+/** The emulator's own environment as a user's shell might have it, for one test: restored after it (the host a step must not see). */
 import { afterEach } from "vitest";
 
 const saved = new Map<string, string | undefined>();
