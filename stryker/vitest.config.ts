@@ -14,7 +14,12 @@ if (!isMutatedPackage(name)) throw new Error(`stryker/vitest.config.ts: no packa
 // as a run of its own, and importing the package afresh for every file of every run was most of its time. The
 // mutant is chosen at run time (a global the instrumented code reads), so a shared import sees each one.
 // mergeConfig concatenates arrays: the include list is replaced by hand.
-const merged = mergeConfig(workspace, defineConfig({ test: { typecheck: { enabled: false }, isolate: false } }));
+// maxWorkers: 1 undoes the workspace's three files at a time: Stryker's own --concurrency says how many runs share
+// the cores.
+const merged = mergeConfig(
+  workspace,
+  defineConfig({ test: { typecheck: { enabled: false }, isolate: false, maxWorkers: 1 } }),
+);
 // EMRKIT_MUTATE_TESTS (comma-separated globs) narrows the tests further, for a file that every test of its package
 // runs through (the emulator's journal: each test that starts an emulator covers every line of it, so each mutant
 // would run the whole suite, hours on two cores). A score so measured is a floor: the tests left out can only kill more.
