@@ -10,7 +10,17 @@
  * are also kept in memory.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { replaceFileSync } from "./replace-file.js";
@@ -89,12 +99,54 @@ export class MetadataStore {
     this.remember(file, meta);
   }
 
-  private openToWrite(bucket: string, file: string): number {
+  /**
+   * The description of a key that has none yet, written before its object is put in place, so that a disk too full
+   * for it refuses the put while nothing is there yet: false (nothing written) when the key has one, which `write`
+   * then replaces in place after the object (a page that is there already needs no room). A description without
+   * its object is harmless: reads need the object's file. Remembered only once the object is there (`keep`, or
+   * `forget` when it never came).
+   */
+  writeNew(bucket: string, key: string, meta: ObjectMeta): boolean {
+    const file = this.fileOf(bucket, key);
+    const text = Buffer.from(JSON.stringify(meta));
+    const exclusive = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL;
+    let fd: number;
     try {
-      return openSync(file, constants.O_WRONLY | constants.O_CREAT, 0o644);
-    } catch {
+      fd = this.openToWrite(bucket, file, exclusive);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+      throw error;
+    }
+    try {
+      writeSync(fd, text, 0, text.length, 0);
+    } catch (error) {
+      closeSync(fd);
+      rmSync(file, { force: true });
+      throw error;
+    }
+    closeSync(fd);
+    return true;
+  }
+
+  /** The description `writeNew` wrote, remembered now that its object is in place. */
+  keep(bucket: string, key: string, meta: ObjectMeta): void {
+    this.remember(this.fileOf(bucket, key), meta);
+  }
+
+  /** Removes a description `writeNew` made for an object that could not be put in place. */
+  forget(bucket: string, key: string): void {
+    const file = this.fileOf(bucket, key);
+    this.remember(file, undefined);
+    rmSync(file, { force: true });
+  }
+
+  private openToWrite(bucket: string, file: string, flags = constants.O_WRONLY | constants.O_CREAT): number {
+    try {
+      return openSync(file, flags, 0o644);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
       mkdirSync(join(this.root, bucket), { recursive: true });
-      return openSync(file, constants.O_WRONLY | constants.O_CREAT, 0o644);
+      return openSync(file, flags, 0o644);
     }
   }
 

@@ -117,30 +117,44 @@ export class ObjectStore {
         rmSync(temp, { force: true });
         return made;
       }
-      // Renamed first, its folders made only when they are missing: one call for the usual put.
-      try {
-        replaceFileSync(temp, path);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code !== "ENOENT")
-          throw conflict(key, error as NodeJS.ErrnoException, code === "ENOTDIR" ? UNDER_OBJECT : FOLDER_OF_OBJECTS);
-        try {
-          mkdirSync(dirname(path), { recursive: true });
-        } catch (e) {
-          throw conflict(key, e as NodeJS.ErrnoException, UNDER_OBJECT);
-        }
-        try {
-          replaceFileSync(temp, path);
-        } catch (e) {
-          throw conflict(key, e as NodeJS.ErrnoException, FOLDER_OF_OBJECTS);
-        }
-      }
       const stored = { ...meta, size: st.size, mtimeMs: st.mtimeMs };
-      await this.metadata.write(bucket, key, stored);
+      // A new key's description first: a disk without room for it refuses the put before the object is there.
+      const described = this.metadata.writeNew(bucket, key, stored);
+      try {
+        this.putInPlace(key, temp, path);
+      } catch (error) {
+        if (described) this.metadata.forget(bucket, key);
+        throw error;
+      }
+      // A key that had a description: replaced in place, after the object (a crash between leaves the new object
+      // with the old description, which no longer fits it, so it is described afresh).
+      if (described) this.metadata.keep(bucket, key, stored);
+      else await this.metadata.write(bucket, key, stored);
       return stored;
     } catch (error) {
       await rm(temp, { force: true });
       throw error;
+    }
+  }
+
+  /** Renamed over the key's file, its folders made only when they are missing: one call for the usual put. */
+  private putInPlace(key: string, temp: string, path: string): void {
+    try {
+      replaceFileSync(temp, path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "ENOENT")
+        throw conflict(key, error as NodeJS.ErrnoException, code === "ENOTDIR" ? UNDER_OBJECT : FOLDER_OF_OBJECTS);
+      try {
+        mkdirSync(dirname(path), { recursive: true });
+      } catch (e) {
+        throw conflict(key, e as NodeJS.ErrnoException, UNDER_OBJECT);
+      }
+      try {
+        replaceFileSync(temp, path);
+      } catch (e) {
+        throw conflict(key, e as NodeJS.ErrnoException, FOLDER_OF_OBJECTS);
+      }
     }
   }
 
