@@ -80,7 +80,33 @@ export class MetadataStore {
    */
   async write(bucket: string, key: string, meta: ObjectMeta): Promise<void> {
     const file = this.fileOf(bucket, key);
+    this.writeInPlace(bucket, file, Buffer.from(JSON.stringify(meta)));
+    this.remember(file, meta);
+  }
+
+  /**
+   * Puts an object in place (`place`: a rename) with its description, in the order a full disk needs. A key with no
+   * description yet gets it first, so that a disk without room for it refuses the put while nothing is there (a
+   * description without its object is harmless, reads need the object's file; removed if `place` fails). A key
+   * described before is put in place first, then its description replaced in place (`write`: the page it has needs
+   * no room; a crash between leaves the new object with the old description, which no longer fits it, so it is
+   * described afresh). A key in the cache is known to be described: no exclusive create is tried.
+   */
+  placeDescribed(bucket: string, key: string, meta: ObjectMeta, place: () => void): void {
+    const file = this.fileOf(bucket, key);
     const text = Buffer.from(JSON.stringify(meta));
+    const created = !this.cache.has(file) && this.createExclusive(bucket, file, text);
+    try {
+      place();
+    } catch (error) {
+      if (created) rmSync(file, { force: true });
+      throw error;
+    }
+    if (!created) this.writeInPlace(bucket, file, text);
+    this.remember(file, meta);
+  }
+
+  private writeInPlace(bucket: string, file: string, text: Buffer): void {
     const fd = text.length > PAGE ? undefined : this.openToWrite(bucket, file);
     let whole = fd === undefined;
     if (fd !== undefined) {
@@ -96,23 +122,13 @@ export class MetadataStore {
       }
     }
     if (whole) this.writeWhole(bucket, file, text);
-    this.remember(file, meta);
   }
 
-  /**
-   * The description of a key that has none yet, written before its object is put in place, so that a disk too full
-   * for it refuses the put while nothing is there yet: false (nothing written) when the key has one, which `write`
-   * then replaces in place after the object (a page that is there already needs no room). A description without
-   * its object is harmless: reads need the object's file. Remembered only once the object is there (`keep`, or
-   * `forget` when it never came).
-   */
-  writeNew(bucket: string, key: string, meta: ObjectMeta): boolean {
-    const file = this.fileOf(bucket, key);
-    const text = Buffer.from(JSON.stringify(meta));
-    const exclusive = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL;
+  /** Writes a description that does not exist yet; false, writing nothing, when one does. */
+  private createExclusive(bucket: string, file: string, text: Buffer): boolean {
     let fd: number;
     try {
-      fd = this.openToWrite(bucket, file, exclusive);
+      fd = this.openToWrite(bucket, file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
       throw error;
@@ -126,18 +142,6 @@ export class MetadataStore {
     }
     closeSync(fd);
     return true;
-  }
-
-  /** The description `writeNew` wrote, remembered now that its object is in place. */
-  keep(bucket: string, key: string, meta: ObjectMeta): void {
-    this.remember(this.fileOf(bucket, key), meta);
-  }
-
-  /** Removes a description `writeNew` made for an object that could not be put in place. */
-  forget(bucket: string, key: string): void {
-    const file = this.fileOf(bucket, key);
-    this.remember(file, undefined);
-    rmSync(file, { force: true });
   }
 
   private openToWrite(bucket: string, file: string, flags = constants.O_WRONLY | constants.O_CREAT): number {

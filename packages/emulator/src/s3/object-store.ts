@@ -118,18 +118,7 @@ export class ObjectStore {
         return made;
       }
       const stored = { ...meta, size: st.size, mtimeMs: st.mtimeMs };
-      // A new key's description first: a disk without room for it refuses the put before the object is there.
-      const described = this.metadata.writeNew(bucket, key, stored);
-      try {
-        this.putInPlace(key, temp, path);
-      } catch (error) {
-        if (described) this.metadata.forget(bucket, key);
-        throw error;
-      }
-      // A key that had a description: replaced in place, after the object (a crash between leaves the new object
-      // with the old description, which no longer fits it, so it is described afresh).
-      if (described) this.metadata.keep(bucket, key, stored);
-      else await this.metadata.write(bucket, key, stored);
+      this.metadata.placeDescribed(bucket, key, stored, () => this.putInPlace(key, temp, path));
       return stored;
     } catch (error) {
       await rm(temp, { force: true });
