@@ -212,6 +212,9 @@ describe("s3-dist-cp", () => {
     expect(step!.state).toBe("FAILED");
     expect(step!.stderr).toMatch(/ERROR S3DistCp: .*ENOTDIR/);
     expect(step!.failure?.Message).toMatch(/^s3-dist-cp: .*ENOTDIR/);
+    // Named as the step named it, not where the emulator keeps it.
+    expect(step!.failure?.Message).toMatch(/'s3:\/\/out\/blocked(\/copy)?'/);
+    expect(step!.failure?.Message).not.toContain(emu.s3Root);
     expect(step!.failure?.Message).not.toMatch(/exitCode/);
     expect(step!.failure?.LogFile).toMatch(/stderr$/);
   });

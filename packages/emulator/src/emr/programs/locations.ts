@@ -3,7 +3,7 @@
  * `s3a://`) under the local S3 root; `hdfs:///path`, and a path without a scheme (fs.defaultFS is HDFS on EMR), under
  * the cluster's HDFS folder; `file:///path` on the local disk, as on the primary node. Keys never escape the root.
  */
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { s3ToLocal } from "../../s3/local-path.js";
 
 export interface Roots {
@@ -44,6 +44,22 @@ export function localLocation(roots: Roots, location: string): LocalLocation {
   // A relative HDFS path is relative to the user's home there, /user/hadoop on EMR.
   const path = location.startsWith("/") ? location : `/user/hadoop/${location}`;
   return { scheme: "hdfs", path: inside(roots.hdfsRoot, path, location) };
+}
+
+/**
+ * The location a step names for a path on this machine, the reverse of localLocation: `s3://bucket/key` under the
+ * local S3 root, `hdfs:///path` under the cluster's HDFS, the path itself elsewhere (file:). For messages: a user
+ * who wrote s3://out/x should read s3://out/x, not where the emulator keeps it.
+ */
+export function locationOf(roots: Roots, path: string): string {
+  for (const [root, scheme] of [
+    [roots.s3Root, "s3://"],
+    [roots.hdfsRoot, "hdfs:///"],
+  ] as const) {
+    const rel = relative(resolve(root), resolve(path));
+    if (rel !== "" && !rel.startsWith("..") && !isAbsolute(rel)) return `${scheme}${rel.split(sep).join("/")}`;
+  }
+  return path;
 }
 
 function inside(root: string, path: string, location: string): string {

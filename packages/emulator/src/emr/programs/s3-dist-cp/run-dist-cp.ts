@@ -6,7 +6,7 @@
  * EMR Release Guide, S3DistCp). Counter names are this emulator's: EMR's come from its MapReduce job.
  */
 import { rm } from "node:fs/promises";
-import { localLocation, type Roots } from "../locations.js";
+import { localLocation, locationOf, type Roots } from "../locations.js";
 import { checkCodec, copyOutput } from "./copy-output.js";
 import { parseDistCpOptions, type Suggest } from "./options.js";
 import { listSources, planOutputs } from "./plan.js";
@@ -67,7 +67,7 @@ export async function runDistCp(args: readonly string[], roots: Roots, log: (lin
       written += await copyOutput(output, options.outputCodec);
       read += output.files.reduce((sum, f) => sum + f.size, 0);
       files += output.files.length;
-      info(`Wrote ${output.path} from ${output.files.length} file(s)`);
+      info(`Wrote ${locationOf(roots, output.path)} from ${output.files.length} file(s)`);
     }
     let deleted = 0;
     if (options.deleteOnSuccess) {
@@ -88,7 +88,13 @@ export async function runDistCp(args: readonly string[], roots: Roots, log: (lin
     info(`Copied ${files} file(s), ${read} bytes, into ${outputs.length} file(s) at ${options.dest}`);
     return 0;
   } catch (error) {
-    log(`${new Date().toISOString()} ERROR S3DistCp: ${(error as Error).message}`);
+    // Node's I/O errors name the file in quotes ("ENOTDIR: not a directory, mkdir '/…/s3/out/x'"): named as the
+    // step named it (s3://out/x).
+    const message = (error as Error).message.replace(
+      /'(\/[^']*)'/g,
+      (_, path: string) => `'${locationOf(roots, path)}'`,
+    );
+    log(`${new Date().toISOString()} ERROR S3DistCp: ${message}`);
     return 1;
   }
 }
