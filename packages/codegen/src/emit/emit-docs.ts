@@ -35,12 +35,19 @@ interface Pages {
   readonly header: string[];
   readonly texts: Map<MemberIR, { readonly documentation: string; readonly constraints: string[] }>;
   readonly children: Map<string, readonly string[]>;
+  readonly enums: Map<string, string>;
 }
 
 export function emitDocs(service: ServiceIR): Map<string, string> {
   const files = new Map<string, string>();
   const linked = new Set<string>();
-  const pages: Pages = { service, header: headerLines(service), texts: new Map(), children: new Map() };
+  const pages: Pages = {
+    service,
+    header: headerLines(service),
+    texts: new Map(),
+    children: new Map(),
+    enums: new Map(),
+  };
   for (const op of service.operations) {
     files.set(`docs/${op.name}.md`, tidy(renderPage(pageData(pages, op, linked))));
   }
@@ -103,8 +110,8 @@ function pageData(pages: Pages, op: OperationIR, linked: Set<string>) {
     name: op.name,
     documentation: htmlToMarkdown(op.documentation),
     deprecated: op.deprecated ? (op.deprecated.message ?? "This operation is deprecated.") : undefined,
-    requestSyntax: input ? syntax(service, input, 0, new Set(), budget) : "{}",
-    responseSyntax: output ? syntax(service, output, 0, new Set(), { lines: SYNTAX_LINES }) : "{}",
+    requestSyntax: input ? syntax(pages, input, 0, new Set(), budget) : "{}",
+    responseSyntax: output ? syntax(pages, output, 0, new Set(), { lines: SYNTAX_LINES }) : "{}",
     request: members(pages, input, link),
     response: members(pages, output, link),
     errors: op.errors.map((name) => {
@@ -223,13 +230,8 @@ function typeLabel(service: ServiceIR, shape: ShapeIR, link: (target: string) =>
  * The JSON skeleton the AWS reference shows: each member with a placeholder for its type. A structure that
  * contains itself, lies deeper than SYNTAX_DEPTH or comes after the budget of lines is spent shows as its name.
  */
-function syntax(
-  service: ServiceIR,
-  shape: ShapeIR,
-  depth: number,
-  path: Set<string>,
-  budget: { lines: number },
-): string {
+function syntax(pages: Pages, shape: ShapeIR, depth: number, path: Set<string>, budget: { lines: number }): string {
+  const { service } = pages;
   const pad = "   ".repeat(depth + 1);
   const close = "   ".repeat(depth);
   switch (shape.kind) {
@@ -241,21 +243,31 @@ function syntax(
       budget.lines -= shape.members.length + 1;
       const inner = new Set(path).add(shape.name);
       const lines = shape.members.map(
-        (m) => `${pad}"${m.name}": ${syntax(service, service.shapes.get(m.target)!, depth + 1, inner, budget)}`,
+        (m) => `${pad}"${m.name}": ${syntax(pages, service.shapes.get(m.target)!, depth + 1, inner, budget)}`,
       );
       return `{\n${lines.join(",\n")}\n${close}}`;
     }
     case "list":
-      return `[ ${syntax(service, service.shapes.get(shape.member)!, depth, path, budget)} ]`;
+      return `[ ${syntax(pages, service.shapes.get(shape.member)!, depth, path, budget)} ]`;
     case "map":
-      return `{\n${pad}"string" : ${syntax(service, service.shapes.get(shape.value)!, depth + 1, path, budget)}\n${close}}`;
+      return `{\n${pad}"string" : ${syntax(pages, service.shapes.get(shape.value)!, depth + 1, path, budget)}\n${close}}`;
     case "string":
-      return shape.enum ? `"${shape.enum.join(" | ")}"` : '"string"';
+      return shape.enum ? enumPlaceholder(pages, shape.name, shape.enum) : '"string"';
     case "number":
       return "number";
     default:
       return shape.kind === "timestamp" ? "number" : shape.kind === "boolean" ? "boolean" : '"string"';
   }
+}
+
+/** `"A | B | …"`, joined once per enum: sagemaker's instance types (hundreds of values) appear on most pages. */
+function enumPlaceholder(pages: Pages, name: string, values: readonly string[]): string {
+  let text = pages.enums.get(name);
+  if (text === undefined) {
+    text = `"${values.join(" | ")}"`;
+    pages.enums.set(name, text);
+  }
+  return text;
 }
 
 function tidy(text: string): string {

@@ -1,7 +1,8 @@
 /**
  * Work the emitters do once per service or per pattern, not once per use (issue 16: cost per shape flat). Counted,
  * not timed: the reads of the IR field (or plan field) that the work starts from.
- * - A member described on many operation pages has its text (docs converted, constraints in words) made once.
+ * - A member described on many operation pages has its text (docs converted, constraints in words) made once, and
+ *   an enum's placeholder in the request syntax is joined once.
  * - A pattern's compiled constant (a `\b` or a long count makes it 10–100 KB of source) is written once per plan,
  *   however many members of however many services check it.
  */
@@ -18,9 +19,10 @@ function sharedModel(pattern: string): string {
     Text: { type: "string", max: 64, pattern },
     Shared: {
       type: "structure",
-      members: { Name: { shape: "Text", documentation: "<p>The <b>name</b>.</p>" } },
+      members: { Name: { shape: "Text", documentation: "<p>The <b>name</b>.</p>" }, Kind: { shape: "Kind" } },
       required: ["Name"],
     },
+    Kind: { type: "string", enum: ["ml.t3.medium", "ml.m5.large", "ml.p4d.24xlarge"] },
   };
   const operations: Record<string, unknown> = {};
   for (let i = 0; i < PAGES; i++) {
@@ -40,14 +42,17 @@ function countingDocs(service: ServiceIR): { service: ServiceIR; reads: () => nu
   let reads = 0;
   const shared = service.shapes.get("Shared")!;
   if (shared.kind !== "structure") throw new Error("Shared is a structure");
-  const [name] = shared.members;
+  const name = shared.members.find((m) => m.name === "Name");
   const counted: MemberIR = Object.defineProperty({ ...name! }, "documentation", {
     get: () => {
       reads++;
       return name!.documentation;
     },
   });
-  const shapes = new Map(service.shapes).set("Shared", { ...shared, members: [counted] });
+  const shapes = new Map(service.shapes).set("Shared", {
+    ...shared,
+    members: shared.members.map((m) => (m === name ? counted : m)),
+  });
   return { service: { ...service, shapes }, reads: () => reads };
 }
 
@@ -58,6 +63,25 @@ test("a member shown on every operation page has its text made once", () => {
   expect(pages).toHaveLength(PAGES);
   // One read for its text; one more where the member is copied to state its constraints. Made per page, it was 2 × PAGES.
   expect(reads()).toBeLessThanOrEqual(2);
+});
+
+test("an enum's placeholder in the request syntax is joined once, however many pages show it", () => {
+  const service = loadModelText(sharedModel("[a-z]+"), "shared.service-2.json");
+  const kind = service.shapes.get("Kind")!;
+  if (kind.kind !== "string" || !kind.enum) throw new Error("Kind is an enum");
+  let joins = 0;
+  const values = [...kind.enum];
+  const join = values.join.bind(values);
+  Object.defineProperty(values, "join", {
+    value: (separator?: string) => {
+      joins++;
+      return join(separator);
+    },
+  });
+  const files = emitDocs({ ...service, shapes: new Map(service.shapes).set("Kind", { ...kind, enum: values }) });
+  const placeholder = '"ml.t3.medium | ml.m5.large | ml.p4d.24xlarge"';
+  expect([...files.values()].filter((text) => text.includes(placeholder))).toHaveLength(PAGES);
+  expect(joins).toBe(1);
 });
 
 test.each([
