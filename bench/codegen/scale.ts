@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { generateFrom, loadModelFile, ModelError } from "@emrkit/codegen";
+import { generateFrom, loadModelFile, ModelError, type ServiceIR } from "@emrkit/codegen";
 import { compileOutputs } from "./compile-in-memory.js";
 
 /** Services per tsc program: big enough to share the library's parse, small enough to keep memory bounded. */
@@ -22,6 +22,10 @@ export interface ServiceRun {
    * a model's wall time also counts the time it waited for a core (the same model measured 0.5–1.2 ms/shape).
    */
   readonly cpuMs: number;
+  /** Characters of documentation in the model (operations, shapes, members): what the docs-bound costs grow with. */
+  readonly docChars: number;
+  /** Characters of everything generated for it. */
+  readonly outputChars: number;
   /** Why it was not generated or does not compile; absent when it did both. */
   readonly failure?: { readonly kind: "refused: pattern" | "refused" | "does not compile"; readonly detail: string };
 }
@@ -65,17 +69,27 @@ export function runFormat(dir: string, format: string, only: readonly string[] =
     const started = performance.now();
     const cpu = process.cpuUsage();
     try {
-      const { files: output, shapes } = generateCounted(join(folder, file));
+      const { files: output, shapes, docChars } = generateCounted(join(folder, file));
       const ms = performance.now() - started;
       const used = process.cpuUsage(cpu);
       generateMs += ms;
-      runs.push({ label, shapes, ms, cpuMs: (used.user + used.system) / 1000 });
+      let outputChars = 0;
+      for (const text of output.values()) outputChars += text.length;
+      runs.push({ label, shapes, ms, cpuMs: (used.user + used.system) / 1000, docChars, outputChars });
       batch.set(label, output);
     } catch (error) {
       generateMs += performance.now() - started;
       if (!(error instanceof ModelError)) throw error;
       const kind = / pattern /.test(error.message) ? "refused: pattern" : "refused";
-      runs.push({ label, shapes: 0, ms: 0, cpuMs: 0, failure: { kind, detail: error.message } });
+      runs.push({
+        label,
+        shapes: 0,
+        ms: 0,
+        cpuMs: 0,
+        docChars: 0,
+        outputChars: 0,
+        failure: { kind, detail: error.message },
+      });
     }
     if (batch.size >= BATCH) flush();
   }
@@ -83,8 +97,20 @@ export function runFormat(dir: string, format: string, only: readonly string[] =
   return { format, runs, generateMs, compileMs };
 }
 
-/** What `generate({ model })` does (every operation: no selection), keeping the shape count. */
-function generateCounted(path: string): { files: Map<string, string>; shapes: number } {
+/** What `generate({ model })` does (every operation: no selection), keeping the shape count and the docs' size. */
+function generateCounted(path: string): { files: Map<string, string>; shapes: number; docChars: number } {
   const service = loadModelFile(path);
-  return { files: generateFrom(service), shapes: service.shapes.size };
+  const files = generateFrom(service);
+  return { files, shapes: service.shapes.size, docChars: docChars(service) };
+}
+
+function docChars(service: ServiceIR): number {
+  let chars = service.documentation?.length ?? 0;
+  for (const op of service.operations) chars += op.documentation?.length ?? 0;
+  for (const shape of service.shapes.values()) {
+    chars += shape.documentation?.length ?? 0;
+    if (shape.kind === "structure" || shape.kind === "union")
+      for (const m of shape.members) chars += m.documentation?.length ?? 0;
+  }
+  return chars;
 }

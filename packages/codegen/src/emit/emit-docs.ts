@@ -25,11 +25,31 @@ const SYNTAX_LINES = 300;
 /** Structures an operation page describes itself, nearest first; the rest are linked to their own pages. */
 const INLINE_TYPES = 40;
 
+/**
+ * What every page of one service shares, made once per service: a structure is described on up to every operation
+ * page that reaches it, and each page walks the shapes near its operation, so a member's text and a shape's children
+ * were worked out again per page (in proportion to the pages × the structures each shows, not to the shapes).
+ */
+interface Pages {
+  readonly service: ServiceIR;
+  readonly header: string[];
+  readonly texts: Map<MemberIR, { readonly documentation: string; readonly constraints: string[] }>;
+  readonly children: Map<string, readonly string[]>;
+  readonly enums: Map<string, string>;
+}
+
 export function emitDocs(service: ServiceIR): Map<string, string> {
   const files = new Map<string, string>();
   const linked = new Set<string>();
+  const pages: Pages = {
+    service,
+    header: headerLines(service),
+    texts: new Map(),
+    children: new Map(),
+    enums: new Map(),
+  };
   for (const op of service.operations) {
-    files.set(`docs/${op.name}.md`, tidy(renderPage(pageData(service, op, linked))));
+    files.set(`docs/${op.name}.md`, tidy(renderPage(pageData(pages, op, linked))));
   }
   // A type page links the structures it uses to their pages, which may call for more pages: work until none is new.
   const pending = [...linked];
@@ -47,17 +67,17 @@ export function emitDocs(service: ServiceIR): Map<string, string> {
       `docs/types/${name}.md`,
       tidy(
         renderType({
-          header: headerLines(service),
+          header: pages.header,
           name,
           documentation: htmlToMarkdown(shape.documentation),
-          members: members(service, shape, typeLink),
+          members: members(pages, shape, typeLink),
         }),
       ),
     );
   }
   const index = [
     "<!--",
-    ...headerLines(service),
+    ...pages.header,
     "-->",
     "",
     `# ${service.title} (${service.version}) reference`,
@@ -69,12 +89,13 @@ export function emitDocs(service: ServiceIR): Map<string, string> {
   return files;
 }
 
-function pageData(service: ServiceIR, op: OperationIR, linked: Set<string>) {
+function pageData(pages: Pages, op: OperationIR, linked: Set<string>) {
+  const { service } = pages;
   const shape = (name: string | undefined) => (name ? service.shapes.get(name) : undefined);
   const input = shape(op.input);
   const output = shape(op.output);
   const roots = [op.input, op.output].filter((n): n is string => n !== undefined);
-  const nearest = nearestStructures(service, roots);
+  const nearest = nearestStructures(pages, roots);
   const inline = new Set(nearest.slice(0, INLINE_TYPES));
   const types = [...inline].map((name) => service.shapes.get(name)!).sort((a, b) => compareNames(a.name, b.name));
   // A structure described on this page is linked by its heading; any other by its own page.
@@ -85,14 +106,14 @@ function pageData(service: ServiceIR, op: OperationIR, linked: Set<string>) {
   };
   const budget = { lines: SYNTAX_LINES };
   return {
-    header: headerLines(service),
+    header: pages.header,
     name: op.name,
     documentation: htmlToMarkdown(op.documentation),
     deprecated: op.deprecated ? (op.deprecated.message ?? "This operation is deprecated.") : undefined,
-    requestSyntax: input ? syntax(service, input, 0, new Set(), budget) : "{}",
-    responseSyntax: output ? syntax(service, output, 0, new Set(), { lines: SYNTAX_LINES }) : "{}",
-    request: members(service, input, link),
-    response: members(service, output, link),
+    requestSyntax: input ? syntax(pages, input, 0, new Set(), budget) : "{}",
+    responseSyntax: output ? syntax(pages, output, 0, new Set(), { lines: SYNTAX_LINES }) : "{}",
+    request: members(pages, input, link),
+    response: members(pages, output, link),
     errors: op.errors.map((name) => {
       const e = service.shapes.get(name)!;
       return {
@@ -109,7 +130,7 @@ function pageData(service: ServiceIR, op: OperationIR, linked: Set<string>) {
     types: types.map((t) => ({
       name: t.name,
       documentation: htmlToMarkdown(t.documentation),
-      members: members(service, t, link),
+      members: members(pages, t, link),
     })),
   };
 }
@@ -119,14 +140,15 @@ function pageData(service: ServiceIR, op: OperationIR, linked: Set<string>) {
  * levels up to the one where INLINE_TYPES are found, which is all the page uses (walking the whole closure of
  * every operation cost quicksight's docs more than the rest of its pages).
  */
-function nearestStructures(service: ServiceIR, roots: readonly string[]): string[] {
+function nearestStructures(pages: Pages, roots: readonly string[]): string[] {
+  const { service } = pages;
   const order: string[] = [];
   const seen = new Set(roots);
   let level = [...roots];
   while (level.length > 0 && order.length < INLINE_TYPES) {
     const next: string[] = [];
     for (const name of level) {
-      for (const child of children(service.shapes.get(name)!)) {
+      for (const child of children(pages, name)) {
         if (seen.has(child)) continue;
         seen.add(child);
         next.push(child);
@@ -139,7 +161,16 @@ function nearestStructures(service: ServiceIR, roots: readonly string[]): string
   return order;
 }
 
-function children(shape: ShapeIR): string[] {
+function children(pages: Pages, name: string): readonly string[] {
+  let names = pages.children.get(name);
+  if (names === undefined) {
+    names = childrenOf(pages.service.shapes.get(name)!);
+    pages.children.set(name, names);
+  }
+  return names;
+}
+
+function childrenOf(shape: ShapeIR): string[] {
   switch (shape.kind) {
     case "structure":
     case "union":
@@ -156,16 +187,25 @@ function children(shape: ShapeIR): string[] {
 const isStructure = (s: ShapeIR): s is Extract<ShapeIR, { kind: "structure" | "union" }> =>
   s.kind === "structure" || s.kind === "union";
 
-function members(service: ServiceIR, shape: ShapeIR | undefined, link: (target: string) => string) {
+function members(pages: Pages, shape: ShapeIR | undefined, link: (target: string) => string) {
   if (!shape || (shape.kind !== "structure" && shape.kind !== "union")) return [];
+  const { service } = pages;
   return shape.members.map((m: MemberIR) => {
     const target = service.shapes.get(m.target)!;
+    let text = pages.texts.get(m);
+    if (text === undefined) {
+      text = {
+        documentation: htmlToMarkdown(m.documentation ?? target.documentation),
+        constraints: describeConstraints(target, { ...m, required: false }),
+      };
+      pages.texts.set(m, text);
+    }
     return {
       name: m.name,
-      documentation: htmlToMarkdown(m.documentation ?? target.documentation),
+      documentation: text.documentation,
       type: typeLabel(service, target, link),
       required: m.required,
-      constraints: describeConstraints(target, { ...m, required: false }),
+      constraints: text.constraints,
     };
   });
 }
@@ -190,13 +230,8 @@ function typeLabel(service: ServiceIR, shape: ShapeIR, link: (target: string) =>
  * The JSON skeleton the AWS reference shows: each member with a placeholder for its type. A structure that
  * contains itself, lies deeper than SYNTAX_DEPTH or comes after the budget of lines is spent shows as its name.
  */
-function syntax(
-  service: ServiceIR,
-  shape: ShapeIR,
-  depth: number,
-  path: Set<string>,
-  budget: { lines: number },
-): string {
+function syntax(pages: Pages, shape: ShapeIR, depth: number, path: Set<string>, budget: { lines: number }): string {
+  const { service } = pages;
   const pad = "   ".repeat(depth + 1);
   const close = "   ".repeat(depth);
   switch (shape.kind) {
@@ -208,21 +243,31 @@ function syntax(
       budget.lines -= shape.members.length + 1;
       const inner = new Set(path).add(shape.name);
       const lines = shape.members.map(
-        (m) => `${pad}"${m.name}": ${syntax(service, service.shapes.get(m.target)!, depth + 1, inner, budget)}`,
+        (m) => `${pad}"${m.name}": ${syntax(pages, service.shapes.get(m.target)!, depth + 1, inner, budget)}`,
       );
       return `{\n${lines.join(",\n")}\n${close}}`;
     }
     case "list":
-      return `[ ${syntax(service, service.shapes.get(shape.member)!, depth, path, budget)} ]`;
+      return `[ ${syntax(pages, service.shapes.get(shape.member)!, depth, path, budget)} ]`;
     case "map":
-      return `{\n${pad}"string" : ${syntax(service, service.shapes.get(shape.value)!, depth + 1, path, budget)}\n${close}}`;
+      return `{\n${pad}"string" : ${syntax(pages, service.shapes.get(shape.value)!, depth + 1, path, budget)}\n${close}}`;
     case "string":
-      return shape.enum ? `"${shape.enum.join(" | ")}"` : '"string"';
+      return shape.enum ? enumPlaceholder(pages, shape.name, shape.enum) : '"string"';
     case "number":
       return "number";
     default:
       return shape.kind === "timestamp" ? "number" : shape.kind === "boolean" ? "boolean" : '"string"';
   }
+}
+
+/** `"A | B | …"`, joined once per enum: sagemaker's instance types (hundreds of values) appear on most pages. */
+function enumPlaceholder(pages: Pages, name: string, values: readonly string[]): string {
+  let text = pages.enums.get(name);
+  if (text === undefined) {
+    text = `"${values.join(" | ")}"`;
+    pages.enums.set(name, text);
+  }
+  return text;
 }
 
 function tidy(text: string): string {

@@ -3,6 +3,8 @@
  * code, links, emphasis, notes. Anything else keeps its text and loses its tags. Deterministic, and good enough for
  * TSDoc and reference pages; not a general HTML parser.
  */
+import { collapseWhitespace } from "../ir/documentation.js";
+
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 const BLOCK = /<(\/?)(ul|ol|li|p|note|important|br)\b[^>]*>/gi;
 
@@ -26,8 +28,7 @@ export function htmlToMarkdown(html: string | undefined): string {
 }
 
 function convert(html: string): string {
-  const inline = html
-    .replace(/\s+/g, " ")
+  const inline = collapseWhitespace(html)
     .replace(/<a\s[^>]*href="([^"]*)"[^>]*>(.*?)<\/a>/gi, (_m, href: string, label: string) =>
       label.trim() ? `[${label.trim()}](${href})` : href,
     )

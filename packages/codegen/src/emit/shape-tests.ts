@@ -7,7 +7,7 @@ import { INTEGER_WIDTHS } from "./integer-widths.js";
 import { shapeTimestampFormat } from "./member-variants.js";
 import type { Constants } from "./module-constants.js";
 import { programLiteral } from "./patterns/program-literal.js";
-import { translatePattern } from "./patterns/translate-pattern.js";
+import { type PatternPlan, translatePattern } from "./patterns/translate-pattern.js";
 
 /** How a message names an integer width (bounds in `integer-widths.ts`). */
 const WIDTH_TEXT: Partial<Record<NumberFormat, string>> = {
@@ -68,11 +68,24 @@ export function patternTest(
 ): { readonly test: string } | { readonly skipped: string } {
   const plan = translatePattern(pattern);
   if (plan.kind === "skip") return { skipped: `pattern ${JSON.stringify(pattern)} not checked: ${plan.reason}` };
-  if (plan.kind === "linear")
-    return {
-      test: `matchesLinear(${constants.add("PROGRAM", `${programLiteral(plan.program)} as LinearProgram`)}, ${v})`,
-    };
-  return { test: `${constants.add("PATTERN", regexLiteral(plan.source))}.test(${v})` };
+  if (plan.kind === "linear") return { test: `matchesLinear(${constants.add("PROGRAM", literal(plan))}, ${v})` };
+  return { test: `${constants.add("PATTERN", literal(plan))}.test(${v})` };
+}
+
+/**
+ * A plan's constant as source, written once per plan (plans are cached for the process): a service names the same
+ * pattern on many members, and a `\b` or a long count makes literals of 10–100 KB, which were escaped, joined and
+ * then hashed again (as a new string) at every use.
+ */
+const literals = new WeakMap<PatternPlan, string>();
+
+function literal(plan: Exclude<PatternPlan, { kind: "skip" }>): string {
+  let text = literals.get(plan);
+  if (text === undefined) {
+    text = plan.kind === "linear" ? `${programLiteral(plan.program)} as LinearProgram` : regexLiteral(plan.source);
+    literals.set(plan, text);
+  }
+  return text;
 }
 
 /** A line comment for a skipped check: the text on one line, and nothing that could end the comment early. */

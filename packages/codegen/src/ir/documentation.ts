@@ -5,6 +5,15 @@
  */
 export function documentation(value: unknown): string | undefined {
   if (typeof value !== "string") return undefined;
-  const html = value.replace(/\s+/g, " ").trim();
+  const html = collapseWhitespace(value).trim();
   return html === "" ? undefined : html;
+}
+
+/**
+ * `text.replace(/\s+/g, " ")`, matching only the runs that change: a run of two or more, or one whitespace character
+ * that is not a space. A lone space (nearly every run in prose) is left in place rather than replaced by another, so
+ * text already collapsed (the IR's, which the docs converter collapses again) is scanned and returned as it is.
+ */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s{2,}|[^\S ]/g, " ");
 }

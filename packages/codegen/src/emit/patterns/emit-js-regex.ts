@@ -108,12 +108,37 @@ function rangesSource(ranges: readonly [number, number][]): string {
 }
 
 /** Java's word characters for `\b` (Java 17, no UNICODE_CHARACTER_CLASS): letters, decimal digits and `_`. */
-export function wordSets(): { word: CharSet; letterOrDigit: CharSet; mark: CharSet } {
-  const letterOrDigit = union(unicode("L"), unicode("Nd"));
-  return { word: union(letterOrDigit, [0x5f, 0x5f]), letterOrDigit, mark: unicode("Mn") };
+export function wordSets(): WordSets {
+  if (!words) {
+    const letterOrDigit = union(unicode("L"), unicode("Nd"));
+    words = { word: union(letterOrDigit, [0x5f, 0x5f]), letterOrDigit, mark: unicode("Mn") };
+  }
+  return words;
 }
 
+interface WordSets {
+  readonly word: CharSet;
+  readonly letterOrDigit: CharSet;
+  readonly mark: CharSet;
+}
+
+/**
+ * Made once: the union of every letter and digit is hundreds of ranges, and each `\b` of a pattern computed it
+ * again, then wrote it out as source (sagemaker's `(…\b){4}` spent a third of the service's translation there).
+ */
+let words: WordSets | undefined;
+const boundaries = new Map<AssertKind, string>();
+
 function assertSource(kind: AssertKind): string {
+  let source = boundaries.get(kind);
+  if (source === undefined) {
+    source = assertSource_(kind);
+    boundaries.set(kind, source);
+  }
+  return source;
+}
+
+function assertSource_(kind: AssertKind): string {
   const terminators = "[\\r\\x85\\u{2028}\\u{2029}]";
   switch (kind) {
     case "start":
