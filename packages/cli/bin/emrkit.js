@@ -5,6 +5,15 @@
 import { existsSync } from "node:fs";
 import { register } from "node:module";
 
+// `emrkit … | head`: once the reader is gone, writes to stdout fail with EPIPE. console.log drops such errors, but
+// a stream piped into stdout does not (the module hooks' thread, in the workspace, pipes its output there): with
+// no listener of its own, stdout's error is thrown. What cannot be written is dropped; the command keeps its status.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+}
+
 const source = new URL("../src/main.ts", import.meta.url);
 let entry = new URL("../dist/main.js", import.meta.url);
 if (existsSync(source) && process.env.EMRKIT_FROM_DIST !== "1") {

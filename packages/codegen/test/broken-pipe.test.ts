@@ -3,10 +3,10 @@
  * status, not die of EPIPE with a stack trace. The reader here closes its end of a real pipe before the command
  * writes anything, so that every write meets a broken pipe (with `head`, whether one does depends on timing).
  */
-import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
+import { runIntoClosedPipe as intoClosedPipe } from "../../../test/support/closed-pipe.js";
 import { fixture } from "./helpers/fixtures.js";
 import { describeWithModels, EMR_BOTOCORE } from "./helpers/models.js";
 import { tempDir } from "./helpers/temp-dir.js";
@@ -14,19 +14,7 @@ import { tempDir } from "./helpers/temp-dir.js";
 const temp = tempDir("emrkit-codegen-pipe-");
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 
-/** Runs node with `args`, its stdout a pipe whose reading end is already closed; its status and its stderr. */
-function runIntoClosedPipe(args: string[]): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout.destroy();
-  let stderr = "";
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-    stderr += chunk;
-  });
-  return new Promise((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stderr }));
-  });
-}
+const runIntoClosedPipe = (args: string[]) => intoClosedPipe(args, { cwd: root });
 
 test("emrkit-codegen writing its file list into a closed pipe: status 0, nothing on stderr, files written", async () => {
   const bin = join(root, "packages/codegen/bin/emrkit-codegen.js");
