@@ -48,16 +48,12 @@ export function runEmrRules(input: RuleInput, issues: Issue[]): void {
   duplicateStepName.checkRequest!(input, issues);
   const steps = input.steps;
   if (steps === undefined) return;
-  const level = input.context.stepConcurrencyLevel;
-  const concurrent = typeof level === "number" && level > 1;
-  const last = steps.length - 1;
   // One view, made at the first step that needs it and refilled: a valid request allocates nothing here.
   let view: ScratchStepView | undefined;
-  for (let index = 0; index <= last; index++) {
-    const step = steps[index];
-    if (stepPasses(step, index === last, concurrent)) continue;
+  for (let index = 0; index < steps.length; index++) {
+    if (stepPasses(input, index)) continue;
     view ??= emptyStepView();
-    if (fillStepView(view, step, index)) checkStep(view, input, issues);
+    if (fillStepView(view, steps[index], index)) checkStep(view, input, issues);
   }
 }
 

@@ -10,15 +10,13 @@ import { unitTotal } from "./hadoop-jar-step-too-long.js";
 import { isKeyArn } from "./invalid-kms-key-arn.js";
 import { MAX_HADOOP_JAR_STEP_CHARACTERS } from "./limits.js";
 import { logUriVerdict } from "./log-uri.js";
-import { isCommandRunnerJar, isRecord } from "./rule.js";
+import { isCommandRunnerJar, isRecord, type RuleInput } from "./rule.js";
 
-/**
- * `last`: no step follows this one; `concurrent`: the context's StepConcurrencyLevel is above 1. A step that is
- * not an object passes: the model reports it, and no rule reads it.
- */
-export function stepPasses(step: unknown, last: boolean, concurrent: boolean): boolean {
+/** Step `index` of the request; one that is not an object passes: the model reports it, and no rule reads it. */
+export function stepPasses(input: RuleInput, index: number): boolean {
+  const step = input.steps![index];
   if (!isRecord(step)) return true;
-  if (!actionPasses(step.ActionOnFailure, last, concurrent)) return false;
+  if (!actionPasses(step.ActionOnFailure, input, index)) return false;
   const jarStep = step.HadoopJarStep;
   if (isRecord(jarStep) && !jarStepPasses(jarStep)) return false;
   const monitoring = step.StepMonitoringConfiguration;
@@ -32,11 +30,17 @@ export function stepPasses(step: unknown, last: boolean, concurrent: boolean): b
  * always; TERMINATE_CLUSTER stops the steps after it and is refused with concurrency, CANCEL_AND_WAIT is refused
  * with concurrency. Anything else (CONTINUE, no action, a value the model refuses) is no rule's business.
  */
-function actionPasses(action: unknown, last: boolean, concurrent: boolean): boolean {
+function actionPasses(action: unknown, input: RuleInput, index: number): boolean {
   if (action === "CONTINUE") return true;
   if (action === "TERMINATE_JOB_FLOW") return false;
-  if (action === "TERMINATE_CLUSTER") return last && !concurrent;
-  return action !== "CANCEL_AND_WAIT" || !concurrent;
+  if (action === "TERMINATE_CLUSTER") return index === input.steps!.length - 1 && !concurrent(input);
+  return action !== "CANCEL_AND_WAIT" || !concurrent(input);
+}
+
+/** Whether the context's StepConcurrencyLevel is above 1: read only for the actions it matters to. */
+function concurrent({ context }: RuleInput): boolean {
+  const level = context.stepConcurrencyLevel;
+  return typeof level === "number" && level > 1;
 }
 
 /** The length budget, and command-runner.jar's two warnings (an empty argument, a command line in Args[0]). */
