@@ -8,7 +8,7 @@ const source = RULE_SOURCES["command-line-in-one-arg"];
 /** At most one word, white space around it allowed: no `\S\s+\S` anywhere. */
 const ONE_WORD = /^\s*\S*\s*$/;
 /** Every step of a request tends to run the same program (spark-submit): it is matched once. */
-const isOneWord = rememberingTest(ONE_WORD);
+export const isOneWord = rememberingTest(ONE_WORD);
 
 /**
  * Warns when command-runner.jar's first argument (the program) has a space in it: a whole command line passed as

@@ -58,7 +58,7 @@ export function total(jarStep: Record<string, unknown>, length: (s: string) => n
 }
 
 /** `total` in UTF-16 units, without a callback, the Args already summed by the step's view: the common case. */
-function unitTotal(jarStep: Record<string, unknown>, argUnits: number): number {
+export function unitTotal(jarStep: Record<string, unknown>, argUnits: number): number {
   let sum = argUnits;
   const { Jar, MainClass, Properties } = jarStep;
   if (typeof Jar === "string") sum += Jar.length;

@@ -5,7 +5,8 @@ import { type Rule, type RuleInput, remembering, type StepView } from "./rule.js
 import { shown } from "./shown.js";
 
 const source = RULE_SOURCES["invalid-kms-key-arn"];
-const isKeyArn = remembering((value) => kmsKeyArnProblem(value) === undefined);
+/** Every step of a request tends to log with the same key: it is parsed once. */
+export const isKeyArn = remembering((value) => kmsKeyArnProblem(value) === undefined);
 
 /**
  * A step's EncryptionKeyArn is a KMS key ARN: `arn:<partition>:kms:<region>:<account>:key/<id>` (or `alias/<name>`).

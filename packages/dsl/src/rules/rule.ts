@@ -99,8 +99,7 @@ export function fillStepView(view: ScratchStepView, step: unknown, index: number
   let argUnits = 0;
   let firstEmptyArg = -1;
   if (jarStep !== undefined) {
-    const jar = jarStep.Jar;
-    commandRunner = typeof jar === "string" && (jar === "command-runner.jar" || jar.endsWith("/command-runner.jar"));
+    commandRunner = isCommandRunnerJar(jarStep.Jar);
     const value = jarStep.Args;
     if (Array.isArray(value)) {
       args = value;
@@ -135,8 +134,14 @@ export function isOneOf(values: readonly string[], value: unknown): boolean {
   return false;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** Whether a value is an object with members: not null, not a list. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Whether a Jar is command-runner.jar, bare or at any path. */
+export function isCommandRunnerJar(jar: unknown): boolean {
+  return typeof jar === "string" && (jar === "command-runner.jar" || jar.endsWith("/command-runner.jar"));
 }
 
 /**

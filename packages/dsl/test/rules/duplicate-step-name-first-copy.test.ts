@@ -1,6 +1,6 @@
 /**
  * What the duplicate-name warning says: every later copy of a name points at the first step that has it (the one a
- * user would keep), in a short request and in a long one (the rule compares pairwise up to 32 steps and with a Set
+ * user would keep), in a short request and in a long one (the rule compares pairwise up to 32 steps and through a Map
  * past that); names that are not strings are the type checks' business, never a duplicate, however many steps.
  */
 import { validate } from "@emrkit/dsl";

@@ -1,6 +1,6 @@
 /**
  * Every step whose name an earlier step has, compared with every earlier step, whatever the earlier names are
- * (the rule switches from pairwise comparison to a Set past 32 steps).
+ * (the rule switches from pairwise comparison to a Map past 32 steps).
  */
 import { boundaryTable } from "./boundary-table.js";
 import { request, step } from "./requests.js";
@@ -48,6 +48,12 @@ boundaryTable("duplicate-step-name", [
     expected: dupes(35),
   },
   { edge: "pairs", what: "three of one name", input: named(["a", "a", "a"]), expected: dupes(1, 2) },
+  {
+    edge: "pairs",
+    what: "a name that is no string before a pair",
+    input: named([7, "a", null, "a"]),
+    expected: dupes(3),
+  },
   { edge: "pairs", what: "the same length and last character", input: named(["ab", "cb"]), expected: [] },
   { edge: "empty", what: "two empty names", input: named(["", ""]), expected: dupes(1) },
   { edge: "empty", what: "one step", input: named(["a"]), expected: [] },

@@ -69,6 +69,10 @@ boundaryTable(
     { edge: "scheme", what: "s3a:// with a bad bucket", input: log("s3a://my..bucket/x"), expected: bad },
     { edge: "scheme", what: "s3n:// with a legacy bucket", input: log("s3n://My_Logs/x"), expected: legacy },
     { edge: "scheme", what: "s3n:// after an s3:// of the same bucket", input: log("s3n://abc/x"), expected: ok },
+    { edge: "scheme", what: "s3a:// with a legacy bucket", input: log("s3a://My_S3a_Logs/x"), expected: legacy },
+    { edge: "scheme", what: "no scheme, a bucket alone", input: log("analytics-logs/steps/"), expected: bad },
+    // Without a key the bucket runs to the end: "logs-1" whole is valid, "logs-" (one short) would not be.
+    { edge: "empty", what: "no key, not even a slash", input: log("s3://logs-1"), expected: ok },
     { edge: "scheme", what: "another Hadoop scheme", input: log("s3x://logs-bucket/x"), expected: bad },
     { edge: "scheme", what: "s3bfs://", input: log("s3bfs://logs-bucket/x"), expected: bad },
     { edge: "scheme", what: "an upper-case scheme", input: log("S3://logs-bucket/"), expected: bad },
