@@ -94,12 +94,18 @@ describe("the data directory", () => {
 
   it("a failed start leaves nothing behind", async () => {
     const first = await startEmulator();
+    // The failed start gets a temp directory of its own: the shared one also holds what test files running beside
+    // this one make meanwhile.
+    const own = tempDir("emrkit-failed-start-");
+    const shared = process.env.TMPDIR;
+    process.env.TMPDIR = own;
     try {
-      const before = new Set(readdirSync(tmpdir()));
       await expect(startEmulator({ port: first.port })).rejects.toThrow(/EADDRINUSE/);
-      const made = readdirSync(tmpdir()).filter((name) => !before.has(name));
-      expect(made.filter((name) => name.startsWith("emrkit-emulator-"))).toEqual([]);
+      expect(tmpdir()).toBe(own);
+      expect(readdirSync(own)).toEqual([]);
     } finally {
+      if (shared === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = shared;
       await first.close();
     }
   });
