@@ -103,6 +103,18 @@ describe("what the fingerprint depends on", () => {
     expect(fingerprint(spelled)).not.toBe(fingerprint(etl));
   });
 
+  it("not on a token a step came with (a step copied from a ListSteps dump), whatever else its Properties hold", () => {
+    const fingerprint = (s: StepConfig) => newSubmission([s], undefined, "key").fingerprint;
+    const old = { Key: TOKEN_PROPERTY, Value: "0123456789abcdef.0123456789ab.0" };
+    const own = etl.HadoopJarStep!.Properties!;
+    const copied = (Properties: typeof own) => ({ ...etl, HadoopJarStep: { ...etl.HadoopJarStep!, Properties } });
+    expect(fingerprint(copied([own[0]!, old]))).toBe(fingerprint(etl));
+    expect(fingerprint(copied([old, own[0]!]))).toBe(fingerprint(etl));
+    const { Properties: _p, ...bare } = etl.HadoopJarStep!;
+    expect(fingerprint(copied([old]))).toBe(fingerprint({ ...etl, HadoopJarStep: bare }));
+    expect(fingerprint(copied([]))).not.toBe(fingerprint({ ...etl, HadoopJarStep: bare }));
+  });
+
   it("on the order of the steps and of each list, and on any value", () => {
     const fingerprint = (s: StepConfig[]) => newSubmission(s, undefined, "key").fingerprint;
     const other: StepConfig = { ...etl, Name: "other" };
