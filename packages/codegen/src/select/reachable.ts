@@ -2,14 +2,21 @@ import type { ServiceIR, ShapeIR } from "../ir/types.js";
 
 /** The names of every shape reachable from `roots`, the roots included. Recursive shapes are visited once. */
 export function reachable(service: ServiceIR, roots: Iterable<string>): Set<string> {
+  return closure(roots, (name) => {
+    const shape = service.shapes.get(name);
+    return shape ? targetsOf(shape) : [];
+  });
+}
+
+/** Every name reached from `start` (those included) by following `next`, each visited once. */
+function closure(start: Iterable<string>, next: (name: string) => readonly string[]): Set<string> {
   const seen = new Set<string>();
-  const stack = [...roots];
+  const stack = [...start];
   while (stack.length > 0) {
     const name = stack.pop()!;
     if (seen.has(name)) continue;
     seen.add(name);
-    const shape = service.shapes.get(name);
-    if (shape) stack.push(...targetsOf(shape));
+    stack.push(...next(name));
   }
   return seen;
 }
@@ -60,15 +67,7 @@ export function reaching(service: ServiceIR, targets: Iterable<string>): Set<str
       if (list) list.push(name);
       else referrers.set(target, [name]);
     }
-  const seen = new Set<string>();
-  const stack = [...targets];
-  while (stack.length > 0) {
-    const name = stack.pop()!;
-    if (seen.has(name)) continue;
-    seen.add(name);
-    stack.push(...(referrers.get(name) ?? []));
-  }
-  return seen;
+  return closure(targets, (name) => referrers.get(name) ?? []);
 }
 
 /** A shape's references to shapes the service has (a dangling one is the reference checker's to report). */
