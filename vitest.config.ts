@@ -17,10 +17,19 @@ export default defineConfig({
     // cores: one). The suite waits on step processes, servers and retry back-offs more than it computes: one file
     // at a time, the machine was idle more than half of a pass (measured, `time npx vitest run`, under load: real
     // 1,030 s, user + sys 450 s; with three, 600 s). EMRKIT_TEST_WORKERS overrides it.
-    maxWorkers: Number(process.env.EMRKIT_TEST_WORKERS ?? 3),
+    maxWorkers: testWorkers(process.env.EMRKIT_TEST_WORKERS),
     testTimeout: 30_000,
     hookTimeout: 30_000,
     globalSetup: ["test/global-setup/models.ts", "test/global-setup/no-litter.ts"],
     typecheck: { enabled: true, include: ["packages/*/test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
   },
 });
+
+/** EMRKIT_TEST_WORKERS as a count of files at a time (default 3); anything else stops the run, saying so. */
+function testWorkers(given: string | undefined): number {
+  if (given === undefined || given === "") return 3;
+  if (!/^[1-9]\d{0,2}$/.test(given)) {
+    throw new Error(`EMRKIT_TEST_WORKERS is "${given}": give a whole number of test files at a time, 1 or more`);
+  }
+  return Number(given);
+}
