@@ -98,7 +98,13 @@ async function handle(req: IncomingMessage, res: ServerResponse, served: S3Serve
   const rawQuery = q < 0 ? "" : url.slice(q + 1);
   const query = new URLSearchParams(rawQuery);
   const method = req.method ?? "GET";
-  const signing = served.verifier?.verify({ method, rawPath, rawQuery, headers: req.headers });
+  const signing = served.verifier?.verify({
+    method,
+    rawPath,
+    rawQuery,
+    headers: req.headers,
+    headersDistinct: req.headersDistinct,
+  });
   const credential = query.get("X-Amz-Credential");
   const region = callerOf(req.headers.authorization ?? (credential ? `Credential=${credential}` : undefined)).region;
   const { bucket, key } = addressOf(req.headers.host, rawPath, served.host);

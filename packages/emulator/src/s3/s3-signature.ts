@@ -15,6 +15,7 @@ import {
   canonicalQuery,
   canonicalS3Path,
   parseAmzDate,
+  signedHeaderValue,
   signHex,
   signingKey,
   stringToSign,
@@ -43,6 +44,8 @@ export interface SignedRequest {
   rawPath: string;
   rawQuery: string;
   headers: IncomingHttpHeaders;
+  /** The same headers, each line kept apart: what a repeated header is signed from. */
+  headersDistinct: NodeJS.Dict<string[]>;
 }
 
 const AUTHORIZATION =
@@ -189,7 +192,7 @@ export class S3SignatureVerifier {
       req.method,
       canonicalS3Path(req.rawPath),
       canonicalQuery(req.rawQuery, leave),
-      canonicalHeaders(signed, (n) => joined(req.headers[n])),
+      canonicalHeaders(signed, (n) => signedHeaderValue(req.headersDistinct, n)),
       signed.join(";"),
       payload,
     ].join("\n");
@@ -199,10 +202,6 @@ export class S3SignatureVerifier {
 
 function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
-}
-
-function joined(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value.join(",") : value;
 }
 
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));

@@ -69,6 +69,16 @@ export function canonicalQuery(rawQuery: string, leave?: string): string {
 }
 
 /** `name:value\n` for each signed header: values trimmed, inner runs of spaces made one. */
+/**
+ * A header's value as SigV4 signs it: the values of every line it was sent on, in order, joined with "," (IAM User
+ * Guide, "Create a signed AWS API request", step 1: "combine them into a comma-separated list"). Node's
+ * `req.headers` joins a repeated header with ", " (set-cookie: a list), so it is read from `req.headersDistinct`,
+ * which keeps the lines apart. Own names only: a header named `__proto__` is absent unless it was sent.
+ */
+export function signedHeaderValue(distinct: NodeJS.Dict<string[]>, name: string): string | undefined {
+  return Object.hasOwn(distinct, name) ? distinct[name]?.join(",") : undefined;
+}
+
 export function canonicalHeaders(names: readonly string[], headerValue: (name: string) => string | undefined): string {
   return names.map((n) => `${n}:${(headerValue(n) ?? "").trim().replace(/\s+/g, " ")}\n`).join("");
 }

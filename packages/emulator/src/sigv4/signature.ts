@@ -3,7 +3,7 @@ import type { IncomingMessage } from "node:http";
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { type Caller, callerFor } from "./caller.js";
-import { parseAmzDate } from "./canonical.js";
+import { parseAmzDate, signedHeaderValue } from "./canonical.js";
 import { partitionOf } from "./regions.js";
 import { type RefusalReason, SignatureRefused } from "./signature-refused.js";
 
@@ -70,9 +70,9 @@ export class SignatureVerifier {
     // No prototype: a signed header named __proto__ or constructor is a header like any other (and absent here).
     const headers: Record<string, string> = Object.create(null);
     for (const name of signedHeaders) {
-      const value = Object.hasOwn(req.headers, name) ? req.headers[name] : undefined;
+      const value = signedHeaderValue(req.headersDistinct, name);
       if (value === undefined) throw mismatch();
-      headers[name] = Array.isArray(value) ? value.join(",") : value;
+      headers[name] = value;
     }
     // The signer hashes the body itself unless the client declared its hash, which it then trusts: a declared hash
     // is checked here, so a body that does not match its declaration cannot pass.
