@@ -4,12 +4,12 @@
  * of one attempt, which failures are retried and how often, and, for an unsafe call (AddJobFlowSteps), that an answer
  * late past its timeout is still awaited while the steps are read back, not sent again.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { DescribeClusterCommand, EMRClient, ListStepsCommand } from "@aws-sdk/client-emr";
-import { afterEach, describe, expect, it } from "vitest";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { DescribeClusterCommand, type EMRClient, ListStepsCommand } from "@aws-sdk/client-emr";
+import { describe, expect, it } from "vitest";
 import type { RunEvent } from "../src/index.js";
 import { EmrCalls, UNSAFE_PATIENCE } from "../src/internal/emr-calls.js";
+import { loopbackEmr } from "./support/loopback-emr.js";
 
 type Answer = (res: ServerResponse) => void;
 const ok: Answer = (res) => json(res, 200, { Steps: [] });
@@ -25,31 +25,16 @@ function json(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { "content-type": "application/x-amz-json-1.1" }).end(JSON.stringify(body));
 }
 
-const servers: Server[] = [];
-afterEach(async () => {
-  for (const server of servers.splice(0)) {
-    server.closeAllConnections();
-    await new Promise((done) => server.close(done));
-  }
-});
-
 /** A server answering the n-th request with `script[n]` (the last one for the rest); what it saw, in order. */
 async function scripted(script: Answer[]) {
   const seen: { target: string; closedEarly: boolean }[] = [];
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const client = await loopbackEmr((req: IncomingMessage, res: ServerResponse) => {
     const entry = { target: String(req.headers["x-amz-target"]).replace("ElasticMapReduce.", ""), closedEarly: false };
     seen.push(entry);
     res.once("close", () => {
       entry.closedEarly = !res.writableEnded;
     });
     req.resume().once("end", () => script[Math.min(seen.length - 1, script.length - 1)]!(res));
-  });
-  servers.push(server);
-  await new Promise<void>((ready) => server.listen(0, "127.0.0.1", ready));
-  const client = new EMRClient({
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    region: "us-east-1",
-    credentials: { accessKeyId: "a", secretAccessKey: "b" },
   });
   return { seen, client };
 }
@@ -187,5 +172,157 @@ describe("an unsafe call whose answer is late", () => {
     });
     expect(seen).toEqual([]);
     expect(emr.counts).toEqual({});
+  });
+});
+
+describe("an unsafe call whose attempt failed with its outcome unknown", () => {
+  const found = { Steps: [{ Id: "s-FOUND" }] };
+
+  it("reads back before sending again: found, that is the answer and nothing is sent again", async () => {
+    const { seen, client } = await scripted([serverError, ok]);
+    const { emr } = calls(client, { attempts: 3 });
+    let readBacks = 0;
+    const answer = await emr.call(listSteps, false, async () => (++readBacks === 1 ? found : undefined));
+    expect(answer).toBe(found);
+    expect(readBacks).toBe(1);
+    expect(seen).toHaveLength(1);
+  });
+
+  it("not found by the read-back: sent again", async () => {
+    const { seen, client } = await scripted([serverError, ok]);
+    const { emr } = calls(client, { attempts: 3 });
+    let readBacks = 0;
+    const answer = await emr.call(listSteps, false, async () => {
+      readBacks++;
+      return undefined;
+    });
+    expect(answer).toMatchObject({ Steps: [] });
+    expect(readBacks).toBe(1);
+    expect(seen).toHaveLength(2);
+  });
+
+  it("its last attempt is read back before the error is thrown: found, the answer; not found, the error", async () => {
+    for (const [readBack, outcome] of [
+      [found, "resolves"],
+      [undefined, "rejects"],
+    ] as const) {
+      const { seen, client } = await scripted([serverError]);
+      const { emr } = calls(client, { attempts: 2 });
+      let readBacks = 0;
+      const call = emr.call(listSteps, false, async () => (++readBacks === 2 ? readBack : undefined));
+      if (outcome === "resolves") await expect(call).resolves.toBe(found);
+      else await expect(call).rejects.toMatchObject({ name: "InternalServerError" });
+      expect(readBacks).toBe(2);
+      expect(seen).toHaveLength(2);
+    }
+  });
+
+  it("a refusal is not read back: it did not commit", async () => {
+    const { seen, client } = await scripted([refused]);
+    const { emr } = calls(client, { attempts: 3 });
+    let readBacks = 0;
+    const call = emr.call(listSteps, false, async () => {
+      readBacks++;
+      return found;
+    });
+    await expect(call).rejects.toMatchObject({ name: "InvalidRequestException" });
+    expect(readBacks).toBe(0);
+    expect(seen).toHaveLength(1);
+  });
+
+  it("a safe call is never read back, only retried", async () => {
+    const { seen, client } = await scripted([serverError, ok]);
+    const { emr } = calls(client, { attempts: 3 });
+    let readBacks = 0;
+    const readBack = async () => {
+      readBacks++;
+      return found;
+    };
+    await expect(emr.call(listSteps, true, readBack)).resolves.toMatchObject({ Steps: [] });
+    expect(readBacks).toBe(0);
+    expect(seen).toHaveLength(2);
+  });
+
+  it("aborted while it failed: read back, then not sent again (a read goes on retrying)", async () => {
+    const stop = new AbortController();
+    const abortingError: Answer = (res) => {
+      stop.abort();
+      serverError(res);
+    };
+    const unsafe = await scripted([abortingError, ok]);
+    let readBacks = 0;
+    const call = calls(unsafe.client, { attempts: 3, signal: stop.signal }).emr.call(listSteps, false, async () => {
+      readBacks++;
+      return undefined;
+    });
+    await expect(call).rejects.toMatchObject({ name: "InternalServerError" });
+    // Read back when the abort came (while the answer was awaited), and once more after the attempt failed.
+    expect(readBacks).toBe(2);
+    expect(unsafe.seen).toHaveLength(1);
+    const read = await scripted([serverError, ok]);
+    const { emr } = calls(read.client, { attempts: 3, signal: AbortSignal.abort() });
+    await expect(emr.call(listSteps, true)).resolves.toMatchObject({ Steps: [] });
+    expect(read.seen).toHaveLength(2);
+  });
+});
+
+describe("an unsafe call aborted while its answer is awaited", () => {
+  it("reads back at once, not at the next timeout: found, that is the answer, and the abort is not told as a retry", async () => {
+    const { seen, client } = await scripted([held(10_000)]);
+    const stop = new AbortController();
+    const { emr, events } = calls(client, { requestTimeoutMs: 3_000, signal: stop.signal });
+    const found = { Steps: [{ Id: "s-FOUND" }] };
+    setTimeout(() => stop.abort(), 100);
+    const started = Date.now();
+    let readBacks = 0;
+    const answer = await emr.call(listSteps, false, async () => {
+      readBacks++;
+      return found;
+    });
+    expect(answer).toBe(found);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(readBacks).toBe(1);
+    expect(events).toEqual([]);
+    await eventually(() => seen[0]?.closedEarly === true);
+  });
+
+  it("not found: the answer is still awaited, the next read-back only at the next timeout", async () => {
+    const { seen, client } = await scripted([held(850)]);
+    const stop = new AbortController();
+    const { emr, events } = calls(client, { requestTimeoutMs: 500, signal: stop.signal });
+    setTimeout(() => stop.abort(), 100);
+    const readBackAt: number[] = [];
+    const started = Date.now();
+    const answer = await emr.call(listSteps, false, async () => {
+      readBackAt.push(Date.now() - started);
+      return undefined;
+    });
+    expect(answer).toMatchObject({ Steps: [] });
+    expect(seen).toEqual([{ target: "ListSteps", closedEarly: false }]);
+    // One read-back when aborted (~100 ms), one at the timeout counted from then (~600 ms), the answer at ~850 ms
+    // (the next read-back would be at ~1,100 ms).
+    expect(readBackAt).toHaveLength(2);
+    expect(readBackAt[0]).toBeLessThan(450);
+    expect(readBackAt[1]).toBeGreaterThanOrEqual(500);
+    expect(events.filter((e) => e.type === "retry")).toHaveLength(1);
+  });
+});
+
+describe("clock skew", () => {
+  it("a signature refused for its time after the client's clock was put right is retried, signed anew", async () => {
+    // The client believed its clock 10 minutes slow; the server's Date says it is right: the SDK moves its offset
+    // back to ~0 but flags nothing (it flags only a new offset of 4 minutes or more).
+    const notYetCurrent: Answer = (res) => {
+      if (res.destroyed) return;
+      res
+        .writeHead(403, { "content-type": "application/x-amz-json-1.1", date: new Date().toUTCString() })
+        .end(JSON.stringify({ __type: "InvalidSignatureException", Message: "Signature not yet current" }));
+    };
+    const { seen, client } = await scripted([notYetCurrent, ok]);
+    client.config.systemClockOffset = 10 * 60 * 1000;
+    const { emr } = calls(client, { attempts: 3 });
+    await expect(emr.call(listSteps, true)).resolves.toMatchObject({ Steps: [] });
+    expect(seen).toHaveLength(2);
+    expect(Math.abs(client.config.systemClockOffset)).toBeLessThan(60_000);
   });
 });
