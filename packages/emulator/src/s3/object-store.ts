@@ -90,8 +90,9 @@ export class ObjectStore {
   }
 
   /**
-   * Puts a whole temporary file in place as `key` (rename), then its description. A key whose folder is an object
-   * (`a` exists, `a/b` is put) or that is itself a folder of other objects cannot be a file: InvalidArgument.
+   * Puts a whole temporary file in place as `key` (rename) with its description, in the order a full disk needs
+   * (MetadataStore.placeDescribed). A key whose folder is an object (`a` exists, `a/b` is put) or that is itself a
+   * folder of other objects cannot be a file: InvalidArgument.
    */
   async commit(
     bucket: string,
@@ -111,9 +112,9 @@ export class ObjectStore {
             key,
           );
         }
-        mkdirSync(path, { recursive: true });
+        // The folder is the object: described first like any new key, so a full disk leaves no folder behind.
         const made = { ...meta, size: 0, mtimeMs: Date.now() };
-        await this.metadata.write(bucket, key, made);
+        this.metadata.placeDescribed(bucket, key, made, () => mkdirSync(path, { recursive: true }));
         rmSync(temp, { force: true });
         return made;
       }

@@ -84,7 +84,7 @@ describe("the local S3 endpoint on a full disk (a 512 KiB tmpfs)", () => {
     await emu.close();
   }, 60_000);
 
-  it("with only the descriptions' disk full: a new key is refused and not there; a key described before is replaced", async () => {
+  it("with only the descriptions' disk full: a new key (or folder key) is refused and not there; a key described before is replaced", async () => {
     const disk = smallTmpfs("64k", "S3 full-disk test");
     if (!disk) return;
     const emu = await started({ dataDir: join(disk, "data"), s3Root: tempDir("emrkit-s3-full-root-") });
@@ -107,6 +107,12 @@ describe("the local S3 endpoint on a full disk (a 512 KiB tmpfs)", () => {
       await expect(s3.send(new GetObjectCommand({ Bucket: "meta", Key }))).rejects.toMatchObject({ name: "NoSuchKey" });
     }
     expect(readdirSync(join(emu.s3Root, "meta")).filter((name) => refused.includes(name))).toEqual([]);
+    // A folder key likewise: refused, and no folder left that would make the key `folder` a folder of objects.
+    await expect(put("folder/", Buffer.alloc(0), "application/x-directory")).rejects.toMatchObject({
+      name: "InternalError",
+      message: expect.stringMatching(/ENOSPC/),
+    });
+    expect(readdirSync(join(emu.s3Root, "meta"))).not.toContain("folder");
     // The key described before needs no room for its new description: the overwrite goes through, whole.
     const fresh = Buffer.from("new body");
     await put("described", fresh, "text/new");
