@@ -20,7 +20,7 @@ interface ListStepsBody {
 }
 
 /** A cluster of `count` steps, s-0 the oldest; the ListSteps calls it was asked, in order. */
-async function clusterWithSteps(count: number) {
+async function clusterWithSteps(count: number, run: { signal?: AbortSignal; failFirst?: boolean } = {}) {
   const newestFirst = Array.from({ length: count }, (_, i) => `s-${count - 1 - i}`);
   const asked: ListStepsBody[] = [];
   const client = await loopbackEmr((req, res) => {
@@ -33,6 +33,7 @@ async function clusterWithSteps(count: number) {
       asked.push(body);
       const answer = (status: number, json: unknown) =>
         res.writeHead(status, { "content-type": "application/x-amz-json-1.1" }).end(JSON.stringify(json));
+      if (run.failFirst && asked.length === 1) return answer(500, { __type: "InternalServerError", Message: "busy" });
       if (body.StepIds !== undefined) {
         if (body.StepIds.length > MAX_IDS) {
           return answer(400, { __type: "ValidationException", Message: "StepIds: at most 10" });
@@ -46,7 +47,7 @@ async function clusterWithSteps(count: number) {
   });
   const emr = new EmrCalls(
     client,
-    { retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 }, requestTimeoutMs: 5_000, signal: undefined },
+    { retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 1 }, requestTimeoutMs: 5_000, signal: run.signal },
     () => {},
   );
   return { emr, asked };
@@ -90,5 +91,13 @@ describe("one poll of the wanted steps", () => {
     const found = await pollSteps(emr, "j-1", wanted, 40);
     expect(sorted(found)).toEqual(ids(100, 119).sort());
     expect(asked.map((a) => a.Marker)).toEqual([undefined, "50", "100"]);
+  });
+
+  // A run aborted still polls: cancelling its steps needs their states, so a poll's reads are retried as ever.
+  it("is retried after a server error even when the run was aborted", async () => {
+    const { emr, asked } = await clusterWithSteps(20, { signal: AbortSignal.abort(), failFirst: true });
+    const found = await pollSteps(emr, "j-1", ["s-3"], 20);
+    expect(sorted(found)).toEqual(["s-3"]);
+    expect(asked).toHaveLength(2);
   });
 });
