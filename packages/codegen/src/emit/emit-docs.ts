@@ -38,8 +38,18 @@ interface Pages {
   readonly enums: Map<string, string>;
 }
 
+/** Every page by its path, in the order `writeDocs` makes them. */
 export function emitDocs(service: ServiceIR): Map<string, string> {
   const files = new Map<string, string>();
+  writeDocs(service, (path, text) => files.set(path, text));
+  return files;
+}
+
+/**
+ * Hands each page to `put` as soon as it is made, and keeps none: ec2's pages are 7.7 MB of text, and held until the
+ * last one was made they outlived a dozen young-generation collections each, which copied them every time.
+ */
+export function writeDocs(service: ServiceIR, put: (path: string, text: string) => void): void {
   const linked = new Set<string>();
   const pages: Pages = {
     service,
@@ -49,7 +59,7 @@ export function emitDocs(service: ServiceIR): Map<string, string> {
     enums: new Map(),
   };
   for (const op of service.operations) {
-    files.set(`docs/${op.name}.md`, tidy(renderPage(pageData(pages, op, linked))));
+    put(`docs/${op.name}.md`, tidy(renderPage(pageData(pages, op, linked))));
   }
   // A type page links the structures it uses to their pages, which may call for more pages: work until none is new.
   const pending = [...linked];
@@ -63,7 +73,7 @@ export function emitDocs(service: ServiceIR): Map<string, string> {
   while (pending.length > 0) {
     const name = pending.pop()!;
     const shape = service.shapes.get(name)!;
-    files.set(
+    put(
       `docs/types/${name}.md`,
       tidy(
         renderType({
@@ -85,8 +95,7 @@ export function emitDocs(service: ServiceIR): Map<string, string> {
     ...service.operations.map((op) => `- [${op.name}](./${op.name}.md)`),
     "",
   ].join("\n");
-  files.set("docs/README.md", index);
-  return files;
+  put("docs/README.md", index);
 }
 
 function pageData(pages: Pages, op: OperationIR, linked: Set<string>) {
