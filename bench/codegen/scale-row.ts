@@ -27,7 +27,7 @@ function warmRow(f: WarmFigure): Record<string, string | number> {
     samples: f.samples.length,
     "cpu ms/shape median": median(f.samples).toFixed(4),
     "best / worst": `${Math.min(...f.samples).toFixed(4)} / ${Math.max(...f.samples).toFixed(4)}`,
-    "of which gc": f.gcMs.toFixed(4),
+    "gc pauses (wall)": f.gcMs.toFixed(4),
     "cpu µs/KB output": f.usPerKb.toFixed(1),
     "one run, best": f.single.toFixed(4),
   };

@@ -22,7 +22,10 @@ export interface WarmFigure extends WarmModel {
   readonly runs: number;
   /** CPU ms per shape of each sample, in the order taken. */
   readonly samples: readonly number[];
-  /** CPU ms per shape spent collecting garbage (v8's own account), median of the samples. */
+  /**
+   * ms per shape of v8's garbage-collection pauses (its own account, GCProfiler), median of the samples: wall time,
+   * so on a loaded machine it can pass the CPU time it is part of.
+   */
   readonly gcMs: number;
   /** CPU µs per KB of output, median of the samples. */
   readonly usPerKb: number;
