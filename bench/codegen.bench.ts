@@ -3,6 +3,8 @@
  * median of a few warm runs; then every pinned model in models/ (`pnpm models`), with the cost per shape, which
  * should stay flat as models grow. Goal: the whole EMR model under 2 s. With `EMRKIT_BENCH_MODELS=DIR` (a folder
  * laid out like models/all: `pnpm models --all`), the scale row: every service of both formats (codegen/scale.ts).
+ * While working on the generator: `EMRKIT_BENCH_ONLY=ec2,sns` narrows the row to the models whose file names start
+ * so, and `EMRKIT_BENCH_TSC=0` leaves out the type check (its verdicts then read as compiling).
  */
 import { existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -107,5 +109,9 @@ export default async function bench(): Promise<void> {
 
   const scale = process.env.EMRKIT_BENCH_MODELS;
   if (scale === undefined) console.log("scale row SKIPPED: set EMRKIT_BENCH_MODELS to a folder like models/all");
-  else scaleRow(scale);
+  else
+    scaleRow(scale, {
+      only: (process.env.EMRKIT_BENCH_ONLY ?? "").split(",").filter((s) => s !== ""),
+      compile: process.env.EMRKIT_BENCH_TSC !== "0",
+    });
 }

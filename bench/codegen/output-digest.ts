@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { generateFrom, loadModelFile, ModelError } from "@emrkit/codegen";
+import { EMITTERS, generateEach, loadModelFile, ModelError } from "@emrkit/codegen";
 
 type Digest = Record<string, Record<string, string>>;
 
@@ -18,13 +18,14 @@ function digest(dir: string, formats: readonly string[]): Digest {
     if (!existsSync(folder)) continue;
     for (const file of readdirSync(folder).sort()) {
       if (!file.endsWith(".json") || /paginators|waiters/.test(file)) continue;
-      const files: Record<string, string> = {};
+      let files: Record<string, string> = {};
       try {
-        for (const [path, text] of generateFrom(loadModelFile(join(folder, file))))
+        generateEach(loadModelFile(join(folder, file)), EMITTERS, (path, text) => {
           files[path] = createHash("sha256").update(text).digest("hex");
+        });
       } catch (error) {
         if (!(error instanceof ModelError)) throw error;
-        files["<refused>"] = error.message;
+        files = { "<refused>": error.message };
       }
       out[`${format}/${file}`] = files;
     }

@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { generateFrom, loadModelFile, ModelError, type ServiceIR } from "@emrkit/codegen";
+import { EMITTERS, generateEach, loadModelFile, ModelError, type ServiceIR } from "@emrkit/codegen";
 import { compileOutputs } from "./compile-in-memory.js";
 
 /** Services per tsc program: big enough to share the library's parse, small enough to keep memory bounded. */
@@ -15,6 +15,8 @@ const BATCH = 40;
 
 export interface ServiceRun {
   readonly label: string;
+  /** The model file. */
+  readonly path: string;
   readonly shapes: number;
   readonly ms: number;
   /**
@@ -37,8 +39,16 @@ export interface FormatRun {
   readonly compileMs: number;
 }
 
-/** Generates and compiles every service of `dir/<format>/`; `only` narrows to file names that start with one of these. */
-export function runFormat(dir: string, format: string, only: readonly string[] = []): FormatRun | undefined {
+export interface RunOptions {
+  /** File names that start with one of these; every service when empty. */
+  readonly only?: readonly string[];
+  /** False to generate only (the type check is most of the row's time). */
+  readonly compile?: boolean;
+}
+
+/** Generates and compiles every service of `dir/<format>/` (or those `options` name). */
+export function runFormat(dir: string, format: string, options: RunOptions = {}): FormatRun | undefined {
+  const { only = [], compile = true } = options;
   const folder = join(dir, format);
   if (!existsSync(folder)) return undefined;
   const files = readdirSync(folder)
@@ -54,6 +64,10 @@ export function runFormat(dir: string, format: string, only: readonly string[] =
   let generateMs = 0;
   let compileMs = 0;
   const flush = () => {
+    if (!compile) {
+      batch = new Map();
+      return;
+    }
     const started = performance.now();
     const failures = compileOutputs(batch);
     compileMs += performance.now() - started;
@@ -69,13 +83,12 @@ export function runFormat(dir: string, format: string, only: readonly string[] =
     const started = performance.now();
     const cpu = process.cpuUsage();
     try {
-      const { files: output, shapes, docChars } = generateCounted(join(folder, file));
+      const { files: output, shapes, docChars, outputChars } = generateCounted(join(folder, file));
       const ms = performance.now() - started;
       const used = process.cpuUsage(cpu);
       generateMs += ms;
-      let outputChars = 0;
-      for (const text of output.values()) outputChars += text.length;
-      runs.push({ label, shapes, ms, cpuMs: (used.user + used.system) / 1000, docChars, outputChars });
+      const cpuMs = (used.user + used.system) / 1000;
+      runs.push({ label, path: join(folder, file), shapes, ms, cpuMs, docChars, outputChars });
       batch.set(label, output);
     } catch (error) {
       generateMs += performance.now() - started;
@@ -83,6 +96,7 @@ export function runFormat(dir: string, format: string, only: readonly string[] =
       const kind = / pattern /.test(error.message) ? "refused: pattern" : "refused";
       runs.push({
         label,
+        path: join(folder, file),
         shapes: 0,
         ms: 0,
         cpuMs: 0,
@@ -97,11 +111,24 @@ export function runFormat(dir: string, format: string, only: readonly string[] =
   return { format, runs, generateMs, compileMs };
 }
 
-/** What `generate({ model })` does (every operation: no selection), keeping the shape count and the docs' size. */
-function generateCounted(path: string): { files: Map<string, string>; shapes: number; docChars: number } {
+/**
+ * What `generate({ model })` does (every operation: no selection), keeping the shape count, the docs' size, the
+ * output's size and the TypeScript files (what tsc checks; the docs and schemas are let go as they are made).
+ */
+function generateCounted(path: string): {
+  files: Map<string, string>;
+  shapes: number;
+  docChars: number;
+  outputChars: number;
+} {
   const service = loadModelFile(path);
-  const files = generateFrom(service);
-  return { files, shapes: service.shapes.size, docChars: docChars(service) };
+  const files = new Map<string, string>();
+  let outputChars = 0;
+  generateEach(service, EMITTERS, (file, text) => {
+    outputChars += text.length;
+    if (file.endsWith(".ts")) files.set(file, text);
+  });
+  return { files, shapes: service.shapes.size, docChars: docChars(service), outputChars };
 }
 
 function docChars(service: ServiceIR): number {

@@ -1,8 +1,9 @@
-import { emitDocs } from "./emit/emit-docs.js";
-import { emitSchemas } from "./emit/emit-schema.js";
+import { writeDocs } from "./emit/emit-docs.js";
+import { writeSchemas } from "./emit/emit-schema.js";
 import { emitTypes } from "./emit/emit-types.js";
 import { emitValidators, SUPPORT_FILE, VALIDATORS_FILE } from "./emit/emit-validators.js";
 import { tsHeader } from "./emit/header.js";
+import { forgetConverted } from "./emit/html-to-markdown.js";
 import { LINEAR_ENGINE } from "./emit/patterns/linear-engine.js";
 import { type SkippedPattern, skippedPatterns } from "./emit/patterns/pattern-report.js";
 import { VALIDATION_SUPPORT } from "./emit/validation-support.js";
@@ -30,21 +31,40 @@ export function generate(options: GenerateOptions): Map<string, string> {
   return generateFrom(service, options.emit);
 }
 
+/** Every output file of `service` by its path, sorted by path. */
 export function generateFrom(service: ServiceIR, emit: readonly Emitter[] = EMITTERS): Map<string, string> {
+  const files: [string, string][] = [];
+  generateEach(service, emit, (path, text) => files.push([path, text]));
+  return new Map(files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * Hands each output file to `put` as soon as it is made (the files `generateFrom` returns, not sorted), keeping none
+ * of them: a caller that writes or checks each file as it comes holds one page at a time rather than the whole
+ * service's output (ec2's is 23 MB of text), which the young-generation collections copied while it lived.
+ */
+export function generateEach(
+  service: ServiceIR,
+  emit: readonly Emitter[],
+  put: (path: string, text: string) => void,
+): void {
   const chosen = new Set(emit.length === 0 ? EMITTERS : emit);
-  const files = new Map<string, string>();
   const barrel: string[] = [];
-  if (chosen.has("types")) {
-    files.set("types.generated.ts", emitTypes(service));
-    barrel.push('export * from "./types.generated.js";');
+  try {
+    if (chosen.has("types")) {
+      put("types.generated.ts", emitTypes(service));
+      barrel.push('export * from "./types.generated.js";');
+    }
+    if (chosen.has("validators")) {
+      put(SUPPORT_FILE, tsHeader(service) + VALIDATION_SUPPORT + LINEAR_ENGINE);
+      put(VALIDATORS_FILE, emitValidators(service));
+      barrel.push('export * from "./validation-support.generated.js";', 'export * from "./validators.generated.js";');
+    }
+    if (barrel.length > 0) put("index.generated.ts", `${tsHeader(service)}${barrel.join("\n")}\n`);
+    if (chosen.has("schema")) writeSchemas(service, put);
+    if (chosen.has("docs")) writeDocs(service, put);
+  } finally {
+    // The service's converted docs are of no use to the next one: dropped, so the heap does not keep them.
+    forgetConverted();
   }
-  if (chosen.has("validators")) {
-    files.set(SUPPORT_FILE, tsHeader(service) + VALIDATION_SUPPORT + LINEAR_ENGINE);
-    files.set(VALIDATORS_FILE, emitValidators(service));
-    barrel.push('export * from "./validation-support.generated.js";', 'export * from "./validators.generated.js";');
-  }
-  if (barrel.length > 0) files.set("index.generated.ts", `${tsHeader(service)}${barrel.join("\n")}\n`);
-  if (chosen.has("schema")) for (const [path, text] of emitSchemas(service)) files.set(path, text);
-  if (chosen.has("docs")) for (const [path, text] of emitDocs(service)) files.set(path, text);
-  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

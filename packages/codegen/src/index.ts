@@ -1,12 +1,12 @@
 export { ignoreBrokenPipe } from "./broken-pipe.js";
-export { emitDocs } from "./emit/emit-docs.js";
-export { emitSchemas } from "./emit/emit-schema.js";
+export { emitDocs, writeDocs } from "./emit/emit-docs.js";
+export { emitSchemas, writeSchemas } from "./emit/emit-schema.js";
 export { emitTypes } from "./emit/emit-types.js";
 export { emitValidators } from "./emit/emit-validators.js";
 export { type SkippedPattern, skippedPatterns } from "./emit/patterns/pattern-report.js";
 export { type FindModelOptions, findModel, ModelNotFoundError } from "./find/find-model.js";
 export type { Candidate as FoundModel, ModelFormat } from "./find/model-layouts.js";
-export { EMITTERS, type Emitter, type GenerateOptions, generate, generateFrom } from "./generate.js";
+export { EMITTERS, type Emitter, type GenerateOptions, generate, generateEach, generateFrom } from "./generate.js";
 export { ModelError } from "./ir/model-error.js";
 export type * from "./ir/types.js";
 export { compareNames, sortedShapes } from "./ir/types.js";

@@ -3,7 +3,8 @@
  * whether it is required and its constraints, the response, the errors, and the structures they use — rendered
  * with handlebars, plus an index page. Pages stay readable for any model: the syntax expands structures only
  * SYNTAX_DEPTH levels deep and within a budget of lines, the page describes the structures nearest its operation
- * (at most INLINE_TYPES of them), and every other structure gets a page of its own under `types/`, linked by name.
+ * (at most INLINE_TYPES of them) that no other operation's page would describe, and every other structure gets a
+ * page of its own under `types/`, linked by name.
  */
 import Handlebars from "handlebars";
 import type { MemberIR, OperationIR, ServiceIR, ShapeIR } from "../ir/types.js";
@@ -24,6 +25,15 @@ const SYNTAX_DEPTH = 4;
 const SYNTAX_LINES = 300;
 /** Structures an operation page describes itself, nearest first; the rest are linked to their own pages. */
 const INLINE_TYPES = 40;
+/**
+ * Pages past which a structure is described once, on its own page, and linked from each of them rather than
+ * described again on every one: ec2's `Filter` or sagemaker's `Tag` were described on hundreds of pages, so the
+ * largest models' "Data types" sections wrote 1.6× (ec2) and 6.7× (sagemaker) the median model's characters per
+ * shape. A structure only one operation uses stays on its page, next to the request that holds it; the request
+ * syntax still shows every structure expanded (to SYNTAX_DEPTH), so the request is seen at a glance either way.
+ * (The AWS API reference gives every data type a page of its own.)
+ */
+const SHARED_PAGES = 1;
 
 /**
  * What every page of one service shares, made once per service: a structure is described on up to every operation
@@ -36,10 +46,24 @@ interface Pages {
   readonly texts: Map<MemberIR, { readonly documentation: string; readonly constraints: string[] }>;
   readonly children: Map<string, readonly string[]>;
   readonly enums: Map<string, string>;
+  /** Per operation, the structures nearest it (`nearestStructures`, up to INLINE_TYPES). */
+  readonly nearest: Map<OperationIR, readonly string[]>;
+  /** Structures among the nearest of more than SHARED_PAGES operations: linked, never described on a page. */
+  readonly shared: Set<string>;
 }
 
+/** Every page by its path, in the order `writeDocs` makes them. */
 export function emitDocs(service: ServiceIR): Map<string, string> {
   const files = new Map<string, string>();
+  writeDocs(service, (path, text) => files.set(path, text));
+  return files;
+}
+
+/**
+ * Hands each page to `put` as soon as it is made, and keeps none: ec2's pages are 7.7 MB of text, and held until the
+ * last one was made they outlived a dozen young-generation collections each, which copied them every time.
+ */
+export function writeDocs(service: ServiceIR, put: (path: string, text: string) => void): void {
   const linked = new Set<string>();
   const pages: Pages = {
     service,
@@ -47,9 +71,12 @@ export function emitDocs(service: ServiceIR): Map<string, string> {
     texts: new Map(),
     children: new Map(),
     enums: new Map(),
+    nearest: new Map(),
+    shared: new Set(),
   };
+  findShared(pages);
   for (const op of service.operations) {
-    files.set(`docs/${op.name}.md`, tidy(renderPage(pageData(pages, op, linked))));
+    put(`docs/${op.name}.md`, tidy(renderPage(pageData(pages, op, linked))));
   }
   // A type page links the structures it uses to their pages, which may call for more pages: work until none is new.
   const pending = [...linked];
@@ -63,7 +90,7 @@ export function emitDocs(service: ServiceIR): Map<string, string> {
   while (pending.length > 0) {
     const name = pending.pop()!;
     const shape = service.shapes.get(name)!;
-    files.set(
+    put(
       `docs/types/${name}.md`,
       tidy(
         renderType({
@@ -85,8 +112,19 @@ export function emitDocs(service: ServiceIR): Map<string, string> {
     ...service.operations.map((op) => `- [${op.name}](./${op.name}.md)`),
     "",
   ].join("\n");
-  files.set("docs/README.md", index);
-  return files;
+  put("docs/README.md", index);
+}
+
+/** Fills `pages.nearest` for every operation, and `pages.shared` with the structures more pages than SHARED_PAGES would describe. */
+function findShared(pages: Pages): void {
+  const pagesOf = new Map<string, number>();
+  for (const op of pages.service.operations) {
+    const roots = [op.input, op.output].filter((n): n is string => n !== undefined);
+    const nearest = nearestStructures(pages, roots).slice(0, INLINE_TYPES);
+    pages.nearest.set(op, nearest);
+    for (const name of nearest) pagesOf.set(name, (pagesOf.get(name) ?? 0) + 1);
+  }
+  for (const [name, count] of pagesOf) if (count > SHARED_PAGES) pages.shared.add(name);
 }
 
 function pageData(pages: Pages, op: OperationIR, linked: Set<string>) {
@@ -94,9 +132,7 @@ function pageData(pages: Pages, op: OperationIR, linked: Set<string>) {
   const shape = (name: string | undefined) => (name ? service.shapes.get(name) : undefined);
   const input = shape(op.input);
   const output = shape(op.output);
-  const roots = [op.input, op.output].filter((n): n is string => n !== undefined);
-  const nearest = nearestStructures(pages, roots);
-  const inline = new Set(nearest.slice(0, INLINE_TYPES));
+  const inline = new Set(pages.nearest.get(op)!.filter((name) => !pages.shared.has(name)));
   const types = [...inline].map((name) => service.shapes.get(name)!).sort((a, b) => compareNames(a.name, b.name));
   // A structure described on this page is linked by its heading; any other by its own page.
   const link = (target: string): string => {

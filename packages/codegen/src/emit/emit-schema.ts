@@ -22,8 +22,15 @@ import { DATE_TIME, HTTP_DATE, MAX_EPOCH_SECONDS } from "./timestamp-forms.js";
 
 type Schema = Record<string, unknown>;
 
+/** Every operation's schema by its path. */
 export function emitSchemas(service: ServiceIR): Map<string, string> {
   const files = new Map<string, string>();
+  writeSchemas(service, (path, text) => files.set(path, text));
+  return files;
+}
+
+/** Hands each operation's schema to `put` as soon as it is made, and keeps none (see `writeDocs`). */
+export function writeSchemas(service: ServiceIR, put: (path: string, text: string) => void): void {
   // Each shape's schema is printed once and reused by every operation that reaches it: the operations of a large
   // model share most of their shapes, and printing them again per operation made the cost grow with the square.
   const printed = new Map<string, string>();
@@ -40,12 +47,11 @@ export function emitSchemas(service: ServiceIR): Map<string, string> {
     const names = [...reachable(service, [op.input])].sort(compareNames);
     // What `JSON.stringify(schema, null, 2)` prints with `$defs` last, each definition's text spliced in.
     const head = JSON.stringify(operationSchema(service, op), null, 2);
-    files.set(
+    put(
       `schema/${op.name}.schema.json`,
       `${head.slice(0, -2)},\n  "$defs": {\n${names.map(def).join(",\n")}\n  }\n}\n`,
     );
   }
-  return files;
 }
 
 /** JSON text as it prints two levels down (a definition inside `$defs`): strings hold no raw line breaks. */

@@ -11,10 +11,22 @@ const BLOCK = /<(\/?)(ul|ol|li|p|note|important|br)\b[^>]*>/gi;
 /**
  * Converted texts by their HTML: a structure's documentation is printed on every page and schema that uses it
  * (quicksight's operations share thousands of shapes), and converting it again each time was most of the docs
- * emitter's cost. Emptied when full, so that a process generating every service keeps a bounded cache.
+ * emitter's cost. Emptied when full, so that a process generating every service keeps a bounded cache, and by
+ * `generateEach` when a service is done (another service's docs seldom match, and kept they made the heap, which
+ * every collection walks, grow with the services generated before).
  */
 const converted = new Map<string, string>();
 const CACHE_ENTRIES = 50_000;
+
+/** Empties the cache of converted texts. */
+export function forgetConverted(): void {
+  converted.clear();
+}
+
+/** How many converted texts the cache holds (for the tests). */
+export function convertedCount(): number {
+  return converted.size;
+}
 
 export function htmlToMarkdown(html: string | undefined): string {
   if (!html) return "";

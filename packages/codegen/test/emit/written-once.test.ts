@@ -13,7 +13,7 @@ import { emitDocs, emitValidators, loadModelText, type MemberIR, type ServiceIR 
 
 const PAGES = 12;
 
-/** `PAGES` operations whose inputs all hold `Shared`, so that every page describes it. */
+/** `PAGES` operations whose inputs all hold `Shared` and whose output is `Shared`, so that every page shows it. */
 function sharedModel(pattern: string): string {
   const shapes: Record<string, unknown> = {
     Text: { type: "string", max: 64, pattern },
@@ -28,7 +28,9 @@ function sharedModel(pattern: string): string {
   for (let i = 0; i < PAGES; i++) {
     shapes[`Op${i}Input`] = { type: "structure", members: { Shared: { shape: "Shared" }, Own: { shape: `Text${i}` } } };
     shapes[`Text${i}`] = { type: "string", max: 64, pattern };
-    operations[`Op${i}`] = { name: `Op${i}`, input: { shape: `Op${i}Input` } };
+    // Shared is also every operation's output: its members are listed on every page (a structure only described
+    // would be described once, on its own page, since it is on more than one).
+    operations[`Op${i}`] = { name: `Op${i}`, input: { shape: `Op${i}Input` }, output: { shape: "Shared" } };
   }
   return JSON.stringify({
     metadata: { serviceId: "Shared", apiVersion: "2030-01-01", protocol: "json", targetPrefix: "Shared" },
