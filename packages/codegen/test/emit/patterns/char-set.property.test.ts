@@ -4,7 +4,7 @@
  * disjoint and never adjacent, for any inputs, the ends of Unicode included.
  */
 import fc from "fast-check";
-import { expect, test } from "vitest";
+import { test } from "vitest";
 import {
   type CharSet,
   complement,
@@ -33,27 +33,29 @@ const has = (s: CharSet, c: number): boolean => {
   return false;
 };
 
-function canonical(s: CharSet): void {
+/** Sorted, disjoint and never adjacent. */
+function canonical(s: CharSet): boolean {
   for (let i = 0; i < s.length; i += 2) {
-    expect(s[i]!).toBeLessThanOrEqual(s[i + 1]!);
-    if (i > 0) expect(s[i]!).toBeGreaterThan(s[i - 1]! + 1);
+    if (s[i]! > s[i + 1]! || (i > 0 && s[i]! <= s[i - 1]! + 1)) return false;
   }
+  return true;
 }
 
+// Plain comparisons, not an expect per probe: 2,000 runs of 282,000 expects took 11 s on a loaded machine, near the
+// test timeout; fast-check still reports the smallest pair of sets that fails.
 test("union, intersection, complement and overlap mean what membership says", () => {
   fc.assert(
     fc.property(set, set, (a, b) => {
       const u = union(a, b);
       const n = intersect(a, b);
       const c = complement(a);
-      for (const s of [u, n, c]) canonical(s);
+      if (![u, n, c].every(canonical)) return false;
       for (const p of probes) {
-        expect(has(u, p)).toBe(has(a, p) || has(b, p));
-        expect(has(n, p)).toBe(has(a, p) && has(b, p));
-        expect(has(c, p)).toBe(!has(a, p));
+        if (has(u, p) !== (has(a, p) || has(b, p))) return false;
+        if (has(n, p) !== (has(a, p) && has(b, p))) return false;
+        if (has(c, p) === has(a, p)) return false;
       }
-      expect(overlaps(a, b)).toBe(n.length > 0);
-      expect(union(a, b, a)).toEqual(u);
+      return overlaps(a, b) === n.length > 0 && JSON.stringify(union(a, b, a)) === JSON.stringify(u);
     }),
     { numRuns: 2000 },
   );
