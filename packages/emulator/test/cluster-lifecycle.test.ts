@@ -47,9 +47,11 @@ describe("a cluster starting", () => {
       const state = Cluster!.Status!.State!;
       if (seen.at(-1) !== state) seen.push(state);
       if (state === "STARTING" || state === "BOOTSTRAPPING") {
-        // Neither the steps added nor the level raised starts anything before the cluster is ready.
+        // Neither the steps added nor the level raised starts anything before the cluster is ready. The cluster is
+        // read again after its steps: ready in between (a loaded machine), it may rightly have started them.
         const states = await Promise.all(StepIds!.map(async (s) => (await stepState(client, id, s)).State));
-        expect(states).toEqual(["PENDING", "PENDING"]);
+        const after = (await client.send(new DescribeClusterCommand({ ClusterId: id }))).Cluster!.Status!.State!;
+        if (after === "STARTING" || after === "BOOTSTRAPPING") expect(states).toEqual(["PENDING", "PENDING"]);
       }
       if (state === "WAITING" || Date.now() - Cluster!.Status!.Timeline!.CreationDateTime!.getTime() > 20_000) break;
       await new Promise((r) => setTimeout(r, 20));
