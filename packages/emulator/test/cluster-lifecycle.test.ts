@@ -15,21 +15,12 @@ import {
   TerminateJobFlowsCommand,
 } from "@aws-sdk/client-emr";
 import { describe, expect, it } from "vitest";
-import { clientFor, cluster, clusterIn, run, settled, started } from "./support.js";
+import { clientFor, cluster, clusterIn, run, settled, started, stepIn } from "./support.js";
 
 const STARTUP_MS = 1_200;
 
 async function stepState(client: EMRClient, ClusterId: string, StepId: string) {
   return (await client.send(new DescribeStepCommand({ ClusterId, StepId }))).Step!.Status!;
-}
-
-async function stepIn(client: EMRClient, ClusterId: string, StepId: string, state: string) {
-  for (let tries = 0; tries < 1_000; tries++) {
-    const status = await stepState(client, ClusterId, StepId);
-    if (status.State === state) return status;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`${StepId} never was ${state}`);
 }
 
 describe("a cluster starting", () => {

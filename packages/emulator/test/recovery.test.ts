@@ -10,22 +10,12 @@ import {
   AddJobFlowStepsCommand,
   DescribeClusterCommand,
   DescribeStepCommand,
-  type EMRClient,
   RunJobFlowCommand,
   TerminateJobFlowsCommand,
 } from "@aws-sdk/client-emr";
 import { describe, expect, it } from "vitest";
-import { clientFor, cluster, clusterIn, run, settled, started } from "./support.js";
+import { clientFor, cluster, clusterIn, run, settled, started, stepIn } from "./support.js";
 import { tempDir } from "./temp-dir.js";
-
-async function stepIn(client: EMRClient, ClusterId: string, StepId: string, state: string): Promise<void> {
-  for (let tries = 0; tries < 500; tries++) {
-    const { Step } = await client.send(new DescribeStepCommand({ ClusterId, StepId }));
-    if (Step!.Status!.State === state) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`${StepId} never ${state}`);
-}
 
 describe("a step running when the emulator closed", () => {
   const cases: { action: ActionOnFailure; next: string; cluster: string }[] = [

@@ -1,10 +1,12 @@
 import {
   type Cluster,
   DescribeClusterCommand,
+  DescribeStepCommand,
   EMRClient,
   ListStepsCommand,
   RunJobFlowCommand,
   type StepConfig,
+  type StepStatus,
   type StepSummary,
 } from "@aws-sdk/client-emr";
 import { afterEach } from "vitest";
@@ -79,6 +81,16 @@ export async function settled(client: EMRClient, clusterId: string): Promise<Ste
       return steps.reverse();
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** Polls DescribeStep until the step is in `state` (20 s at most); gives back its status then. */
+export async function stepIn(client: EMRClient, ClusterId: string, StepId: string, state: string): Promise<StepStatus> {
+  for (let tries = 0; tries < 1_000; tries++) {
+    const { Step } = await client.send(new DescribeStepCommand({ ClusterId, StepId }));
+    if (Step!.Status!.State === state) return Step!.Status!;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`${StepId} never was ${state}`);
 }
 
 /** Polls DescribeCluster until the cluster is in `state`; gives back what it last said. */

@@ -6,16 +6,10 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  AddJobFlowStepsCommand,
-  CancelStepsCommand,
-  DescribeStepCommand,
-  type EMRClient,
-  TerminateJobFlowsCommand,
-} from "@aws-sdk/client-emr";
+import { AddJobFlowStepsCommand, CancelStepsCommand, TerminateJobFlowsCommand } from "@aws-sdk/client-emr";
 import { describe, expect, it } from "vitest";
 import { type JournalFs, nodeFs } from "../src/emr/journal-fs.js";
-import { clientFor, cluster, clusterIn, run, settled, started } from "./support.js";
+import { clientFor, cluster, clusterIn, run, settled, started, stepIn } from "./support.js";
 import { tempDir } from "./temp-dir.js";
 
 /**
@@ -57,15 +51,6 @@ function heldFsyncs() {
     throw new Error(`no journal line with a record like ${JSON.stringify(like)} was written`);
   }
   return { journalFs, hold, written };
-}
-
-async function stepIn(client: EMRClient, ClusterId: string, StepId: string, state: string): Promise<void> {
-  for (let tries = 0; tries < 500; tries++) {
-    const { Step } = await client.send(new DescribeStepCommand({ ClusterId, StepId }));
-    if (Step!.Status!.State === state) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`${StepId} never was ${state}`);
 }
 
 /**
