@@ -14,11 +14,23 @@ if (!isMutatedPackage(name)) throw new Error(`stryker/vitest.config.ts: no packa
 // as a run of its own, and importing the package afresh for every file of every run was most of its time. The
 // mutant is chosen at run time (a global the instrumented code reads), so a shared import sees each one.
 // mergeConfig concatenates arrays: the include list is replaced by hand.
+// mutant-at-collection.ts turns each run's mutant on before the test files load (it says why).
 // maxWorkers: 1 undoes the workspace's three files at a time: Stryker's own --concurrency says how many runs share
 // the cores.
 const merged = mergeConfig(
   workspace,
-  defineConfig({ test: { typecheck: { enabled: false }, isolate: false, maxWorkers: 1 } }),
+  defineConfig({
+    test: {
+      typecheck: { enabled: false },
+      isolate: false,
+      maxWorkers: 1,
+      // 30 s is the workspace's limit for a test on a shared two-core machine; a Stryker run beside others has
+      // loaded it past 20, where the emulator's longest tests (a 120-step listing) took longer than that.
+      testTimeout: 90_000,
+      hookTimeout: 90_000,
+      setupFiles: ["stryker/mutant-at-collection.ts"],
+    },
+  }),
 );
 // EMRKIT_MUTATE_TESTS (comma-separated globs) narrows the tests further, for a file that every test of its package
 // runs through (the emulator's journal: each test that starts an emulator covers every line of it, so each mutant

@@ -10,6 +10,7 @@ import { describe, expect, test } from "vitest";
 import type { ServiceIR } from "../../src/index.js";
 import { loadModelFile, selectOperations } from "../../src/index.js";
 import { arbitraryOf } from "../helpers/arbitrary-from-ir.js";
+import { emitted } from "../helpers/emitted.js";
 import { fixture } from "../helpers/fixtures.js";
 import { type GeneratedValidators, importGenerated, type ModelIssue, type Walk } from "../helpers/import-generated.js";
 import { DSL_OPERATIONS, describeWithModels, EMR_BOTOCORE } from "../helpers/models.js";
@@ -17,13 +18,13 @@ import { mutationsOf } from "../helpers/mutations.js";
 
 /** The operations `pnpm codegen` generates into @emrkit/dsl, read from the root package.json. */
 function properties(label: string, load: () => ServiceIR) {
-  describe(label, async () => {
+  describe(label, () => {
     const service = load();
-    const { validators, check, formatPath }: GeneratedValidators = await importGenerated(service);
+    const generated = emitted(() => importGenerated(service));
     const inputs = service.operations.flatMap((op) => (op.input ? [op.input] : []));
 
-    test.each(inputs)("%s: a valid value gives no issue and allocates no issue or path", (name) => {
-      const validate = validators[name]!;
+    test.each(inputs)("%s: a valid value gives no issue and allocates no issue or path", async (name) => {
+      const validate = (await generated()).validators[name]!;
       fc.assert(
         fc.property(arbitraryOf(service, name), (value) => {
           const path: (string | number)[] = ["Base"];
@@ -40,7 +41,8 @@ function properties(label: string, load: () => ServiceIR) {
       );
     });
 
-    test.each(inputs)("%s: one broken constraint gives exactly one issue, with its code and path", (name) => {
+    test.each(inputs)("%s: one broken constraint gives exactly one issue, with its code and path", async (name) => {
+      const { validators, check, formatPath }: GeneratedValidators = await generated();
       const validate = validators[name]!;
       const withMutation = arbitraryOf(service, name).chain((value) =>
         fc.constantFrom(...mutationsOf(service, name, value)).map((mutation) => ({ value, mutation })),
@@ -57,7 +59,8 @@ function properties(label: string, load: () => ServiceIR) {
       );
     });
 
-    test.each(inputs)("%s: any JSON value is checked without throwing", (name) => {
+    test.each(inputs)("%s: any JSON value is checked without throwing", async (name) => {
+      const { validators, check } = await generated();
       const validate = validators[name]!;
       fc.assert(
         fc.property(fc.jsonValue(), (value) => {
@@ -77,9 +80,9 @@ describeWithModels("the pinned EMR model", [EMR_BOTOCORE], () =>
   ),
 );
 
-describeWithModels("the EMR validators", [EMR_BOTOCORE], async () => {
+describeWithModels("the EMR validators", [EMR_BOTOCORE], () => {
   const service = selectOperations(loadModelFile(EMR_BOTOCORE), [...DSL_OPERATIONS]);
-  const { validators, check } = await importGenerated(service);
+  const generated = emitted(() => importGenerated(service));
 
   test("@emrkit/dsl holds this output", () => {
     const committed = readFileSync(
@@ -89,7 +92,8 @@ describeWithModels("the EMR validators", [EMR_BOTOCORE], async () => {
     expect(committed).toContain(`sha256 ${service.source.sha256}`);
   });
 
-  test("lengths count code points: 256 astral characters fit a 256-character limit, 257 do not", () => {
+  test("lengths count code points: 256 astral characters fit a 256-character limit, 257 do not", async () => {
+    const { validators, check } = await generated();
     const step = (name: string) => ({ Name: name, HadoopJarStep: { Jar: "s3://b/j.jar" } });
     const input = (name: string) => ({ JobFlowId: "j-1", Steps: [step(name)] });
     expect(check(validators.AddJobFlowStepsInput!, input("😀".repeat(256)))).toEqual([]);

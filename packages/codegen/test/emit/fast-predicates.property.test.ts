@@ -11,6 +11,7 @@ import type { ServiceIR } from "../../src/index.js";
 import { loadModelFile, selectOperations, sortedShapes } from "../../src/index.js";
 import { recursiveShapes } from "../../src/select/reachable.js";
 import { arbitraryOf } from "../helpers/arbitrary-from-ir.js";
+import { emitted } from "../helpers/emitted.js";
 import { fixture } from "../helpers/fixtures.js";
 import { hostileOf, nested } from "../helpers/hostile-values.js";
 import {
@@ -58,18 +59,20 @@ afterAll(() => {
 });
 
 function properties(label: string, load: () => ServiceIR) {
-  describe(label, async () => {
+  describe(label, () => {
     const service = load();
-    const generated = await importGenerated(service);
-    const { validators, predicates } = generated;
+    const emit = emitted(() => importGenerated(service));
     const names = sortedShapes(service).map((s) => s.name);
     const count = (n: number) => tried.set(label, (tried.get(label) ?? 0) + n);
 
-    test("every shape has a predicate, and the registry holds no other", () => {
+    test("every shape has a predicate, and the registry holds no other", async () => {
+      const { predicates } = await emit();
       expect(Object.keys(predicates).sort()).toEqual([...names].sort());
     });
 
-    test.each(names)("%s: true on valid values", (name) => {
+    test.each(names)("%s: true on valid values", async (name) => {
+      const generated = await emit();
+      const { validators, predicates } = generated;
       fc.assert(
         fc.property(arbitraryOf(service, name), (value) => {
           const verdict = verdicts(generated, predicates[name]!, validators[name]!, value);
@@ -80,7 +83,9 @@ function properties(label: string, load: () => ServiceIR) {
       count(RUNS);
     });
 
-    test.each(names)("%s: false on every value with one broken constraint", (name) => {
+    test.each(names)("%s: false on every value with one broken constraint", async (name) => {
+      const generated = await emit();
+      const { validators, predicates } = generated;
       const withMutation = arbitraryOf(service, name).chain((value) => {
         const mutations = mutationsOf(service, name, value);
         return mutations.length === 0
@@ -99,7 +104,9 @@ function properties(label: string, load: () => ServiceIR) {
       count(RUNS);
     });
 
-    test.each(names)("%s: agrees on hostile values", (name) => {
+    test.each(names)("%s: agrees on hostile values", async (name) => {
+      const generated = await emit();
+      const { validators, predicates } = generated;
       fc.assert(
         fc.property(hostileOf(service, name), (value) => {
           expectAgreement(verdicts(generated, predicates[name]!, validators[name]!, value));
@@ -110,7 +117,9 @@ function properties(label: string, load: () => ServiceIR) {
     });
 
     const recursive = [...recursiveShapes(service)].sort();
-    test.skipIf(recursive.length === 0).each(recursive)("%s: agrees on nesting around MAX_NESTING", (name) => {
+    test.skipIf(recursive.length === 0).each(recursive)("%s: agrees on nesting around MAX_NESTING", async (name) => {
+      const generated = await emit();
+      const { validators, predicates } = generated;
       const { MAX_NESTING } = generated;
       fc.assert(
         fc.property(
@@ -133,7 +142,9 @@ function properties(label: string, load: () => ServiceIR) {
       count(RUNS + MAX_NESTING);
     });
 
-    test("agrees when Object.prototype itself carries an enumerable key", () => {
+    test("agrees when Object.prototype itself carries an enumerable key", async () => {
+      const generated = await emit();
+      const { validators, predicates } = generated;
       const values = names.map(
         (name) => [name, fc.sample(arbitraryOf(service, name), { numRuns: 5, seed: 7 })] as const,
       );
@@ -155,7 +166,9 @@ function properties(label: string, load: () => ServiceIR) {
       count(names.length * 5);
     });
 
-    test("check with a predicate gives what check without one gives", () => {
+    test("check with a predicate gives what check without one gives", async () => {
+      const generated = await emit();
+      const { validators, predicates } = generated;
       for (const name of names) {
         for (const value of fc.sample(fc.oneof(arbitraryOf(service, name), hostileOf(service, name)), 10)) {
           let without: unknown;
