@@ -4,27 +4,20 @@
  * pattern needs it, and skipped — the rest of the service still checked — where a pattern cannot be checked exactly.
  */
 import { expect, test } from "vitest";
-import type { ServiceIR, ShapeIR } from "../../../src/index.js";
+import type { ShapeIR } from "../../../src/index.js";
 import { emitted } from "../../helpers/emitted.js";
 import { importGenerated } from "../../helpers/import-generated.js";
+import { serviceOf } from "../../helpers/service-of.js";
 
 const stringShape = (name: string, pattern: string, max?: number): ShapeIR =>
   ({ kind: "string", name, pattern, ...(max === undefined ? {} : { length: { max } }) }) as ShapeIR;
 
-const service = {
-  name: "Patterns",
-  title: "Patterns",
-  version: "1",
-  protocol: "json",
-  source: { file: "patterns.json", format: "botocore", sha256: "0".repeat(64) },
-  operations: [],
-  shapes: new Map<string, ShapeIR>([
-    ["Xml", stringShape("Xml", "[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*", 256)],
-    ["Slot", stringShape("Slot", "^([A-Za-z](-|_|.)?)+$", 100)],
-    ["Refused", stringShape("Refused", "[a-z")],
-    ["Phone", stringShape("Phone", "[+][\\s0-9()-]+")],
-  ]),
-} as unknown as ServiceIR;
+const service = serviceOf("Patterns", [
+  stringShape("Xml", "[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*", 256),
+  stringShape("Slot", "^([A-Za-z](-|_|.)?)+$", 100),
+  stringShape("Refused", "[a-z"),
+  stringShape("Phone", "[+][\\s0-9()-]+"),
+]);
 
 const generated = emitted(() => importGenerated(service));
 const codes = async (shape: string, value: string) => {
