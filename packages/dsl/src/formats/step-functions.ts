@@ -7,6 +7,7 @@
 import type { StepConfig } from "../generated/types.generated.js";
 import { FormatError, parsed } from "./format-error.js";
 import { setOwn } from "./set-own.js";
+import { valueKind } from "./value-kind.js";
 
 export const ADD_STEP_SYNC = "arn:aws:states:::elasticmapreduce:addStep.sync";
 
@@ -65,14 +66,14 @@ export function fromStepFunctions(definition: unknown): StepConfig[] {
   // No definition, or one without StartAt, is refused: read as no steps, it would run nothing and say nothing.
   if (typeof machine !== "object" || machine === null || Array.isArray(machine)) {
     throw new FormatError(
-      `fromStepFunctions: the definition must be an object with StartAt and States, but is ${kind(machine)}`,
+      `fromStepFunctions: the definition must be an object with StartAt and States, but is ${valueKind(machine)}`,
     );
   }
   if (machine.StartAt === undefined) {
     throw new FormatError("fromStepFunctions: StartAt is required, the name of the first state");
   }
   if (typeof machine.StartAt !== "string") {
-    throw new FormatError(`fromStepFunctions: StartAt must be a state's name, but is ${kind(machine.StartAt)}`);
+    throw new FormatError(`fromStepFunctions: StartAt must be a state's name, but is ${valueKind(machine.StartAt)}`);
   }
   const states = machine.States ?? {};
   const steps: StepConfig[] = [];
@@ -95,12 +96,4 @@ export function fromStepFunctions(definition: unknown): StepConfig[] {
     steps.push(step);
   }
   return steps;
-}
-
-/** What a value is, for a message: "null", "an array", "a number", … */
-function kind(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  const type = typeof value;
-  return type === "undefined" ? "undefined" : `${/^[aeiou]/.test(type) ? "an" : "a"} ${type}`;
 }

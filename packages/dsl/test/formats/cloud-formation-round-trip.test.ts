@@ -64,7 +64,19 @@ describe("AWS::EMR::Step round trip", () => {
       },
     };
     expect(fromCloudFormation(whole)).toStrictEqual(steps);
-    expect(fromCloudFormation({ AWSTemplateFormatVersion: "2010-09-09" })).toStrictEqual([]);
+    expect(fromCloudFormation({ Resources: {} })).toStrictEqual([]);
+  });
+
+  // Resources is a template's one required section (CloudFormation User Guide, "Template sections"): a value
+  // without it is no template, and reading it as one without steps would deploy nothing, silently.
+  it("refuses what is not a template: not an object, or no Resources object, saying what it got", () => {
+    const must = "fromCloudFormation: the template must be an object with a Resources object, but is";
+    expect(refusal(() => fromCloudFormation(null))).toBe(`${must} null`);
+    expect(refusal(() => fromCloudFormation("[]"))).toBe(`${must} an array`);
+    expect(refusal(() => fromCloudFormation({ AWSTemplateFormatVersion: "2010-09-09" }))).toBe(
+      `${must} one without Resources`,
+    );
+    expect(refusal(() => fromCloudFormation({ Resources: [] }))).toBe(`${must} one whose Resources is an array`);
   });
 });
 
