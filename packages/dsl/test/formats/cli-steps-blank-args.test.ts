@@ -19,4 +19,11 @@ describe("toCliSteps and a blank argument among others", () => {
     expect(entries).toStrictEqual([{ Type: written, Args: args, Name: "n", ActionOnFailure: "CONTINUE" }]);
     expect(fromCliSteps(JSON.stringify(entries))).toStrictEqual(steps);
   });
+
+  it("keeps a step of one argument typed when that argument is not blank", () => {
+    const steps = fromCliSteps([{ Type: "Hive", Name: "n", Args: ["s3://b/q.sql"] }]);
+    expect(toCliSteps(steps)).toStrictEqual([
+      { Type: "HIVE", Args: ["s3://b/q.sql"], Name: "n", ActionOnFailure: "CONTINUE" },
+    ]);
+  });
 });

@@ -3,7 +3,7 @@
  * it), at the path in their file, with ok false and no steps; and cliPath's map from the request's paths to the
  * file's, for every member the CLI moves, adds or renames.
  */
-import { checkCliSteps, cliPath, parsePropertiesString, toCliSteps } from "@emrkit/dsl";
+import { CliStepsError, checkCliSteps, cliPath, fromCliSteps, parsePropertiesString, toCliSteps } from "@emrkit/dsl";
 import { describe, expect, it } from "vitest";
 import { jsonReason } from "./json-reason.js";
 
@@ -58,6 +58,21 @@ describe("checkCliSteps' refusals, whole", () => {
         "is required for a HIVE step (aws: error: The following required parameters are missing for HiveStepConfig: Args.)",
       ),
     );
+  });
+});
+
+describe("fromCliSteps' refusal", () => {
+  it("is a CliStepsError by class and by name, with the CLI's message and the issues", () => {
+    let thrown: unknown;
+    try {
+      fromCliSteps([{ Type: "Flink", Args: ["x"] }]);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(CliStepsError);
+    expect((thrown as CliStepsError).name).toBe("CliStepsError");
+    expect((thrown as CliStepsError).message).toBe("aws: error: The step type flink is not supported.");
+    expect((thrown as CliStepsError).issues.map((issue) => issue.path)).toEqual(["[0].Type"]);
   });
 });
 

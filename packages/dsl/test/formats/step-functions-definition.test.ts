@@ -38,6 +38,9 @@ describe("fromStepFunctions refuses a definition that is not a state machine", (
     expect(refusal(7)).toBe(
       "fromStepFunctions: the definition must be an object with StartAt and States, but is a number",
     );
+    expect(refusal(undefined)).toBe(
+      "fromStepFunctions: the definition must be an object with StartAt and States, but is undefined",
+    );
   });
 
   it("one with no StartAt, or a StartAt that is not a state's name", () => {
@@ -51,6 +54,9 @@ describe("fromStepFunctions refuses a definition that is not a state machine", (
 
   it("a state whose Parameters hold no Step, named", () => {
     expect(refusal({ StartAt: "a", States: { a: task({ Parameters: { ClusterId: "j-1" } }) } })).toBe(
+      'fromStepFunctions: state "a" has no Parameters.Step, the step it adds',
+    );
+    expect(refusal({ StartAt: "a", States: { a: task({ Parameters: { ClusterId: "j-1", Step: null } }) } })).toBe(
       'fromStepFunctions: state "a" has no Parameters.Step, the step it adds',
     );
     expect(refusal({ StartAt: "a", States: { a: task({ Parameters: undefined }) } })).toBe(
