@@ -3,7 +3,15 @@
  * it), at the path in their file, with ok false and no steps; and cliPath's map from the request's paths to the
  * file's, for every member the CLI moves, adds or renames.
  */
-import { CliStepsError, checkCliSteps, cliPath, fromCliSteps, parsePropertiesString, toCliSteps } from "@emrkit/dsl";
+import {
+  CliStepsError,
+  checkCliSteps,
+  cliPath,
+  FormatError,
+  fromCliSteps,
+  parsePropertiesString,
+  toCliSteps,
+} from "@emrkit/dsl";
 import { describe, expect, it } from "vitest";
 import { jsonReason } from "./json-reason.js";
 
@@ -73,6 +81,12 @@ describe("fromCliSteps' refusal", () => {
     expect((thrown as CliStepsError).name).toBe("CliStepsError");
     expect((thrown as CliStepsError).message).toBe("aws: error: The step type flink is not supported.");
     expect((thrown as CliStepsError).issues.map((issue) => issue.path)).toEqual(["[0].Type"]);
+  });
+
+  it("of text that is not JSON is a FormatError naming fromCliSteps, with JSON's reason", () => {
+    expect(() => fromCliSteps("[oops")).toThrow(
+      new FormatError(`fromCliSteps: the input is not JSON (${jsonReason("[oops")})`),
+    );
   });
 });
 

@@ -73,6 +73,8 @@ describe("AWS::EMR::Step round trip", () => {
     const must = "fromCloudFormation: the template must be an object with a Resources object, but is";
     expect(refusal(() => fromCloudFormation(null))).toBe(`${must} null`);
     expect(refusal(() => fromCloudFormation("[]"))).toBe(`${must} an array`);
+    expect(refusal(() => fromCloudFormation(7))).toBe(`${must} a number`);
+    expect(refusal(() => fromCloudFormation('"AWS::EMR::Step"'))).toBe(`${must} a string`);
     expect(refusal(() => fromCloudFormation({ AWSTemplateFormatVersion: "2010-09-09" }))).toBe(
       `${must} one without Resources`,
     );
