@@ -104,6 +104,12 @@ describe("checkCliSteps' paths into the file", () => {
     expect(duplicate.path).toBe("[11].Name");
     expect(duplicate.message).toContain("the same as [10].Name;");
   });
+
+  it("leaves the user's own value in any other message as it is, even one that reads like a path", () => {
+    const [issue] = checkCliSteps([{ Name: "Steps[0].Name\u0007", Jar: "a.jar" }]).issues;
+    expect(issue!.path).toBe("[0].Name");
+    expect(issue!.message).toMatch(/, but is "Steps\[0\]\.Name\\u0007"$/);
+  });
 });
 
 describe("cliPath", () => {
