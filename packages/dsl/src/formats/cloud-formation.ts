@@ -12,6 +12,7 @@
  */
 import type { StepConfig } from "../generated/types.generated.js";
 import { FormatError, parsed } from "./format-error.js";
+import { valueKind } from "./value-kind.js";
 
 /** The ActionOnFailure values AWS::EMR::Step takes. */
 export const CLOUDFORMATION_STEP_ACTIONS = ["CANCEL_AND_WAIT", "CONTINUE"] as const;
@@ -93,7 +94,20 @@ export function toCloudFormation(
 /** The steps of a template's AWS::EMR::Step resources, in the order of their DependsOn chain. */
 export function fromCloudFormation(template: unknown): StepConfig[] {
   const value = parsed("fromCloudFormation", template) as { Resources?: Record<string, CfnStepResource> };
-  const resources = Object.entries(value?.Resources ?? {}).filter(([, r]) => r?.Type === "AWS::EMR::Step");
+  // Resources is a template's one required section (CloudFormation User Guide, "Template sections",
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-anatomy.html): without it, or for no
+  // object at all, this is no template, which read as one without steps would deploy nothing, silently.
+  const got = isPlainObject(value)
+    ? value.Resources === undefined
+      ? "one without Resources"
+      : isPlainObject(value.Resources)
+        ? undefined
+        : `one whose Resources is ${valueKind(value.Resources)}`
+    : valueKind(value);
+  if (got !== undefined) {
+    throw new FormatError(`fromCloudFormation: the template must be an object with a Resources object, but is ${got}`);
+  }
+  const resources = Object.entries(value.Resources!).filter(([, r]) => r?.Type === "AWS::EMR::Step");
   const byId = new Map(resources);
   const next = new Map<string, string>();
   for (const [id, r] of resources)
@@ -131,4 +145,8 @@ function s3Logging(step: StepConfig, where: string): { LogUri?: string; Encrypti
   if (s3?.LogUri !== undefined) out.LogUri = s3.LogUri;
   if (s3?.EncryptionKeyArn !== undefined) out.EncryptionKeyArn = s3.EncryptionKeyArn;
   return out;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -7,6 +7,7 @@
 import type { StepConfig } from "../generated/types.generated.js";
 import { FormatError, parsed } from "./format-error.js";
 import { setOwn } from "./set-own.js";
+import { valueKind } from "./value-kind.js";
 
 export const ADD_STEP_SYNC = "arn:aws:states:::elasticmapreduce:addStep.sync";
 
@@ -62,11 +63,23 @@ export function toStepFunctions(
 /** The steps of a chain of addStep(.sync) Task states, following StartAt and Next. */
 export function fromStepFunctions(definition: unknown): StepConfig[] {
   const machine = parsed("fromStepFunctions", definition) as Partial<AslStateMachine>;
-  const states = machine?.States ?? {};
+  // No definition, or one without StartAt, is refused: read as no steps, it would run nothing and say nothing.
+  if (typeof machine !== "object" || machine === null || Array.isArray(machine)) {
+    throw new FormatError(
+      `fromStepFunctions: the definition must be an object with StartAt and States, but is ${valueKind(machine)}`,
+    );
+  }
+  if (machine.StartAt === undefined) {
+    throw new FormatError("fromStepFunctions: StartAt is required, the name of the first state");
+  }
+  if (typeof machine.StartAt !== "string") {
+    throw new FormatError(`fromStepFunctions: StartAt must be a state's name, but is ${valueKind(machine.StartAt)}`);
+  }
+  const states = machine.States ?? {};
   const steps: StepConfig[] = [];
   const seen = new Set<string>();
   const own = (name: string) => (Object.hasOwn(states, name) ? states[name] : undefined);
-  for (let name = machine?.StartAt; name !== undefined; name = own(name)?.Next) {
+  for (let name: string | undefined = machine.StartAt; name !== undefined; name = own(name)?.Next) {
     if (seen.has(name)) throw new FormatError(`fromStepFunctions: the states loop at ${JSON.stringify(name)}`);
     seen.add(name);
     const state = own(name);
@@ -74,7 +87,13 @@ export function fromStepFunctions(definition: unknown): StepConfig[] {
     if (!state.Resource?.startsWith("arn:aws:states:::elasticmapreduce:addStep")) {
       throw new FormatError(`fromStepFunctions: state ${JSON.stringify(name)} does not add an EMR step`);
     }
-    steps.push(state.Parameters.Step);
+    const step = state.Parameters?.Step;
+    if (typeof step !== "object" || step === null) {
+      throw new FormatError(
+        `fromStepFunctions: state ${JSON.stringify(name)} has no Parameters.Step, the step it adds`,
+      );
+    }
+    steps.push(step);
   }
   return steps;
 }
