@@ -61,6 +61,23 @@ describe("a cluster still STARTING when the emulator stopped", () => {
   }, 30_000);
 });
 
+describe("a cluster BOOTSTRAPPING when the emulator stopped", () => {
+  it("is not ready before its startup on the next start, and then has a ReadyDateTime", async () => {
+    const dataDir = tempDir("emrkit-restart-startup-");
+    // BOOTSTRAPPING from 1.5 s to 3 s after RunJobFlow.
+    const first = await started({ dataDir, clusterStartupMs: 3_000 });
+    const id = await cluster(clientFor(first.endpoint), { keepAlive: true });
+    await clusterIn(clientFor(first.endpoint), id, "BOOTSTRAPPING");
+    await first.close();
+
+    const restartedAt = Date.now();
+    const client = clientFor((await started({ dataDir, clusterStartupMs: STARTUP_MS })).endpoint);
+    const { seen, last } = await statesSeen(client, id, (c) => c.Status!.State === "WAITING");
+    expect(seen).toEqual(["BOOTSTRAPPING", "WAITING"]);
+    expect(last.Status!.Timeline!.ReadyDateTime!.getTime()).toBeGreaterThanOrEqual(restartedAt + STARTUP_MS);
+  }, 30_000);
+});
+
 describe("a cluster already ready when the emulator stopped", () => {
   it("stays WAITING on the next start, never BOOTSTRAPPING again, its ReadyDateTime the one it had", async () => {
     const dataDir = tempDir("emrkit-restart-startup-");
