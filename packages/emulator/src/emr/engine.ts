@@ -98,15 +98,25 @@ export class Engine {
         steps: [],
       });
       this.newSteps(cluster, steps);
-      this.changes.later(this.startupMs / 2, `bootstrapping ${cluster.id}`, () =>
-        this.moveCluster(cluster, "BOOTSTRAPPING"),
-      );
-      this.changes.later(this.startupMs, `starting ${cluster.id}`, () => {
-        if (cluster.state !== "BOOTSTRAPPING") return;
-        this.update(cluster, { ready: Date.now() });
-        this.pump(cluster);
-      });
+      this.startUp(cluster);
       return cluster;
+    });
+  }
+
+  /**
+   * STARTING → BOOTSTRAPPING halfway through `startupMs`, then ready (ReadyDateTime) and running its steps, as EMR's
+   * cluster lifecycle goes (Management Guide, "Understanding the cluster lifecycle",
+   * https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-overview.html#emr-overview-cluster-lifecycle); also
+   * for a cluster that was still starting when the emulator stopped, which starts afresh.
+   */
+  private startUp(cluster: ClusterRecord): void {
+    this.changes.later(this.startupMs / 2, `bootstrapping ${cluster.id}`, () =>
+      this.moveCluster(cluster, "BOOTSTRAPPING"),
+    );
+    this.changes.later(this.startupMs, `starting ${cluster.id}`, () => {
+      if (cluster.state !== "BOOTSTRAPPING") return;
+      this.update(cluster, { ready: Date.now() });
+      this.pump(cluster);
     });
   }
 
@@ -312,9 +322,11 @@ export class Engine {
         const state = cluster.reason?.Code === "STEP_FAILURE" ? "TERMINATED_WITH_ERRORS" : "TERMINATED";
         this.update(cluster, { state, ended: Date.now() });
       } else if (cluster.state === "STARTING" || cluster.state === "BOOTSTRAPPING") {
-        this.changes.later(this.startupMs, `starting ${cluster.id}`, () => this.pump(cluster));
-      } else if (!ENDED_CLUSTER.has(cluster.state))
+        // Starts afresh, BOOTSTRAPPING and ready in turn: it was not ready when the emulator stopped.
+        this.startUp(cluster);
+      } else if (!ENDED_CLUSTER.has(cluster.state)) {
         this.changes.later(0, `resuming ${cluster.id}`, () => this.pump(cluster));
+      }
     }
   }
 
