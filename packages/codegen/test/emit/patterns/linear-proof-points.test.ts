@@ -1,8 +1,8 @@
 /**
  * What the proof that V8 may run a pattern itself (linear-analysis.ts) looks at: the characters that can come next
  * from the start and from after every character, so an ambiguity after a first character counts as much as one at
- * the start; and two ways to one point with no character between them (an empty loop, two empty options) are an
- * ambiguity too, whatever follows.
+ * the start; anchors (`^`, `$`, `\A`) are stepped over, not stopped at; and two ways to one point with no
+ * character between them (an empty loop, two empty options) are an ambiguity too, whatever follows.
  */
 import { expect, test } from "vitest";
 import { compileProgram } from "../../../src/emit/patterns/compile-program.js";
@@ -22,6 +22,13 @@ test.each(["x(?:a|a)*", "-[a-z]+[a-z0-9]*", "xy(?:a*)*b", "[a-z]:\\d*\\d"])(
   (p) => {
     expect(proved(p)).toBe(false);
     expect(translatePattern(p).kind).toBe("linear");
+  },
+);
+
+test.each(["\\A(?:a|ab)c", "(?m)^(?:a|ab)c", "x$?(?:b|bc)"])(
+  "ambiguous past an anchor, which the proof steps over: %s is left to the linear matcher",
+  (p) => {
+    expect(proved(p)).toBe(false);
   },
 );
 
