@@ -45,6 +45,8 @@ type Atom = { readonly char: number } | { readonly set: CharSet } | { readonly n
 class Parser {
   pos = 0;
   groups = 0;
+  /** How many `\R` have been read so far. */
+  lineBreaks = 0;
   constructor(private readonly src: string) {}
 
   private peek(offset = 0): string {
@@ -71,10 +73,11 @@ class Parser {
     const items: RegexNode[] = [];
     while (this.pos < this.src.length && this.peek() !== "|" && this.peek() !== ")") {
       const start = this.pos;
+      const lineBreaks = this.lineBreaks;
       if (this.src.startsWith("(?", this.pos) && this.inlineFlags(state)) continue;
       const atom = this.atom(state.flags);
       if (atom === undefined) continue;
-      items.push(this.quantified(atom, start));
+      items.push(this.quantified(atom, start, lineBreaks));
     }
     return items.length === 1 ? items[0]! : { type: "seq", items };
   }
@@ -83,12 +86,13 @@ class Parser {
   private inlineFlags(state: { flags: Flags }): boolean {
     const match = /^\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?\)/.exec(this.src.slice(this.pos));
     if (!match) return false;
-    state.flags = this.applyFlags(state.flags, match[1] ?? "", match[2] ?? "");
+    state.flags = this.applyFlags(state.flags, match[1] ?? "", match[2] ?? "", this.pos);
     this.pos += match[0].length;
     return true;
   }
 
-  private applyFlags(flags: Flags, on: string, off: string): Flags {
+  /** `at`: the group's `(?`, where a flag not taken is reported. */
+  private applyFlags(flags: Flags, on: string, off: string, at: number): Flags {
     const next = { ...flags };
     for (const [letters, value] of [
       [on, true],
@@ -96,14 +100,15 @@ class Parser {
     ] as const) {
       for (const letter of letters) {
         if (letter === "i" || letter === "s" || letter === "m") next[letter] = value;
-        else if ("duxUc".includes(letter)) this.fail(`the inline flag (?${letter})`, true);
-        else this.fail(`unknown inline flag ${letter}`);
+        else if ("duxUc".includes(letter)) this.fail(`the inline flag (?${letter})`, true, at);
+        else this.fail(`unknown inline flag ${letter}`, false, at);
       }
     }
     return next;
   }
 
-  private quantified(node: RegexNode, start: number): RegexNode {
+  /** `lineBreaksBefore`: how many `\R` had been read before `node`, which holds one if there are more now. */
+  private quantified(node: RegexNode, start: number, lineBreaksBefore: number): RegexNode {
     let out = node;
     for (;;) {
       const c = this.peek();
@@ -122,6 +127,7 @@ class Parser {
       } else return out;
       const mode = this.peek() === "?" ? "lazy" : this.peek() === "+" ? "possessive" : "greedy";
       if (mode !== "greedy") this.pos++;
+      if (this.lineBreaks > lineBreaksBefore) this.fail("\\R under a quantifier", true, start);
       out = { type: "repeat", body: out, min, max, mode };
       // Java reads `a**` as a dangling meta character; a second quantifier only follows a group.
       if (this.peek() !== "" && "*+?".includes(this.peek())) this.fail("dangling meta character");
@@ -134,7 +140,12 @@ class Parser {
     const c = this.peek();
     const at = this.pos;
     if ("*+?".includes(c)) this.fail(`dangling meta character '${c}'`);
-    if (c === "{" && /^\{\d/.test(this.src.slice(this.pos))) this.fail("illegal repetition");
+    if (c === "{") {
+      // Java reads a count with nothing before it as repeating the empty string (`{1}` matches ""), and refuses
+      // a `{` that opens no count: outside a class it is never a literal.
+      if (!/^\{\d+(?:,\d*)?\}/.test(this.src.slice(this.pos))) this.fail("illegal repetition");
+      return { type: "seq", items: [] };
+    }
     if (c === "(") return this.group(flags);
     if (c === "[") return { type: "set", set: this.charClass(flags) };
     this.pos++;
@@ -189,7 +200,7 @@ class Parser {
         make = (body) => ({ type: "repeat", body, min: 1, max: 1, mode: "possessive" });
       } else if (scoped) {
         this.pos += scoped[0].length;
-        inner = this.applyFlags(flags, scoped[1] ?? "", scoped[2] ?? "");
+        inner = this.applyFlags(flags, scoped[1] ?? "", scoped[2] ?? "", open);
         make = (body) => ({ type: "group", body });
       } else this.fail("unknown group type");
     }
@@ -226,21 +237,10 @@ class Parser {
         Z: { type: "assert", kind: "dollar" },
         b: { type: "assert", kind: "word" },
         B: { type: "assert", kind: "not-word" },
-        R: {
-          type: "repeat",
-          mode: "possessive",
-          min: 1,
-          max: 1,
-          body: {
-            type: "alt",
-            options: [
-              { type: "seq", items: [lit(13), lit(10)] },
-              { type: "set", set: chars("\n\x0B\f\r\u0085\u2028\u2029") },
-            ],
-          },
-        },
+        R: LINE_BREAK,
       };
       if (c === "b" && this.peek() === "{") this.fail("\\b{g}", true, at);
+      if (c === "R") this.lineBreaks++;
       const kind = kinds[c];
       if (kind) return { node: kind };
       if ("GXNk".includes(c)) this.fail(`\\${c}`, true, at);
@@ -407,3 +407,16 @@ function literal(cp: number, flags: Flags): CharSet {
 function lit(cp: number): RegexNode {
   return { type: "set", set: [cp, cp] };
 }
+
+/**
+ * `\R`: `\r\n` or one of `[\n\x0B\f\r\u0085\u2028\u2029]`. Java 17 gives the `\n` of `\r\n` back when what follows
+ * needs it (`\R\n` matches "\r\n"), as this alternation does, but not under a quantifier, where it keeps its first
+ * match (`\R{2}`, `(?:\R)+\n` and `\R?\n` do not match "\r\n"; checked with `java`): there it is not translated.
+ */
+const LINE_BREAK: RegexNode = {
+  type: "alt",
+  options: [
+    { type: "seq", items: [lit(13), lit(10)] },
+    { type: "set", set: chars("\n\x0B\f\r\u0085\u2028\u2029") },
+  ],
+};
